@@ -1,0 +1,96 @@
+"""The `bank` command: demo, database, users, import, export, match, overlaps, bench."""
+
+from __future__ import annotations
+
+import click
+from flask import current_app
+from flask.cli import FlaskGroup, with_appcontext
+
+from bank import create_app, db
+from bank.errors import BankError
+
+
+@click.group(cls=FlaskGroup, create_app=create_app, add_version_option=False)
+def main() -> None:
+    """Kompetencebanken: a competence and need bank for young people's support."""
+
+
+@main.group("db")
+def db_group() -> None:
+    """Create and upgrade the database schema (Alembic)."""
+
+
+@db_group.command("upgrade")
+@click.option("--revision", default="head", show_default=True)
+@with_appcontext
+def db_upgrade(revision: str) -> None:
+    """Upgrade the database schema to the newest revision."""
+    from bank.migrate import upgrade
+
+    upgrade(current_app.config["DATABASE_URL"], revision)
+    click.echo(f"Database upgraded to {revision}.")
+
+
+@db_group.command("downgrade")
+@click.argument("revision")
+@with_appcontext
+def db_downgrade(revision: str) -> None:
+    """Downgrade the database schema to REVISION (e.g. base)."""
+    from bank.migrate import downgrade
+
+    downgrade(current_app.config["DATABASE_URL"], revision)
+    click.echo(f"Database downgraded to {revision}.")
+
+
+@main.group("users")
+def users_group() -> None:
+    """Manage users."""
+
+
+@users_group.command("create")
+@click.option("--email", required=True)
+@click.option("--name", required=True)
+@click.option(
+    "--role",
+    required=True,
+    type=click.Choice(["coordinator", "unit_member", "editor", "leader", "admin"]),
+)
+@click.option("--unit", "unit_name", default=None, help="The unit the user belongs to.")
+@click.option("--centre", default=None, help="The unit's centre, if the unit is new.")
+@click.password_option(help="At least 10 characters; asked for when not given.")
+@with_appcontext
+def users_create(
+    email: str, name: str, role: str, unit_name: str | None, centre: str | None, password: str
+) -> None:
+    """Add a user who can sign in."""
+    from bank.auth.services import create_user, get_or_create_unit
+
+    try:
+        unit = get_or_create_unit(db.session, unit_name, centre) if unit_name else None
+        user = create_user(db.session, email, name, password, role, unit)
+        db.session.commit()
+    except BankError as exc:
+        db.session.rollback()
+        raise click.ClickException(exc.message) from exc
+    click.echo(f"Created {user.email} ({user.role.value}).")
+
+
+@main.command("demo")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True)
+@click.option("--no-serve", is_flag=True, help="Load the demo data, then stop.")
+@with_appcontext
+def demo(host: str, port: int, no_serve: bool) -> None:
+    """Migrate the database, load the demo data, print the sign-ins and serve the app."""
+    from bank.demo import DEMO_PASSWORD, load_demo
+    from bank.migrate import upgrade
+
+    upgrade(current_app.config["DATABASE_URL"])
+    sign_ins = load_demo(db.session)
+    click.echo("\nDemo sign-ins (password for all: %s):" % DEMO_PASSWORD)
+    for email, role in sign_ins:
+        click.echo(f"  {email:<24} {role}")
+    if no_serve:
+        return
+    click.echo(f"\nOpen http://{host}:{port}/ in a browser. Stop with Ctrl+C.\n")
+    current_app.run(host=host, port=port, debug=False, use_reloader=False)

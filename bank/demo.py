@@ -1,0 +1,48 @@
+"""The demo: demo sign-ins for every role, and the loaders that fill the demo database."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from bank.auth.models import Role, User
+from bank.auth.services import create_user, get_or_create_unit
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+DEMO_PASSWORD = "demo-adgang-2026"
+
+# (e-mail, name, role, unit). Units are created if the catalogue has not yet made them.
+DEMO_USERS = (
+    ("tovholder@demo.dk", "Sara Tovholder", Role.COORDINATOR, "Ungeindsatsen"),
+    ("fagperson@demo.dk", "Jonas Fagperson", Role.UNIT_MEMBER, "Ungdomsskolen"),
+    ("redaktoer@demo.dk", "Eva Redaktør", Role.EDITOR, "Ungdomsskolen"),
+    ("leder@demo.dk", "Lars Leder", Role.LEADER, None),
+    ("admin@demo.dk", "Aisha Administrator", Role.ADMIN, None),
+)
+
+# Each feature that has demo data names a module with load_demo(session, fixtures: Path).
+# They run in this order, in one transaction.
+DEMO_LOADERS: tuple[str, ...] = ()
+
+
+def load_demo_users(session: Session) -> list[tuple[str, str]]:
+    """Create the demo users (once) and return their sign-ins as (e-mail, role label)."""
+    sign_ins = []
+    for email, name, role, unit_name in DEMO_USERS:
+        if session.scalar(sa.select(User.id).where(User.email == email)) is None:
+            unit = get_or_create_unit(session, unit_name) if unit_name else None
+            create_user(session, email, name, DEMO_PASSWORD, role, unit)
+        sign_ins.append((email, role.label))
+    return sign_ins
+
+
+def load_demo(session: Session) -> list[tuple[str, str]]:
+    """Fill the database with the demo catalogue, courses and users; commit once."""
+    for module in DEMO_LOADERS:
+        importlib.import_module(module).load_demo(session, FIXTURES)
+    sign_ins = load_demo_users(session)
+    session.commit()
+    return sign_ins

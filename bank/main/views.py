@@ -1,0 +1,22 @@
+"""The front page."""
+
+from __future__ import annotations
+
+from flask import Blueprint, current_app, render_template
+from flask_login import current_user
+from markupsafe import Markup
+
+bp = Blueprint("main", __name__)
+
+
+@bp.route("/")
+def home():
+    """Show the front page: what waits for the signed-in user, or an introduction."""
+    panels = []
+    if current_user.is_authenticated:
+        for _order, panel in current_app.extensions.get("bank.panels", []):
+            shown = panel(current_user)
+            if shown is not None:
+                template, context = shown
+                panels.append(Markup(render_template(template, **context)))
+    return render_template("main/home.html", panels=panels)

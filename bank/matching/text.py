@@ -1,0 +1,90 @@
+"""Danish text normalisation: folding, words, stop words, stemming and compound splitting."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Collection
+from functools import lru_cache
+
+import snowballstemmer
+
+# æ/ø/å and their old ASCII stand-ins (ae/oe/aa) meet in the ASCII form; the stemmer
+# then sees the same string whichever way the text was written.
+_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "ä": "ae", "ö": "oe", "ß": "ss"})
+_WORD = re.compile(r"[a-z0-9]+")
+
+STOP_WORDS: frozenset[str] = frozenset(
+    # Snowball's Danish stop list, folded, and a few abbreviations and fillers.
+    """
+    og i jeg det at en den til er som paa de med han af for ikke der var mig sig men et har
+    om vi min havde ham hun nu over da fra du ud sin dem os op man hans hvor eller hvad skal
+    selv her alle vil blev kunne ind naar vaere dog noget ville jo deres efter ned skulle
+    denne end dette mit ogsaa under have dig anden hende mine alt meget sit sine vor mod
+    disse hvis din nogle hos blive mange ad bliver hendes vaeret thi jer saadan
+    kan faar fx evt pr kl ca mv osv bl mm hhv dvs saa hvordan hvornaar hvem hvilke hvilken
+    hvorfor kun bare lidt godt gerne helt tit
+    """.split()
+)
+
+_stemmer = snowballstemmer.stemmer("danish")
+
+
+@lru_cache(maxsize=4096)
+def _fold_nonascii(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def fold(text: str) -> str:
+    """Lower-case text and fold æ/ø/å (and ae/oe/aa, accents) to one ASCII form."""
+    folded = unicodedata.normalize("NFKC", text).lower().translate(_LETTERS)
+    if folded.isascii():
+        return folded
+    return "".join(_fold_nonascii(chunk) if not chunk.isascii() else chunk
+                   for chunk in re.split(r"(\s+)", folded))
+
+
+def words(text: str) -> list[str]:
+    """Split text into folded words (letters and digits), keeping order and repeats."""
+    return _WORD.findall(fold(text))
+
+
+def is_content_word(word: str) -> bool:
+    """Tell whether a folded word carries meaning (not a stop word, number or single letter)."""
+    return len(word) > 1 and word not in STOP_WORDS and not word.isdigit()
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """Return the Snowball Danish stem of a folded word."""
+    return str(_stemmer.stemWord(word))
+
+
+def content_stems(text: str) -> list[str]:
+    """Return the stems of the content words of a text, in order."""
+    return [stem(w) for w in words(text) if is_content_word(w)]
+
+
+def split_compound(word: str, lexicon: Collection[str], depth: int = 2) -> tuple[str, ...]:
+    """Split a folded compound into known words (fritidsjob -> fritid, job), or return ().
+
+    A part must be a content word of at least three letters found in the lexicon (as a
+    word or as a stem); a linking s or e between the parts is allowed. The head (the last
+    part) is taken as long as possible, and the modifier may itself be split once more.
+    """
+    if len(word) < 6 or depth == 0:
+        return ()
+    for cut in range(3, len(word) - 2):
+        left, right = word[:cut], word[cut:]
+        if not _known(right, lexicon):
+            continue
+        for modifier in (left, left[:-1] if left[-1:] in ("s", "e") else ""):
+            if len(modifier) >= 3 and _known(modifier, lexicon):
+                inner = split_compound(modifier, lexicon, depth - 1)
+                return (*(inner or (modifier,)), right)
+    return ()
+
+
+def _known(part: str, lexicon: Collection[str]) -> bool:
+    return is_content_word(part) and (part in lexicon or stem(part) in lexicon)

@@ -1,0 +1,3 @@
+"""Import every model module, so the metadata (Alembic, tests) sees all tables."""
+
+from bank.auth import models as auth_models  # noqa: F401

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Install what the bank needs into .venv (and, as root, Chromium and WeasyPrint's libraries).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+extra="${1:-}"
+missing=()
+[ -x /usr/bin/chromium ] || [ "$extra" != "test" ] || missing+=(chromium)
+ldconfig -p 2>/dev/null | grep -q libpango-1.0 || missing+=(libpango-1.0-0 libpangoft2-1.0-0)
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null
+  else
+    echo "Please install with your package manager: ${missing[*]}" >&2
+  fi
+fi
+[ -x .venv/bin/python ] || python3 -m venv .venv
+.venv/bin/python -m pip install -q --upgrade pip
+if [ "$extra" = "test" ]; then
+  .venv/bin/python -m pip install -q -e '.[test]'
+else
+  .venv/bin/python -m pip install -q -e .
+fi

@@ -1,0 +1,143 @@
+"""Shared fixtures: an app on a fresh database (SQLite or PostgreSQL), clients, sign-in, users."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+
+import pytest
+import sqlalchemy as sa
+
+import bank.models  # noqa: F401  (every table in the metadata)
+from bank import create_app, db
+from bank.auth.models import Role, User
+from bank.auth.services import create_user, get_or_create_unit
+from bank.db import Base, make_engine
+
+PASSWORD = "korrekt-hest-batteri"
+PG_URL = os.environ.get("BANK_TEST_DATABASE_URL")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Skip PostgreSQL-only tests on SQLite; in CI with PostgreSQL, nothing may skip."""
+    if PG_URL:
+        return
+    skip = pytest.mark.skip(reason="needs PostgreSQL: set BANK_TEST_DATABASE_URL")
+    for item in items:
+        if "postgres_only" in item.keywords:
+            item.add_marker(skip)
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    """Fail a CI run on PostgreSQL in which any test was skipped."""
+    skipped = terminalreporter.stats.get("skipped", [])
+    if PG_URL and os.environ.get("CI") and skipped:
+        terminalreporter.write_line(f"FAIL: {len(skipped)} test(s) skipped on PostgreSQL in CI")
+        terminalreporter._session.exitstatus = 1
+        config._bank_failed_skips = True
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory) -> str:
+    """Return the test database URL, with a fresh schema of every table."""
+    url = PG_URL or f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite3'}"
+    engine = make_engine(url)
+    with engine.begin() as connection:
+        if engine.dialect.name == "postgresql":
+            connection.execute(sa.text("DROP SCHEMA public CASCADE"))
+            connection.execute(sa.text("CREATE SCHEMA public"))
+    Base.metadata.create_all(engine)
+    engine.dispose()
+    return url
+
+
+def _empty_all_tables(engine: sa.Engine) -> None:
+    tables = [t.name for t in Base.metadata.sorted_tables]
+    with engine.begin() as connection:
+        if engine.dialect.name == "postgresql":
+            names = ", ".join(f'"{t}"' for t in tables)
+            connection.execute(sa.text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+        else:
+            for table in reversed(Base.metadata.sorted_tables):
+                connection.execute(table.delete())
+
+
+@pytest.fixture
+def app(database_url: str, tmp_path) -> Iterator:
+    """Return an app on the empty test database; CSRF off unless a test turns it on."""
+    app = create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "test-secret",
+            "DATABASE_URL": database_url,
+            "WTF_CSRF_ENABLED": False,
+            "BANK_TEST_TMP": str(tmp_path),
+        }
+    )
+    with app.app_context():
+        yield app
+        db.session.remove()
+    engine = db.get_engine(app)
+    _empty_all_tables(engine)
+    engine.dispose()
+
+
+@pytest.fixture
+def session(app):
+    """Return the database session bound to the test app."""
+    return db.session
+
+
+@pytest.fixture
+def client(app):
+    """Return a test client for the app."""
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    """Return a CLI runner for the app's `bank` commands."""
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def make_user(session):
+    """Return a factory that adds a user with a role (and unit) and commits."""
+
+    def _make(
+        role: Role | str = Role.COORDINATOR,
+        email: str | None = None,
+        unit: str | None = "Ungeindsatsen",
+        centre: str | None = "Center for Job og Uddannelse",
+        name: str | None = None,
+    ) -> User:
+        role = Role(role)
+        email = email or f"{role.value}.{session.scalar(sa.select(sa.func.count(User.id)))}@test.dk"
+        unit_obj = get_or_create_unit(session, unit, centre) if unit else None
+        user = create_user(session, email, name or f"Test {role.label}", PASSWORD, role, unit_obj)
+        session.commit()
+        return user
+
+    return _make
+
+
+class AuthActions:
+    """Sign in and out through the real sign-in form."""
+
+    def __init__(self, client):
+        self._client = client
+
+    def login(self, user_or_email, password: str = PASSWORD):
+        """Sign in as this user."""
+        email = getattr(user_or_email, "email", user_or_email)
+        return self._client.post("/log-ind", data={"email": email, "password": password})
+
+    def logout(self):
+        """Sign out."""
+        return self._client.post("/log-ud")
+
+
+@pytest.fixture
+def auth(client) -> AuthActions:
+    """Return sign-in helpers for the test client."""
+    return AuthActions(client)
