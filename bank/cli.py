@@ -75,6 +75,16 @@ def users_create(
     click.echo(f"Created {user.email} ({user.role.value}).")
 
 
+@main.group("import")
+def import_group() -> None:
+    """Import a catalogue file (JSON Lines, see interchange.md)."""
+
+
+@main.group("export")
+def export_group() -> None:
+    """Export a catalogue file (JSON Lines, see interchange.md)."""
+
+
 @main.command("demo")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True)
