@@ -1,0 +1,1 @@
+"""Server-drawn, accessible SVG charts (pure functions returning SVG text)."""
