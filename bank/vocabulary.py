@@ -62,6 +62,19 @@ VOCABULARY: tuple[VocabularyTerm, ...] = (
     VocabularyTerm("civilsamfund", "Sammen med foreninger og frivillige", "form"),
 )
 
+SHORT_LABELS: dict[str, str] = {
+    "skole": "skole", "uddannelse": "uddannelse", "job": "job", "praktik": "praktik",
+    "vejledning": "vejledning", "fravaer": "fravær", "hverdagsmestring": "hverdagsmestring",
+    "okonomi": "økonomi", "bolig": "bolig", "psykisk-trivsel": "psykisk trivsel",
+    "adfaerd": "adfærd", "misbrug": "misbrug", "kriminalitet": "kriminalitet",
+    "relationer": "relationer", "familie": "familie", "fritid": "fritid",
+    "faellesskab": "fællesskab", "sundhed": "sundhed", "selvvaerd": "selvværd",
+    "eftervaern": "efterværn", "sprog": "sprog", "handicap": "handicap", "mentor": "mentor",
+    "gruppe": "gruppeforløb", "individuel": "individuelt forløb",
+    "familieforloeb": "familieforløb", "behandling": "behandling",
+    "virksomhedsrettet": "virksomhedsrettet", "civilsamfund": "civilsamfund",
+}
+
 BY_SLUG: dict[str, VocabularyTerm] = {term.slug: term for term in VOCABULARY}
 
 _CODE = re.compile(r"^([bdes])(\d?)")
@@ -76,6 +89,11 @@ def label(slug: str) -> str:
     """Return the Danish label of a tag, or the slug itself for a free keyword."""
     found = BY_SLUG.get(slug)
     return found.label if found else slug
+
+
+def short_label(slug: str) -> str:
+    """Return a tag's name for running Danish text ("fravær"), or a free keyword as it is."""
+    return SHORT_LABELS.get(slug, slug)
 
 
 def icf_chapters(slug: str) -> set[str]:

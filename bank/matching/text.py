@@ -13,6 +13,7 @@ import snowballstemmer
 # then sees the same string whichever way the text was written.
 _LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "ä": "ae", "ö": "oe", "ß": "ss"})
 _WORD = re.compile(r"[a-z0-9]+")
+_TOKEN = re.compile(r"[^\W_]+")
 
 STOP_WORDS: frozenset[str] = frozenset(
     # Snowball's Danish stop list, folded, and a few abbreviations and fillers.
@@ -22,18 +23,21 @@ STOP_WORDS: frozenset[str] = frozenset(
     selv her alle vil blev kunne ind naar vaere dog noget ville jo deres efter ned skulle
     denne end dette mit ogsaa under have dig anden hende mine alt meget sit sine vor mod
     disse hvis din nogle hos blive mange ad bliver hendes vaeret thi jer saadan
-    kan faar fx evt pr kl ca mv osv bl mm hhv dvs saa hvordan hvornaar hvem hvilke hvilken
-    hvorfor kun bare lidt godt gerne helt tit
+    kan faar faa fx evt pr kl ca mv osv bl mm hhv dvs saa hvordan hvornaar hvem hvilke
+    hvilken hvorfor kun bare lidt godt gerne helt tit
     """.split()
 )
 
 _stemmer = snowballstemmer.stemmer("danish")
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
 @lru_cache(maxsize=4096)
-def _fold_nonascii(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+def _strip_marks(char: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", char)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def fold(text: str) -> str:
@@ -41,13 +45,21 @@ def fold(text: str) -> str:
     folded = unicodedata.normalize("NFKC", text).lower().translate(_LETTERS)
     if folded.isascii():
         return folded
-    return "".join(_fold_nonascii(chunk) if not chunk.isascii() else chunk
-                   for chunk in re.split(r"(\s+)", folded))
+    return _NON_ASCII.sub(lambda m: _strip_marks(m.group()), folded)
 
 
 def words(text: str) -> list[str]:
     """Split text into folded words (letters and digits), keeping order and repeats."""
     return _WORD.findall(fold(text))
+
+
+def display_words(text: str) -> dict[str, str]:
+    """Map each folded word of a text to how it was first written (lower case, æ/ø/å kept)."""
+    shown: dict[str, str] = {}
+    for token in _TOKEN.findall(unicodedata.normalize("NFKC", text).lower()):
+        for folded in _WORD.findall(fold(token)):
+            shown.setdefault(folded, token if len(_WORD.findall(fold(token))) == 1 else folded)
+    return shown
 
 
 def is_content_word(word: str) -> bool:
@@ -71,7 +83,7 @@ def split_compound(word: str, lexicon: Collection[str], depth: int = 2) -> tuple
 
     A part must be a content word of at least three letters found in the lexicon (as a
     word or as a stem); a linking s or e between the parts is allowed. The head (the last
-    part) is taken as long as possible, and the modifier may itself be split once more.
+    part) is taken as long as possible; an unknown modifier may itself be split once more.
     """
     if len(word) < 6 or depth == 0:
         return ()
@@ -80,9 +92,13 @@ def split_compound(word: str, lexicon: Collection[str], depth: int = 2) -> tuple
         if not _known(right, lexicon):
             continue
         for modifier in (left, left[:-1] if left[-1:] in ("s", "e") else ""):
-            if len(modifier) >= 3 and _known(modifier, lexicon):
-                inner = split_compound(modifier, lexicon, depth - 1)
-                return (*(inner or (modifier,)), right)
+            if len(modifier) < 3:
+                continue
+            if _known(modifier, lexicon):
+                return (modifier, right)
+            inner = split_compound(modifier, lexicon, depth - 1)
+            if inner:
+                return (*inner, right)
     return ()
 
 

@@ -1,0 +1,114 @@
+"""Ranking and double-offer metrics on a labelled set, for the engine and the baselines."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from bank.matching.records import BadCatalogueLine, NeedRecord, read_jsonl
+
+Ranker = Callable[[NeedRecord, int], list[str]]
+Grades = dict[str, dict[str, int]]  # need id -> offer id -> grade
+LABELS = ("duplicate", "overlap", "distinct")
+
+
+@dataclass(frozen=True)
+class DuplicateScore:
+    """Precision, recall and F1 of flagged double offers against labelled pairs."""
+
+    precision: float
+    recall: float
+    f1: float
+    true_positives: int
+    false_positives: int
+    false_negatives: int
+
+
+def load_judgments(path: str | Path) -> Grades:
+    """Load graded (need, offer) pairs: {"need", "offer", "grade"} per line."""
+    grades: Grades = {}
+    for number, row in read_jsonl(path):
+        need, offer, grade = row.get("need"), row.get("offer"), row.get("grade")
+        if not isinstance(need, str) or not isinstance(offer, str) or not _is_int(grade):
+            raise BadCatalogueLine(path, number, "a judgment needs need, offer and an int grade")
+        grades.setdefault(need, {})[offer] = int(grade)
+    return grades
+
+
+def load_duplicate_labels(path: str | Path) -> dict[tuple[str, str], str]:
+    """Load labelled offer pairs: {"a", "b", "label"} per line, keyed by the sorted pair."""
+    labels: dict[tuple[str, str], str] = {}
+    for number, row in read_jsonl(path):
+        a, b, label = row.get("a"), row.get("b"), row.get("label")
+        if not isinstance(a, str) or not isinstance(b, str) or label not in LABELS:
+            raise BadCatalogueLine(path, number, "a pair needs a, b and a known label")
+        labels[pair_key(a, b)] = str(label)
+    return labels
+
+
+def pair_key(a: str, b: str) -> tuple[str, str]:
+    """Return a pair of ids in sorted order."""
+    return (a, b) if a < b else (b, a)
+
+
+def dcg(gains: Iterable[float]) -> float:
+    """Return the discounted cumulative gain of gains in rank order."""
+    return sum(gain / math.log2(rank + 2) for rank, gain in enumerate(gains))
+
+
+def ndcg_at(ranked: Sequence[str], grades: Mapping[str, int], k: int) -> float:
+    """Return NDCG@k with gain 2^grade - 1 (1.0 when nothing is relevant and nothing shown)."""
+    ideal = dcg(sorted((2 ** g - 1 for g in grades.values() if g > 0), reverse=True)[:k])
+    if ideal == 0:
+        return 1.0
+    return dcg(2 ** grades.get(offer, 0) - 1 for offer in ranked[:k]) / ideal
+
+
+def reciprocal_rank(ranked: Sequence[str], grades: Mapping[str, int]) -> float:
+    """Return 1/rank of the first offer with a grade above zero, or 0."""
+    for rank, offer in enumerate(ranked, start=1):
+        if grades.get(offer, 0) > 0:
+            return 1.0 / rank
+    return 0.0
+
+
+def recall_at(ranked: Sequence[str], grades: Mapping[str, int], k: int) -> float:
+    """Return the share of graded offers found in the top k (1.0 when none are graded)."""
+    relevant = {offer for offer, grade in grades.items() if grade > 0}
+    if not relevant:
+        return 1.0
+    return len(relevant & set(ranked[:k])) / len(relevant)
+
+
+def ranking_metrics(ranker: Ranker, needs: Sequence[NeedRecord], grades: Grades
+                    ) -> dict[str, float]:
+    """Return mean NDCG@5, NDCG@10, MRR and recall@10 of a ranker over the judged needs."""
+    judged = [need for need in needs if need.id in grades]
+    totals = {"ndcg@5": 0.0, "ndcg@10": 0.0, "mrr": 0.0, "recall@10": 0.0}
+    for need in judged:
+        ranked, own = ranker(need, 10), grades[need.id]
+        totals["ndcg@5"] += ndcg_at(ranked, own, 5)
+        totals["ndcg@10"] += ndcg_at(ranked, own, 10)
+        totals["mrr"] += reciprocal_rank(ranked, own)
+        totals["recall@10"] += recall_at(ranked, own, 10)
+    return {name: value / max(len(judged), 1) for name, value in totals.items()}
+
+
+def duplicate_metrics(flagged: Iterable[tuple[str, str]], labels: Mapping[tuple[str, str], str]
+                      ) -> DuplicateScore:
+    """Score flagged pairs: labelled duplicates are positives, overlaps count neither way."""
+    seen = {pair_key(a, b) for a, b in flagged}
+    positives = {pair for pair, label in labels.items() if label == "duplicate"}
+    tp = len(seen & positives)
+    fp = sum(1 for pair in seen if labels.get(pair) not in ("duplicate", "overlap"))
+    fn = len(positives - seen)
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return DuplicateScore(precision, recall, f1, tp, fp, fn)
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)

@@ -1,0 +1,145 @@
+"""Turn texts into weighted word-level features: stems, compound parts and concepts."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+from rapidfuzz import fuzz, process
+from scipy import sparse
+
+from bank.matching.concepts import concepts_of
+from bank.matching.text import is_content_word, split_compound, stem, words
+
+PART_WEIGHT = 0.6  # a compound's parts count a little less than the word itself
+CONCEPT_WEIGHT = 1.0
+FUZZY_CUTOFF = 84.0  # rapidfuzz ratio for a query word to stand in for an unknown word
+CACHE_SIZE = 100_000
+
+
+class Analyzer:
+    """A vocabulary of surface words, each mapped to weighted features, fitted on a corpus."""
+
+    def __init__(self) -> None:
+        self.surface: dict[str, int] = {}
+        self.features: dict[str, int] = {}
+        self.lexicon: set[str] = set()
+        self.mapping: sparse.csr_matrix = sparse.csr_matrix((0, 0), dtype=np.float32)
+        self._by_length: dict[int, list[str]] = {}
+        self._cache: dict[str, dict[str, float]] = {}
+        self._names: list[str] = []
+        self.corrections: dict[str, str] = {}
+
+    def count(self, texts: Iterable[str], grow: bool = True) -> sparse.csr_matrix:
+        """Count surface words per text as a sparse matrix (rows = texts)."""
+        indptr, indices = [0], []
+        vocab = self.surface
+        for text in texts:
+            for word in words(text):
+                column = vocab.get(word)
+                if column is None:
+                    if not grow:
+                        continue
+                    column = vocab[word] = len(vocab)
+                indices.append(column)
+            indptr.append(len(indices))
+        data = np.ones(len(indices), dtype=np.float32)
+        matrix = sparse.csr_matrix(
+            (data, np.asarray(indices, dtype=np.int32), np.asarray(indptr, dtype=np.int64)),
+            shape=(len(indptr) - 1, max(len(vocab), 1)),
+        )
+        matrix.sum_duplicates()
+        return matrix
+
+    def fit(self, extra_words: Iterable[str] = ()) -> None:
+        """Fix the feature mapping for every surface word counted so far."""
+        content = [w for w in self.surface if is_content_word(w)]
+        self.lexicon = set(content) | {stem(w) for w in content} | set(extra_words)
+        rows, cols, vals = [], [], []
+        for word, row in self.surface.items():
+            for feature, weight in self.word_features(word).items():
+                rows.append(row)
+                cols.append(self._feature_id(feature))
+                vals.append(weight)
+        self.mapping = sparse.csr_matrix(
+            (np.asarray(vals, dtype=np.float32), (rows, cols)),
+            shape=(max(len(self.surface), 1), max(len(self.features), 1)),
+        )
+        by_length: dict[int, list[str]] = defaultdict(list)
+        for word in content:
+            if len(word) >= 4:
+                by_length[len(word)].append(word)
+        self._by_length = dict(by_length)
+        self._cache.clear()
+
+    def word_features(self, word: str) -> dict[str, float]:
+        """Return the weighted features of one folded word."""
+        if not is_content_word(word):
+            return {}
+        found = {stem(word): 1.0}
+        parts = split_compound(word, self.lexicon) if len(word) >= 6 else ()
+        for part in parts:
+            found.setdefault(stem(part), PART_WEIGHT)
+        for piece in (word, *parts):
+            for concept in concepts_of(piece):
+                found["~" + concept] = CONCEPT_WEIGHT
+        return found
+
+    def features_of(self, word: str) -> dict[str, float]:
+        """Return a folded word's features, standing in the nearest known word for a typo."""
+        cached = self._cache.get(word)
+        if cached is None:
+            cached = self.word_features(word)
+            if cached and not self._knows(cached):
+                nearest = self._nearest(word)
+                if nearest:
+                    cached = self.word_features(nearest)
+                    self.corrections[word] = nearest
+            if len(self._cache) >= CACHE_SIZE:
+                self._cache.clear()
+            self._cache[word] = cached
+        return cached
+
+    def query_features(self, text: str) -> dict[str, float]:
+        """Sum the features of a query text's words."""
+        total: dict[str, float] = defaultdict(float)
+        for word in words(text):
+            for feature, weight in self.features_of(word).items():
+                total[feature] += weight
+        return dict(total)
+
+    def features_of_text(self, text: str) -> set[str]:
+        """Return the set of features a text has."""
+        return {f for word in set(words(text)) for f in self.features_of(word)}
+
+    def vector(self, features: dict[str, float], width: int) -> sparse.csr_matrix:
+        """Turn a feature dict into a 1 x width sparse row of known features."""
+        known = [(self.features[f], w) for f, w in features.items() if f in self.features]
+        columns = [c for c, _ in known]
+        values = np.asarray([w for _, w in known], dtype=np.float32)
+        return sparse.csr_matrix((values, ([0] * len(columns), columns)), shape=(1, width))
+
+    def feature_names(self) -> list[str]:
+        """Return the feature names in column order."""
+        if len(self._names) != len(self.features):
+            self._names = sorted(self.features, key=self.features.__getitem__)
+        return self._names
+
+    def _knows(self, found: dict[str, float]) -> bool:
+        return any(f in self.features for f in found if not f.startswith("~"))
+
+    def _nearest(self, word: str) -> str:
+        if len(word) < 4:
+            return ""
+        pool: Sequence[str] = [
+            w for n in range(len(word) - 1, len(word) + 3) for w in self._by_length.get(n, ())
+        ]
+        best = process.extractOne(word, pool, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+        return str(best[0]) if best is not None else ""
+
+    def _feature_id(self, feature: str) -> int:
+        column = self.features.get(feature)
+        if column is None:
+            column = self.features[feature] = len(self.features)
+        return column

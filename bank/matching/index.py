@@ -1,0 +1,187 @@
+"""The catalogue index: rank offers for a need, search the catalogue, find similar offers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+from scipy import sparse
+
+from bank.matching.explain import explain_match, explain_pair, reasons
+from bank.matching.pairs import PairVerdict, judge
+from bank.matching.records import NeedRecord, OfferRecord
+from bank.matching.results import Match
+from bank.matching.scoring import (
+    CANDIDATES,
+    RANK_WEIGHTS,
+    SEARCH_WEIGHTS,
+    Query,
+    Weights,
+    fuzzy_titles,
+    need_query,
+    text_query,
+    text_signal,
+)
+from bank.matching.tags import tag_set
+from bank.matching.text import fold
+from bank.matching.vectors import CatalogueMatrices, build_matrices, draft_fields
+
+NO_STEP = 7  # offers without a step sort after every real step at equal fit
+
+
+class CatalogueIndex:
+    """An in-memory index of a catalogue of offers; build once, query many times."""
+
+    def __init__(self, offers: Sequence[OfferRecord], matrices: CatalogueMatrices) -> None:
+        self.offers = list(offers)
+        self.rows = {offer.id: row for row, offer in enumerate(self.offers)}
+        self.m = matrices
+        if matrices.chars is None:
+            raise ValueError("a catalogue index needs the character n-gram profiles")
+        self.chars = matrices.chars
+        self.titles = [fold(o.title) for o in self.offers]
+        big = np.iinfo(np.int32).max
+        self._low = np.asarray([o.age_min if o.age_min is not None else -1 for o in offers])
+        self._high = np.asarray([o.age_max if o.age_max is not None else big for o in offers])
+        self._step = np.asarray([o.step if o.step is not None else NO_STEP for o in offers])
+        self._status = np.asarray([o.status for o in offers], dtype=object)
+
+    @classmethod
+    def build(cls, offers: Iterable[OfferRecord]) -> CatalogueIndex:
+        """Build the index for a catalogue (every status; filters apply when querying)."""
+        listed = list(offers)
+        return cls(listed, build_matrices(listed))
+
+    def __len__(self) -> int:
+        return len(self.offers)
+
+    def offer(self, offer_id: str) -> OfferRecord:
+        """Return the indexed offer with this id (KeyError if unknown)."""
+        return self.offers[self.rows[offer_id]]
+
+    def rank(self, need: NeedRecord, top: int = 10, step_max: int | None = None,
+             centre: str | None = None, tags: Sequence[str] = ()) -> list[Match]:
+        """Rank the published offers that fit a need, best first, with reasons."""
+        query = need_query(need, self.m.analyzer)
+        mask = self.eligible(need.age, step_max=step_max, centre=centre, tags=tags)
+        return self._ranked(query, mask, top, RANK_WEIGHTS)
+
+    def rank_within(self, need: NeedRecord, within: np.ndarray, top: int = 10) -> list[Match]:
+        """Rank for a need only the offers marked in a mask (e.g. one unit's offers)."""
+        query = need_query(need, self.m.analyzer)
+        return self._ranked(query, within & self.eligible(need.age), top, RANK_WEIGHTS)
+
+    def search(self, text: str, age: int | None = None, top: int = 20,
+               tags: Sequence[str] = (), centre: str | None = None, unit: str | None = None,
+               step_max: int | None = None) -> list[Match]:
+        """Search the published offers with a short, maybe misspelled text and filters."""
+        query = text_query(text, self.m.analyzer, tags=tags, age=age)
+        mask = self.eligible(age, step_max=step_max, centre=centre, unit=unit, tags=tags)
+        if not query.features:
+            rows = sorted(np.flatnonzero(mask), key=lambda r: (self._step[r], self.offers[r].id))
+            empty = sparse.csr_matrix((1, self.m.idf.size), dtype=np.float32)
+            return [self._match(query, empty, int(r), 0.0, {}) for r in rows[:top]]
+        return self._ranked(query, mask, top, SEARCH_WEIGHTS)
+
+    def eligible(self, age: int | None = None, step_max: int | None = None,
+                 centre: str | None = None, unit: str | None = None,
+                 tags: Sequence[str] = (), statuses: Sequence[str] = ("published",)
+                 ) -> np.ndarray:
+        """Return a mask of the offers that pass the hard filters."""
+        mask = np.isin(self._status, list(statuses))
+        if age is not None:
+            mask &= (self._low <= age) & (age <= self._high)
+        if step_max is not None:
+            mask &= self._step <= step_max
+        if centre is not None:
+            mask &= np.asarray([o.centre == centre for o in self.offers], dtype=bool)
+        if unit is not None:
+            mask &= np.asarray([o.unit == unit for o in self.offers], dtype=bool)
+        for wanted in tag_set(tags):
+            mask &= np.asarray([wanted in own for own in self.m.tags.tags], dtype=bool)
+        return mask
+
+    def similar(self, offer_id: str, top: int = 5) -> list[Match]:
+        """Return the offers most like one indexed offer: possible double offers."""
+        row = self.rows[offer_id]
+        return self._alike(self.offers[row], self.m.tfidf[row], top, skip=row)
+
+    def similar_to_draft(self, offer: OfferRecord, top: int = 5) -> list[Match]:
+        """Return the indexed offers most like a draft, to warn an editor before saving."""
+        features: dict[str, float] = {}
+        for text, weight in draft_fields(offer):
+            for feature, value in self.m.analyzer.query_features(text).items():
+                features[feature] = features.get(feature, 0.0) + weight * value
+        skip = self.rows.get(offer.id)
+        return self._alike(offer, self.m.weigh(features), top, skip=skip)
+
+    def signals(self, query: Query, q: sparse.csr_matrix, rows: np.ndarray
+                ) -> dict[str, np.ndarray | None]:
+        """Return each signal (text, tags, chars, fuzzy) for some offers, in [0, 1]."""
+        text = text_signal((self.m.tfidf[rows] @ q.T).toarray().ravel())
+        chars = self.chars.text_profile(query.words)
+        profiles = self.chars.profiles(self.m.word_counts[rows])
+        fuzzy = fuzzy_titles(query.short_text, [self.titles[r] for r in rows])
+        tags = self.m.tags.scores(query.tags)[rows] * query.tag_share if query.tags else None
+        return {"text": text, "tags": tags, "chars": (profiles @ chars.T).toarray().ravel(),
+                "fuzzy": fuzzy}
+
+    def _ranked(self, query: Query, mask: np.ndarray, top: int, weights: Weights) -> list[Match]:
+        q = self.m.weigh(query.features)
+        rows = self._candidates(query, q, mask, weights)
+        if rows.size == 0 or top <= 0:
+            return []
+        parts = self.signals(query, q, rows)
+        scores = np.round(weights.blend(**parts), 4)
+        order = sorted(range(rows.size),
+                       key=lambda i: (-scores[i], self._step[rows[i]], self.offers[rows[i]].id))
+        chosen = [i for i in order if scores[i] > 0][:top]
+        return [self._match(query, q, int(rows[i]), float(scores[i]),
+                            {k: float(v[i]) for k, v in parts.items() if v is not None})
+                for i in chosen]
+
+    def _candidates(self, query: Query, q: sparse.csr_matrix, mask: np.ndarray,
+                    weights: Weights) -> np.ndarray:
+        pre = weights.text * text_signal((q @ self.m.postings).toarray().ravel())
+        if query.tags:
+            pre += weights.tags * query.tag_share * self.m.tags.scores(query.tags)
+        pre[~mask] = -1.0
+        hits = np.flatnonzero(pre > 0)
+        if hits.size > CANDIDATES:
+            hits = hits[np.argpartition(-pre[hits], CANDIDATES)[:CANDIDATES]]
+        return np.sort(hits)
+
+    def _alike(self, offer: OfferRecord, q: sparse.csr_matrix, top: int, skip: int | None
+               ) -> list[Match]:
+        cosines = (q @ self.m.postings).toarray().ravel()
+        mask = self.eligible(statuses=("published", "draft")) & (cosines > 0)
+        if skip is not None:
+            mask[skip] = False
+        rows = np.flatnonzero(mask)
+        if rows.size > CANDIDATES:
+            rows = rows[np.argpartition(-cosines[rows], CANDIDATES)[:CANDIDATES]]
+        found = []
+        for row in rows.tolist():
+            verdict = judge(offer, self.offers[row], float(cosines[row]))
+            found.append((verdict, row))
+        found.sort(key=lambda item: (-item[0].score, self.offers[item[1]].id))
+        return [self._alike_match(offer, q, row, verdict) for verdict, row in found[:top]
+                if verdict.score > 0]
+
+    def _alike_match(self, offer: OfferRecord, q: sparse.csr_matrix, row: int,
+                     verdict: PairVerdict) -> Match:
+        other = self.offers[row]
+        why = explain_pair(offer, other, q, self.m.tfidf[row], self.m)
+        said = reasons(why, full=other.capacity is not None and other.capacity <= 0)
+        if verdict.double:
+            said = ("Ligner det samme tilbud (muligt dobbelttilbud)", *said)
+        elif verdict.partial:
+            said = ("Overlapper delvist", *said)
+        return Match(other.id, verdict.score, why, said, bool(other.capacity == 0))
+
+    def _match(self, query: Query, q: sparse.csr_matrix, row: int, score: float,
+               parts: dict[str, float]) -> Match:
+        offer = self.offers[row]
+        why, said = explain_match(query, q, offer, row, parts, self.m)
+        full = offer.capacity is not None and offer.capacity <= 0
+        return Match(offer.id, score, why, said, full)

@@ -1,0 +1,120 @@
+"""Double offers: the same service delivered twice, found without comparing every pair."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+from scipy import sparse
+
+from bank.matching.explain import explain_pair
+from bank.matching.pairs import judge_many
+from bank.matching.records import OfferRecord
+from bank.matching.vectors import CatalogueMatrices, build_matrices
+
+NEIGHBOURS = 10  # candidate partners kept per offer from the sparse similarity product
+CHUNK = 2000  # offers multiplied at a time, to bound memory
+MAX_DF_SHARE, MAX_DF_FLOOR = 0.05, 50  # terms this common do not propose candidates
+MIN_CANDIDATE = 0.05  # a pruned-product similarity below this proposes nothing
+
+
+@dataclass(frozen=True)
+class OverlapPair:
+    """Two offers (a < b) that look like the same service, with the score and why."""
+
+    a: str
+    b: str
+    score: float
+    why: dict[str, list[str]] = field(default_factory=dict)
+
+    def to_interchange(self) -> dict[str, object]:
+        """Return the pair as an interchange dict."""
+        return {"a": self.a, "b": self.b, "score": self.score, "why": self.why}
+
+
+@dataclass(frozen=True)
+class OverlapReport:
+    """Double-offer pairs, their connected groups, and overlapping-but-not-double pairs."""
+
+    pairs: list[OverlapPair]
+    groups: list[list[str]]
+    partial: list[OverlapPair]
+
+    def to_interchange(self) -> dict[str, object]:
+        """Return the report as the `bank overlaps` JSON object (pairs and groups)."""
+        return {"pairs": [p.to_interchange() for p in self.pairs], "groups": self.groups}
+
+
+def find_double_offers(offers: Sequence[OfferRecord], threshold: float | None = None
+                       ) -> OverlapReport:
+    """Find double offers among the offers that are not retired, best first."""
+    active = [offer for offer in offers if offer.status != "retired"]
+    if len(active) < 2:
+        return OverlapReport([], [], [])
+    matrices = build_matrices(active, with_chars=False)
+    left, right = candidate_pairs(matrices.tfidf)
+    verdicts = judge_many(active, matrices.tfidf, left, right, threshold)
+    doubles: list[OverlapPair] = []
+    partial: list[OverlapPair] = []
+    for i, j, verdict in zip(left.tolist(), right.tolist(), verdicts, strict=True):
+        if verdict.double or verdict.partial:
+            pair = _pair(active, matrices, i, j, verdict.score)
+            (doubles if verdict.double else partial).append(pair)
+    order = lambda p: (-p.score, p.a, p.b)  # noqa: E731
+    return OverlapReport(sorted(doubles, key=order), connected_groups(doubles),
+                         sorted(partial, key=order))
+
+
+def candidate_pairs(tfidf: sparse.csr_matrix, neighbours: int = NEIGHBOURS
+                    ) -> tuple[np.ndarray, np.ndarray]:
+    """Return row pairs (left < right) that are among each other's nearest neighbours."""
+    n = tfidf.shape[0]
+    df = np.bincount(tfidf.indices, minlength=tfidf.shape[1])
+    keep = np.flatnonzero(df <= max(MAX_DF_SHARE * n, MAX_DF_FLOOR))
+    pruned = sparse.csr_matrix(tfidf[:, keep])
+    transposed = sparse.csr_matrix(pruned.T)
+    found: set[tuple[int, int]] = set()
+    for start in range(0, n, CHUNK):
+        block = sparse.csr_matrix(pruned[start:start + CHUNK] @ transposed)
+        for offset in range(block.shape[0]):
+            row = start + offset
+            cols = block.indices[block.indptr[offset]:block.indptr[offset + 1]]
+            vals = block.data[block.indptr[offset]:block.indptr[offset + 1]]
+            wanted = (cols != row) & (vals >= MIN_CANDIDATE)
+            cols, vals = cols[wanted], vals[wanted]
+            if cols.size > neighbours:
+                cols = cols[np.argpartition(-vals, neighbours)[:neighbours]]
+            found.update((min(row, c), max(row, c)) for c in cols.tolist())
+    ordered = sorted(found)
+    left = np.asarray([a for a, _ in ordered], dtype=np.int64)
+    right = np.asarray([b for _, b in ordered], dtype=np.int64)
+    return left, right
+
+
+def connected_groups(pairs: Sequence[OverlapPair]) -> list[list[str]]:
+    """Group pairs into connected components: each sorted, largest first."""
+    parent: dict[str, str] = {}
+
+    def root(item: str) -> str:
+        parent.setdefault(item, item)
+        while parent[item] != item:
+            parent[item] = parent[parent[item]]
+            item = parent[item]
+        return item
+
+    for pair in pairs:
+        first, second = root(pair.a), root(pair.b)
+        if first != second:
+            parent[max(first, second)] = min(first, second)
+    members: dict[str, list[str]] = {}
+    for item in parent:
+        members.setdefault(root(item), []).append(item)
+    return sorted((sorted(group) for group in members.values()), key=lambda g: (-len(g), g))
+
+
+def _pair(offers: Sequence[OfferRecord], matrices: CatalogueMatrices, i: int, j: int,
+          score: float) -> OverlapPair:
+    a, b = (i, j) if offers[i].id < offers[j].id else (j, i)
+    why = explain_pair(offers[a], offers[b], matrices.tfidf[a], matrices.tfidf[b], matrices)
+    return OverlapPair(offers[a].id, offers[b].id, score, why)

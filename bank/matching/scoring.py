@@ -1,0 +1,107 @@
+"""The blend of signals behind a score, and the queries the engine scores."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+from rapidfuzz import fuzz
+
+from bank.matching.concepts import concept_tag, concepts_of
+from bank.matching.features import Analyzer
+from bank.matching.records import NeedRecord
+from bank.matching.text import display_words, fold, is_content_word, words
+
+NEED_TITLE, NEED_DESCRIPTION, NEED_GOALS = 2.0, 1.0, 1.5
+CANDIDATES = 300  # offers re-scored with character n-grams and fuzzy titles
+INFERRED_TAG_SHARE = 0.6  # tags read from an untagged need's text count a little less
+
+
+@dataclass(frozen=True)
+class Weights:
+    """How much each signal counts; they are rescaled to sum to one over those in play."""
+
+    text: float
+    tags: float
+    chars: float
+    fuzzy: float
+
+    def blend(self, text: np.ndarray, tags: np.ndarray | None, chars: np.ndarray,
+              fuzzy: np.ndarray) -> np.ndarray:
+        """Return the weighted mean of the signals (tags left out when the query has none)."""
+        tag_weight = self.tags if tags is not None else 0.0
+        total = self.text + tag_weight + self.chars + self.fuzzy
+        mixed = self.text * text + self.chars * chars + self.fuzzy * fuzzy
+        if tags is not None:
+            mixed = mixed + tag_weight * tags
+        return np.clip(mixed / total, 0.0, 1.0)
+
+
+RANK_WEIGHTS = Weights(text=0.5, tags=0.3, chars=0.12, fuzzy=0.08)
+SEARCH_WEIGHTS = Weights(text=0.45, tags=0.15, chars=0.2, fuzzy=0.2)
+
+
+@dataclass(frozen=True)
+class Query:
+    """A need or a search text, prepared for scoring."""
+
+    features: dict[str, float]
+    words: tuple[str, ...]
+    short_text: str
+    tags: tuple[str, ...]
+    tag_share: float
+    age: int | None = None
+    shown: dict[str, str] = field(default_factory=dict)
+
+
+def need_query(need: NeedRecord, analyzer: Analyzer) -> Query:
+    """Prepare a need: weighted text features, words, and its tags (or tags read from text)."""
+    total: dict[str, float] = defaultdict(float)
+    parts = [(need.title, NEED_TITLE), (need.description, NEED_DESCRIPTION)]
+    parts += [(goal, NEED_GOALS) for goal in need.goals]
+    parts += [(tag, NEED_TITLE) for tag in need.tags]
+    for text, weight in parts:
+        for feature, value in analyzer.query_features(text).items():
+            total[feature] += weight * value
+    all_words = tuple(w for text, _ in parts for w in words(text))
+    tags, share = tuple(need.tags), 1.0
+    if not tags:
+        tags, share = inferred_tags(all_words), INFERRED_TAG_SHARE
+    shown = display_words(" ".join(text for text, _ in parts))
+    return Query(dict(total), all_words, fold(need.title), tags, share, need.age, shown)
+
+
+def text_query(text: str, analyzer: Analyzer, tags: Sequence[str] = (),
+               age: int | None = None) -> Query:
+    """Prepare a free-text search (short, maybe misspelled) with optional wanted tags."""
+    found = tuple(words(text))
+    return Query(analyzer.query_features(text), found, fold(text), tuple(tags), 1.0, age,
+                 display_words(text))
+
+
+def inferred_tags(found: Iterable[str], minimum: int = 1) -> tuple[str, ...]:
+    """Read vocabulary tags from words through the concept table, most mentioned first."""
+    counts: dict[str, int] = defaultdict(int)
+    for word in found:
+        if is_content_word(word):
+            for concept in concepts_of(word):
+                tag = concept_tag(concept)
+                if tag:
+                    counts[tag] += 1
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return tuple(tag for tag, count in ranked if count >= minimum)
+
+
+def fuzzy_titles(short_text: str, titles: Sequence[str]) -> np.ndarray:
+    """Return how well the query's short text and each title agree, in [0, 1]."""
+    if not short_text.strip():
+        return np.zeros(len(titles), dtype=np.float32)
+    scores = [fuzz.token_set_ratio(short_text, title) for title in titles]
+    return np.asarray(scores, dtype=np.float32) / 100.0
+
+
+def text_signal(cosine: np.ndarray) -> np.ndarray:
+    """Spread a TF-IDF cosine over [0, 1]; long texts rarely share more than half their weight."""
+    return np.sqrt(np.clip(cosine, 0.0, 1.0))

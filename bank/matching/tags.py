@@ -1,0 +1,94 @@
+"""Tag similarity over the controlled vocabulary, with a shared ICF chapter as a weaker match."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+from scipy import sparse
+
+from bank.matching.text import fold
+from bank.vocabulary import BY_SLUG, chapter_set, chapters_meet
+
+CHAPTER_WEIGHT = 0.35  # a need tag met only through a shared ICF chapter
+COVERAGE_SHARE = 0.8  # how much of the tag score is about covering the need's tags
+
+
+def tag_key(tag: str) -> str:
+    """Return the comparable form of a tag (folded, so fravær and fravaer meet)."""
+    return fold(tag).strip()
+
+
+def tag_set(tags: Iterable[str]) -> tuple[str, ...]:
+    """Return the distinct comparable tags of a list, in their first order."""
+    return tuple(dict.fromkeys(k for k in map(tag_key, tags) if k))
+
+
+def is_vocabulary_tag(tag: str) -> bool:
+    """Tell whether a comparable tag is in the controlled vocabulary (not a free keyword)."""
+    return tag in BY_SLUG
+
+
+class TagSpace:
+    """Offers' tags as sparse incidence matrices, scored against a need's tags at once."""
+
+    def __init__(self, tag_lists: Sequence[Iterable[str]]) -> None:
+        self.tags = [tag_set(tags) for tags in tag_lists]
+        self.columns: dict[str, int] = {}
+        self.chapters: dict[str, int] = {}
+        tag_rows, tag_cols, ch_rows, ch_cols = [], [], [], []
+        for row, tags in enumerate(self.tags):
+            for tag in tags:
+                tag_rows.append(row)
+                tag_cols.append(self.columns.setdefault(tag, len(self.columns)))
+                for chapter in chapter_set(tag):
+                    ch_rows.append(row)
+                    ch_cols.append(self.chapters.setdefault(chapter, len(self.chapters)))
+        n = len(self.tags)
+        self.incidence = _binary(tag_rows, tag_cols, (n, max(len(self.columns), 1)))
+        self.chapter_incidence = _binary(ch_rows, ch_cols, (n, max(len(self.chapters), 1)))
+        self.sizes = np.asarray([max(len(t), 1) for t in self.tags], dtype=np.float32)
+
+    def scores(self, need_tags: Iterable[str]) -> np.ndarray:
+        """Return every offer's tag similarity to the need's tags, in [0, 1]."""
+        wanted = tag_set(need_tags)
+        n = len(self.tags)
+        if not wanted or n == 0:
+            return np.zeros(n, dtype=np.float32)
+        exact = np.zeros(n, dtype=np.float32)
+        weak = np.zeros(n, dtype=np.float32)
+        for tag in wanted:
+            has = self._column(self.incidence, self.columns.get(tag))
+            exact += has
+            meets = [c for ch, c in self.chapters.items()
+                     if any(chapters_meet(ch, own) for own in chapter_set(tag))]
+            if meets:
+                near = np.asarray(self.chapter_incidence[:, meets].sum(axis=1)).ravel() > 0
+                weak += near & (has == 0)
+        coverage = (exact + CHAPTER_WEIGHT * weak) / len(wanted)
+        precision = exact / self.sizes
+        return COVERAGE_SHARE * coverage + (1 - COVERAGE_SHARE) * precision
+
+    @staticmethod
+    def _column(matrix: sparse.csc_matrix, column: int | None) -> np.ndarray:
+        if column is None:
+            return np.zeros(matrix.shape[0], dtype=np.float32)
+        return matrix[:, column].toarray().ravel()
+
+
+def shared_tags(need_tags: Iterable[str], offer_tags: Iterable[str]) -> tuple[list[str], list[str]]:
+    """Return the tags two lists share and the ICF chapters they share besides those tags."""
+    wanted, offered = tag_set(need_tags), tag_set(offer_tags)
+    shared = [t for t in wanted if t in offered]
+    rest_own = {c for t in wanted if t not in offered for c in chapter_set(t)}
+    rest_theirs = {c for t in offered if t not in wanted for c in chapter_set(t)}
+    chapters = sorted({a if len(a) >= len(b) else b for a in rest_own for b in rest_theirs
+                       if chapters_meet(a, b)})
+    return shared, chapters
+
+
+def _binary(rows: list[int], cols: list[int], shape: tuple[int, int]) -> sparse.csc_matrix:
+    data = np.ones(len(rows), dtype=np.float32)
+    matrix = sparse.csc_matrix((data, (rows, cols)), shape=shape)
+    matrix.data[:] = 1.0
+    return matrix

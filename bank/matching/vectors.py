@@ -1,0 +1,89 @@
+"""The catalogue as matrices: word-level TF-IDF, character n-gram profiles and tags."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+
+from bank.matching.chargrams import CharGrams
+from bank.matching.concepts import CONCEPTS
+from bank.matching.features import Analyzer
+from bank.matching.records import OfferRecord
+from bank.matching.tags import TagSpace, is_vocabulary_tag, tag_set
+from bank.matching.text import words
+from bank.vocabulary import VOCABULARY
+
+TITLE, DESCRIPTION, PROGRAMME = 2.0, 1.0, 0.5  # how much each field's words count
+
+
+@dataclass
+class CatalogueMatrices:
+    """Everything the engine computes once per catalogue."""
+
+    analyzer: Analyzer
+    idf: np.ndarray
+    tfidf: sparse.csr_matrix  # offers x features, rows L2-normalised
+    postings: sparse.csr_matrix  # features x offers: the inverted index for q @ X.T
+    word_counts: sparse.csr_matrix  # offers x surface words (title and description)
+    chars: CharGrams | None
+    tags: TagSpace
+
+    def weigh(self, features: dict[str, float]) -> sparse.csr_matrix:
+        """Turn raw query features into an L2-normalised TF-IDF row."""
+        row = self.analyzer.vector(features, self.idf.size)
+        row.data = np.log1p(row.data) * self.idf[row.indices]
+        norm = float(np.sqrt(row.multiply(row).sum()))
+        return row / norm if norm else row
+
+
+def free_keywords(tags: Iterable[str]) -> str:
+    """Return the tags outside the vocabulary as text (they are meaningful words too)."""
+    return " ".join(t for t in tag_set(tags) if not is_vocabulary_tag(t))
+
+
+def draft_fields(offer: OfferRecord) -> list[tuple[str, float]]:
+    """Return an offer's texts with the weight each field's words get."""
+    return [(f"{offer.title} {free_keywords(offer.tags)}", TITLE),
+            (offer.description, DESCRIPTION), (offer.programme_text, PROGRAMME)]
+
+
+def build_matrices(offers: Sequence[OfferRecord], with_chars: bool = True) -> CatalogueMatrices:
+    """Compute the matrices for a list of offers (n-gram profiles only when asked)."""
+    analyzer = Analyzer()
+    titles = analyzer.count(f"{o.title} {free_keywords(o.tags)}" for o in offers)
+    descriptions = analyzer.count(o.description for o in offers)
+    programmes = analyzer.count(o.programme_text for o in offers)
+    width = max(len(analyzer.surface), 1)
+    for matrix in (titles, descriptions, programmes):
+        matrix.resize((len(offers), width))
+    analyzer.fit(extra_words=_base_words())
+    counts = TITLE * titles + DESCRIPTION * descriptions + PROGRAMME * programmes
+    raw = sparse.csr_matrix(counts @ analyzer.mapping)
+    raw.data = np.log1p(raw.data)
+    df = np.bincount(raw.indices, minlength=raw.shape[1])
+    idf = (np.log((1 + len(offers)) / (1 + df)) + 1).astype(np.float32)
+    tfidf = _normalise(sparse.csr_matrix(raw.multiply(idf[np.newaxis, :])))
+    word_counts = sparse.csr_matrix(TITLE * titles + DESCRIPTION * descriptions)
+    chars = CharGrams(analyzer.surface) if with_chars else None
+    if chars is not None:
+        chars.fit_idf(word_counts)
+    return CatalogueMatrices(
+        analyzer=analyzer, idf=idf, tfidf=tfidf, postings=sparse.csr_matrix(tfidf.T),
+        word_counts=word_counts, chars=chars, tags=TagSpace([o.tags for o in offers]),
+    )
+
+
+def _base_words() -> set[str]:
+    found = {p.rstrip("*") for _, patterns in CONCEPTS.values() for p in patterns}
+    for term in VOCABULARY:
+        found.update(words(term.label))
+    return {w for w in found if len(w) >= 3}
+
+
+def _normalise(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sparse.csr_matrix(sparse.diags(1.0 / norms.astype(np.float32)) @ matrix)
