@@ -66,13 +66,34 @@ def _dimensions(groups: Sequence[BarGroup], n_series: int, stacked: bool) -> tup
     return bar_h, row_h + 12
 
 
+def axis_ticks(largest: float) -> list[float]:
+    """Return round ticks from 0 up to the first at or above the largest value.
+
+    Whole numbers (counts) get whole steps: 1, 2 or 5 times a power of ten.
+    """
+    largest = max(largest, 1)
+    if float(largest).is_integer():
+        power = 1
+        while True:
+            step = next((m * power for m in (1, 2, 5) if largest / (m * power) <= 6), None)
+            if step:
+                break
+            power *= 10
+        end = -(-largest // step) * step
+        return [float(v) for v in range(0, int(end) + 1, int(step))]
+    ticks = nice_ticks(0, largest)
+    if ticks[-1] < largest and len(ticks) > 1:
+        ticks.append(ticks[-1] + ticks[1] - ticks[0])
+    return ticks
+
+
 def bars(
     groups: Sequence[BarGroup], n_series: int, stacked: bool = False, width: float = 720
 ) -> tuple[list[Bar], LinearScale, float, float]:
     """Lay out the bars; return them, the value scale, the plot's left edge and the height."""
     left = 8 + min(max((text_width(g.label) for g in groups), default=40), LABEL_MAX)
     totals = [sum(g.values) if stacked else max(g.values, default=0) for g in groups]
-    high = nice_ticks(0, max(totals, default=0) or 1)[-1]
+    high = axis_ticks(max(totals, default=0))[-1]
     right = 12 + text_width(number(max(totals, default=0))) + 8
     scale = LinearScale(0, high, left, width - right)
     bar_h, row_h = _dimensions(groups, n_series, stacked)
@@ -129,7 +150,7 @@ def bar_chart(
     out.append(_legend(series, prefix, left))
     plot_top, plot_bottom = LEGEND_HEIGHT + AXIS_HEIGHT, height - 8
     out.append('<g class="grid" stroke="#d4dadf">')
-    for tick in nice_ticks(scale.d0, scale.d1):
+    for tick in axis_ticks(scale.d1):
         x = num(scale(tick))
         out.append(
             f'<line x1="{x}" x2="{x}" y1="{num(plot_top)}" y2="{num(plot_bottom)}"/>'

@@ -1,0 +1,1 @@
+"""Reports for leaders: double offers, gaps in the range of offers, management information."""
