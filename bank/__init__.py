@@ -12,6 +12,7 @@ from flask import Flask
 FEATURES = (
     "bank.auth",
     "bank.main",
+    "bank.offers",
 )
 
 

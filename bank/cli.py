@@ -85,6 +85,12 @@ def export_group() -> None:
     """Export a catalogue file (JSON Lines, see interchange.md)."""
 
 
+from bank.offers.cli import export_offers_command, import_offers_command  # noqa: E402
+
+import_group.add_command(import_offers_command, "offers")
+export_group.add_command(export_offers_command, "offers")
+
+
 @main.command("demo")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True)

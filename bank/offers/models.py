@@ -12,6 +12,8 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from bank.auth.models import Unit, User
 from bank.db import Base, UTCDateTime, utcnow
+from bank.offers.fields import PROGRAMME_THEORY
+from bank.offers.lix import lix
 
 
 class JSONList(sa.types.TypeDecorator):
@@ -111,6 +113,16 @@ class Offer(Base):
     def centre_name(self) -> str:
         """Return the name of the offer's centre, or an empty string."""
         return self.unit.centre_name if self.unit else ""
+
+    @property
+    def programme_theory(self) -> dict[str, object]:
+        """Return the programme theory as interchange.md's nested object."""
+        return {name: getattr(self, name) for name in PROGRAMME_THEORY}
+
+    @property
+    def lix(self) -> int:
+        """Return the LIX readability score of the description."""
+        return lix(self.description)
 
 
 class OfferRevision(Base):

@@ -1,0 +1,137 @@
+"""The JSON API for the catalogue: /api/offers, /api/units, /api/vocabulary (flask-smorest).
+
+API callers sign in with the same session cookie as the pages and send the CSRF token in
+the X-CSRFToken header on changes. 401 without sign-in, 403 for the wrong role or unit,
+404 for an unknown (or invisible) offer, 409 for a stale version, 422 for field errors.
+"""
+
+from __future__ import annotations
+
+from flask.views import MethodView
+from flask_login import current_user
+from flask_smorest import Blueprint, abort
+
+from bank import db
+from bank.offers import services
+from bank.offers.schemas import (
+    OfferPageSchema,
+    OfferQuerySchema,
+    OfferSchema,
+    UnitSchema,
+    VocabularyTermSchema,
+)
+from bank.offers.search import OfferFilters, search_offers
+from bank.offers.terms import add_term, list_terms, list_units
+
+blp = Blueprint("offers_api", __name__, url_prefix="/api", description="The offer catalogue")
+
+
+def signed_in():
+    """Return the signed-in user, or answer 401."""
+    if not current_user.is_authenticated:
+        abort(401, message="sign in first")
+    return current_user
+
+
+def viewer():
+    """Return the signed-in user, or None for an anonymous reader."""
+    return current_user if current_user.is_authenticated else None
+
+
+@blp.route("/offers")
+class Offers(MethodView):
+    """The catalogue's offers."""
+
+    @blp.arguments(OfferQuerySchema, location="query")
+    @blp.response(200, OfferPageSchema)
+    def get(self, args):
+        """List offers matching words and filters, one page at a time.
+
+        Anonymous callers see published offers only; editors may ask for a status.
+        """
+        filters = OfferFilters(
+            **{k: args[k] for k in ("tag", "centre", "unit", "age", "step", "status")}
+        )
+        return search_offers(
+            db.session, args["q"], filters, args["page"], args["per_page"], viewer()
+        )
+
+    @blp.arguments(OfferSchema)
+    @blp.response(201, OfferSchema)
+    def post(self, values):
+        """Create an offer (a draft unless status says otherwise) in the editor's unit."""
+        offer = services.create_offer(db.session, signed_in(), values)
+        db.session.commit()
+        return offer
+
+
+@blp.route("/offers/<ref>")
+class OfferById(MethodView):
+    """One offer, by its id."""
+
+    @blp.response(200, OfferSchema)
+    def get(self, ref):
+        """Get one offer (drafts and retired offers only for editors)."""
+        return services.get_offer(db.session, ref, viewer())
+
+    @blp.arguments(OfferSchema)
+    @blp.response(200, OfferSchema)
+    def patch(self, values, ref):
+        """Change the fields given; send the `version` you read to be told of a conflict (409)."""
+        user = signed_in()
+        expected = values.pop("version_id", None)
+        offer = services.update_offer(db.session, user, ref, values, expected)
+        db.session.commit()
+        return offer
+
+
+@blp.route("/offers/<ref>/publish")
+class PublishOffer(MethodView):
+    """Publishing an offer."""
+
+    @blp.response(200, OfferSchema)
+    def post(self, ref):
+        """Publish an offer; 422 lists what publishing still requires."""
+        offer = services.publish_offer(db.session, signed_in(), ref)
+        db.session.commit()
+        return offer
+
+
+@blp.route("/offers/<ref>/retire")
+class RetireOffer(MethodView):
+    """Retiring an offer."""
+
+    @blp.response(200, OfferSchema)
+    def post(self, ref):
+        """Take an offer out of the catalogue; it keeps its history."""
+        offer = services.retire_offer(db.session, signed_in(), ref)
+        db.session.commit()
+        return offer
+
+
+@blp.route("/units")
+class Units(MethodView):
+    """The units that deliver offers."""
+
+    @blp.response(200, UnitSchema(many=True))
+    def get(self):
+        """List every unit with its centre."""
+        return list_units(db.session)
+
+
+@blp.route("/vocabulary")
+class Vocabulary(MethodView):
+    """The controlled vocabulary of tags."""
+
+    @blp.response(200, VocabularyTermSchema(many=True))
+    def get(self):
+        """List every vocabulary term."""
+        return list_terms(db.session)
+
+    @blp.arguments(VocabularyTermSchema)
+    @blp.response(201, VocabularyTermSchema)
+    def post(self, values):
+        """Add a vocabulary term (admins only)."""
+        term = add_term(db.session, signed_in(), values)
+        db.session.commit()
+        return term

@@ -1,0 +1,114 @@
+"""Revisions: every changed field of an offer kept with who, when, the old and the new value."""
+
+from __future__ import annotations
+
+import enum
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session, selectinload
+
+from bank.auth.models import User
+from bank.offers.fields import FIELDS, label
+from bank.offers.models import Offer, OfferRevision
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, list):
+        return list(value)
+    return value
+
+
+def snapshot(offer: Offer) -> dict[str, object]:
+    """Return the offer's editable fields as plain JSON values (the unit by name)."""
+    values = {name: _plain(getattr(offer, name)) for name in FIELDS if name != "unit"}
+    values["unit"] = offer.unit_name or None
+    return values
+
+
+def record_changes(
+    session: Session,
+    offer: Offer,
+    user: User | None,
+    before: dict[str, object] | None,
+    after: dict[str, object],
+) -> list[OfferRevision]:
+    """Add one revision per changed field (before=None: the offer was just created)."""
+    at = offer.updated_at
+    if before is None:
+        changes = [("created", None, offer.ref)]
+    else:
+        changes = [(f, before.get(f), after[f]) for f in after if before.get(f) != after[f]]
+    revisions = [
+        OfferRevision(
+            offer_id=offer.id,
+            version=offer.version_id,
+            at=at,
+            user_id=user.id if user is not None else None,
+            field=field,
+            old=json.dumps(old, ensure_ascii=False),
+            new=json.dumps(new, ensure_ascii=False),
+        )
+        for field, old, new in changes
+    ]
+    session.add_all(revisions)
+    return revisions
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One field in a change, ready to show: Danish label, old and new value as text."""
+
+    field: str
+    label: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class Change:
+    """One saved change of an offer: who and when, and the fields it touched."""
+
+    version: int
+    at: datetime
+    who: str
+    fields: tuple[FieldChange, ...]
+
+
+def _text(raw: str) -> str:
+    value = json.loads(raw)
+    if value is None or value == [] or value == "":
+        return "—"
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value)
+    return str(value)
+
+
+def history(session: Session, offer: Offer, since_version: int = 0) -> list[Change]:
+    """Return the offer's changes after since_version, newest first, grouped per save."""
+    revisions = session.scalars(
+        sa.select(OfferRevision)
+        .where(OfferRevision.offer_id == offer.id, OfferRevision.version > since_version)
+        .options(selectinload(OfferRevision.user))
+        .order_by(OfferRevision.version.desc(), OfferRevision.id)
+    )
+    grouped: dict[int, list[OfferRevision]] = {}
+    for revision in revisions:
+        grouped.setdefault(revision.version, []).append(revision)
+    return [
+        Change(
+            version=version,
+            at=items[0].at,
+            who=items[0].user.name if items[0].user else "Import",
+            fields=tuple(
+                FieldChange(r.field, label(r.field), _text(r.old), _text(r.new)) for r in items
+            ),
+        )
+        for version, items in grouped.items()
+    ]

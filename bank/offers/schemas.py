@@ -1,0 +1,150 @@
+"""Marshmallow schemas: one per resource, serving the JSON API, import/export and OpenAPI.
+
+An offer loads into a flat mapping of model field names (the programme theory is flattened,
+`id` becomes `ref`, `unit` and `centre` are names); only the keys given are present, so the same
+load serves a PATCH. Which keys are required (interchange.md) is checked by the import, and
+what publishing requires by the services, in English and Danish.
+"""
+
+from __future__ import annotations
+
+from marshmallow import EXCLUDE, Schema, fields, post_load, validate
+
+from bank.offers.models import OfferStatus, Referral
+
+
+def _lines(description: str) -> fields.List:
+    return fields.List(
+        fields.String(validate=validate.Length(max=2000)), metadata={"description": description}
+    )
+
+
+class ProgrammeTheorySchema(Schema):
+    """The programme theory (forandringsteori): why the offer should work."""
+
+    problem = fields.String(metadata={"description": "The problem the offer addresses"})
+    target_group = fields.String(metadata={"description": "Who the offer is for"})
+    activities = _lines("What the unit does")
+    outputs = _lines("What the activities deliver (counted)")
+    outcomes_short = _lines("Changes for the young person in the short run")
+    outcomes_long = _lines("Changes for the young person in the long run")
+    community = fields.String(
+        metadata={"description": "The ordinary community it leads towards (school, work, club)"}
+    )
+    assumptions = _lines("What must hold for the chain to work")
+
+
+class OfferSchema(Schema):
+    """An offer (tilbud): interchange.md's offers.jsonl line, plus contact and referral."""
+
+    id = fields.String(
+        attribute="ref",
+        validate=validate.Length(min=1, max=64),
+        metadata={"description": "Stable identifier (required in import files)"},
+    )
+    title = fields.String(validate=validate.Length(max=200))
+    description = fields.String(metadata={"description": "Plain-language description (Danish)"})
+    unit = fields.String(attribute="unit_name", metadata={"description": "The delivering unit"})
+    centre = fields.String(attribute="centre_name", metadata={"description": "The unit's centre"})
+    tags = fields.List(
+        fields.String(validate=validate.Length(min=1, max=60)),
+        metadata={"description": "Vocabulary slugs; unknown words are kept as free keywords"},
+    )
+    age_min = fields.Integer(allow_none=True, validate=validate.Range(min=0, max=99))
+    age_max = fields.Integer(allow_none=True, validate=validate.Range(min=0, max=99))
+    step = fields.Integer(
+        allow_none=True,
+        validate=validate.Range(min=1, max=6),
+        metadata={"description": "Step on the intervention ladder, 1 (open) to 6 (placement)"},
+    )
+    legal_basis = fields.List(fields.String(validate=validate.Length(max=200)))
+    programme_theory = fields.Nested(ProgrammeTheorySchema)
+    capacity = fields.Integer(
+        allow_none=True,
+        validate=validate.Range(min=0),
+        metadata={"description": "Places available now; 0 = full"},
+    )
+    status = fields.Enum(OfferStatus, by_value=True)
+    contact = fields.String(
+        validate=validate.Length(max=300), metadata={"description": "Contact person"}
+    )
+    referral = fields.Enum(
+        Referral,
+        by_value=True,
+        allow_none=True,
+        metadata={"description": "visitation (case decision) or direct (walk in)"},
+    )
+    reviewed_at = fields.AwareDateTime(
+        allow_none=True, metadata={"description": "When an editor last confirmed it is true"}
+    )
+    version = fields.Integer(
+        attribute="version_id",
+        metadata={"description": "The version you read; a stale version on update gives 409"},
+    )
+    lix = fields.Integer(dump_only=True, metadata={"description": "LIX of the description"})
+    updated_at = fields.AwareDateTime(dump_only=True)
+
+    @post_load
+    def _flatten(self, data: dict, **_kwargs) -> dict:
+        data.update(data.pop("programme_theory", {}))
+        for attribute, name in (("unit_name", "unit"), ("centre_name", "centre")):
+            if attribute in data:
+                data[name] = data.pop(attribute)
+        return data
+
+
+# What an interchange file holds: the schema without the API's bookkeeping fields.
+API_ONLY = ("version", "lix", "updated_at")
+
+
+def interchange_schema() -> OfferSchema:
+    """Return the offer schema for offers.jsonl lines (unknown keys are left out)."""
+    return OfferSchema(exclude=API_ONLY, unknown=EXCLUDE)
+
+
+class OfferQuerySchema(Schema):
+    """Filters for the offer list, the same as the catalogue page's."""
+
+    q = fields.String(load_default="", metadata={"description": "Words to search for"})
+    tag = fields.String(load_default=None)
+    centre = fields.String(load_default=None, metadata={"description": "Centre name"})
+    unit = fields.String(load_default=None, metadata={"description": "Unit name"})
+    age = fields.Integer(load_default=None, validate=validate.Range(min=0, max=99))
+    step = fields.Integer(load_default=None, validate=validate.Range(min=1, max=6))
+    status = fields.Enum(
+        OfferStatus,
+        by_value=True,
+        load_default=None,
+        metadata={"description": "Editors and admins only; default published"},
+    )
+    page = fields.Integer(load_default=1, validate=validate.Range(min=1))
+    per_page = fields.Integer(load_default=20, validate=validate.Range(min=1, max=100))
+
+
+class OfferPageSchema(Schema):
+    """One page of offers."""
+
+    items = fields.List(fields.Nested(OfferSchema))
+    total = fields.Integer()
+    page = fields.Integer()
+    pages = fields.Integer()
+    per_page = fields.Integer()
+
+
+class UnitSchema(Schema):
+    """A unit (enhed) and its welfare centre: units.jsonl's line."""
+
+    name = fields.String(required=True, validate=validate.Length(min=1, max=200))
+    centre = fields.String(attribute="centre_name", validate=validate.Length(max=200))
+    contact = fields.String(validate=validate.Length(max=300))
+
+
+class VocabularyTermSchema(Schema):
+    """A tag of the controlled vocabulary."""
+
+    slug = fields.String(
+        required=True, validate=validate.Regexp(r"^[a-z0-9][a-z0-9-]{0,59}$")
+    )
+    label = fields.String(required=True, validate=validate.Length(min=1, max=200))
+    kind = fields.String(load_default="area", validate=validate.OneOf(["area", "form"]))
+    icf = fields.String(load_default="", validate=validate.Length(max=100))

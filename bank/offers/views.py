@@ -1,0 +1,112 @@
+"""The catalogue anyone may read: search with live results, and the offer page."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from flask import Blueprint, make_response, render_template, request
+from flask_login import current_user
+
+from bank import db
+from bank.offers.fields import STEP_LABELS
+from bank.offers.lix import readability
+from bank.offers.models import OfferStatus
+from bank.offers.revisions import history, snapshot
+from bank.offers.rules import publish_problems
+from bank.offers.search import OfferFilters, search_offers
+from bank.offers.services import can_edit, get_offer, is_editor, needs_review
+from bank.offers.terms import centre_names, list_terms, list_units, term_labels
+
+bp = Blueprint("offers", __name__)
+LOCAL = ZoneInfo("Europe/Copenhagen")
+
+
+def render(template: str, partial: str, **context):
+    """Render the page, or only its partial for an htmx request (with Vary: HX-Request)."""
+    name = partial if request.headers.get("HX-Request") else template
+    response = make_response(render_template(name, **context))
+    response.headers["Vary"] = "HX-Request"
+    return response
+
+
+def _int(name: str) -> int | None:
+    value = request.args.get(name, "").strip()
+    return int(value) if value.isdigit() else None
+
+
+def current_viewer():
+    """Return the signed-in user, or None for an anonymous reader."""
+    return current_user if current_user.is_authenticated else None
+
+
+@bp.app_template_global()
+def tag_label(slug: str) -> str:
+    """Return the Danish label of a tag for templates (free keywords as they are)."""
+    labels = getattr(request, "_bank_term_labels", None)
+    if labels is None:
+        labels = request._bank_term_labels = term_labels(db.session)
+    return labels.get(slug, slug)
+
+
+@bp.app_template_global()
+def is_vocabulary(slug: str) -> bool:
+    """Tell templates whether a tag is a vocabulary term rather than a free keyword."""
+    tag_label(slug)
+    return slug in request._bank_term_labels
+
+
+@bp.app_template_filter("local_time")
+def local_time(moment: datetime | None, pattern: str = "%d.%m.%Y kl. %H.%M") -> str:
+    """Format a UTC timestamp in Danish local time."""
+    return moment.astimezone(LOCAL).strftime(pattern) if moment else ""
+
+
+@bp.route("/tilbud")
+def catalogue():
+    """Show the catalogue: a search box with live results and filters."""
+    status = request.args.get("status", "")
+    filters = OfferFilters(
+        tag=request.args.get("tag") or None,
+        centre=request.args.get("centre") or None,
+        unit=request.args.get("unit") or None,
+        age=_int("age"),
+        step=_int("step"),
+        status=OfferStatus(status) if status in set(OfferStatus) else None,
+    )
+    text = request.args.get("q", "")
+    results = search_offers(
+        db.session, text, filters, _int("side") or 1, viewer=current_viewer()
+    )
+    return render(
+        "offers/catalogue.html",
+        "offers/_results.html",
+        results=results,
+        text=text,
+        filters=filters,
+        terms=list_terms(db.session),
+        units=list_units(db.session),
+        centres=centre_names(db.session),
+        steps=STEP_LABELS,
+        editor=is_editor(current_viewer()),
+        statuses=list(OfferStatus),
+    )
+
+
+@bp.route("/tilbud/<ref>")
+def offer_page(ref: str):
+    """Show one offer: description, programme theory as a chain, capacity, contact, history."""
+    viewer = current_viewer()
+    offer = get_offer(db.session, ref, viewer)
+    editable = can_edit(viewer, offer)
+    missing = publish_problems(snapshot(offer)) if editable else {}
+    return render_template(
+        "offers/offer.html",
+        offer=offer,
+        steps=STEP_LABELS,
+        changes=history(db.session, offer),
+        editable=editable,
+        missing=[da for msgs in missing.values() for _en, da in msgs],
+        stale=needs_review(offer),
+        readability=readability(offer.description),
+    )
