@@ -25,7 +25,9 @@ DEMO_USERS = (
 
 # Each feature that has demo data names a module with load_demo(session, fixtures: Path).
 # They run in this order, in one transaction.
-DEMO_LOADERS: tuple[str, ...] = ()
+DEMO_LOADERS: tuple[str, ...] = (
+    "bank.offers.demo",
+)
 
 
 def load_demo_users(session: Session) -> list[tuple[str, str]]:
