@@ -1,0 +1,63 @@
+"""Load need-bank records by id, raising NotFound (no permission check, no audit)."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from bank.errors import NotFound
+from bank.needs.models import Bid, Course, Goal, Need
+
+
+def course(session: Session, course_id: int) -> Course:
+    """Return the course or raise NotFound."""
+    found = session.get(Course, course_id)
+    if found is None:
+        raise NotFound(f"no course with id {course_id}", "Forløbet findes ikke.")
+    return found
+
+
+def goal(session: Session, goal_id: int) -> Goal:
+    """Return the goal or raise NotFound."""
+    found = session.get(Goal, goal_id)
+    if found is None:
+        raise NotFound(f"no goal with id {goal_id}", "Målet findes ikke.")
+    return found
+
+
+def need(session: Session, need_id: int, for_update: bool = False) -> Need:
+    """Return the need (optionally locking its row until commit) or raise NotFound."""
+    query = sa.select(Need).where(Need.id == need_id)
+    if for_update:
+        query = query.with_for_update()
+    found = session.scalar(query)
+    if found is None:
+        raise NotFound(f"no need with id {need_id}", "Behovet findes ikke.")
+    return found
+
+
+def bid(session: Session, bid_id: int) -> Bid:
+    """Return the bid or raise NotFound."""
+    found = session.get(Bid, bid_id)
+    if found is None:
+        raise NotFound(f"no bid with id {bid_id}", "Buddet findes ikke.")
+    return found
+
+
+def transition(session: Session, model, record_id: int, from_states, **values) -> bool:
+    """Change a record's state only if it is still in one of from_states; tell if it did.
+
+    A conditional UPDATE: of two people changing the same record at the same moment,
+    the database lets exactly one through (the other's WHERE no longer matches).
+    """
+    result = session.execute(
+        sa.update(model)
+        .where(model.id == record_id, model.state.in_(list(from_states)))
+        .values(**values)
+        .execution_options(synchronize_session=False)
+    )
+    changed = result.rowcount == 1
+    obj = session.get(model, record_id)
+    if obj is not None:
+        session.refresh(obj)
+    return changed

@@ -1,0 +1,71 @@
+"""Open needs ranked for a unit, through the ranking engine (bank.matching)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from bank.auth.models import User
+from bank.matching import NeedRecord, OfferRecord, rank_needs_for_unit
+from bank.needs.models import Need
+from bank.needs.public import PublicNeed, to_public
+from bank.needs.published import visible_needs
+from bank.offers.models import Offer, OfferStatus
+
+
+@dataclass(frozen=True)
+class RankedNeed:
+    """An open need that fits the unit, with the engine's score and reasons in Danish."""
+
+    need: PublicNeed
+    score: float
+    reasons: tuple[str, ...]
+
+
+def need_record(need: Need, today: date | None = None) -> NeedRecord:
+    """Return the engine's record of a need (its age stays inside the engine)."""
+    return NeedRecord(
+        id=str(need.id), title=need.title, description=need.description,
+        goals=tuple(need.goal_texts), tags=tuple(need.tags or ()),
+        age=need.course.citizen.age(today),
+    )
+
+
+def offer_record(offer: Offer) -> OfferRecord:
+    """Return the engine's record of an offer from the catalogue."""
+    programme = [offer.problem, offer.target_group, *offer.activities, *offer.outputs,
+                 *offer.outcomes_short, *offer.outcomes_long, offer.community, *offer.assumptions]
+    return OfferRecord(
+        id=offer.ref, title=offer.title, description=offer.description, unit=offer.unit_name,
+        centre=offer.centre_name, tags=tuple(offer.tags or ()), age_min=offer.age_min,
+        age_max=offer.age_max, step=offer.step, status=offer.status.value,
+        capacity=offer.capacity, legal_basis=tuple(offer.legal_basis or ()),
+        programme_text="\n".join(p for p in programme if p),
+    )
+
+
+def unit_offers(session: Session, unit_id: int) -> list[Offer]:
+    """Return the unit's published offers."""
+    query = sa.select(Offer).where(Offer.unit_id == unit_id, Offer.status == OfferStatus.PUBLISHED)
+    return list(session.scalars(query.order_by(Offer.title)))
+
+
+def needs_for_unit(session: Session, user: User, top: int = 20,
+                   needs: list[Need] | None = None) -> list[RankedNeed]:
+    """Rank the open needs the user's unit may see by how well the unit's offers fit them."""
+    if getattr(user, "unit_id", None) is None:
+        return []
+    offers = unit_offers(session, user.unit_id)
+    if not offers:
+        return []
+    needs = visible_needs(session, user) if needs is None else needs
+    if not needs:
+        return []
+    today = date.today()
+    by_id = {str(n.id): n for n in needs}
+    matches = rank_needs_for_unit([need_record(n, today) for n in needs],
+                                  [offer_record(o) for o in offers], top=top)
+    return [RankedNeed(to_public(by_id[m.need_id], today), m.score, m.reasons) for m in matches]
