@@ -28,9 +28,7 @@ class PlanItem(Base):
 
     __tablename__ = "plan_items"
     __table_args__ = (
-        sa.CheckConstraint(
-            "(offer_id IS NULL) <> (bid_id IS NULL)", name="one_source"
-        ),
+        sa.CheckConstraint("(offer_id IS NULL) <> (bid_id IS NULL)", name="one_source"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -44,7 +42,9 @@ class PlanItem(Base):
     ends_on: Mapped[date | None] = mapped_column(sa.Date)
     next_step: Mapped[str] = mapped_column(sa.Text, default="")
     next_step_due: Mapped[date | None] = mapped_column(sa.Date)
-    status: Mapped[ItemStatus] = mapped_column(_enum(ItemStatus, "item_status"), default=ItemStatus.PLANNED)
+    status: Mapped[ItemStatus] = mapped_column(
+        _enum(ItemStatus, "item_status"), default=ItemStatus.PLANNED
+    )
     drop_reason: Mapped[str] = mapped_column(sa.Text, default="")
     no_capacity: Mapped[bool] = mapped_column(default=False)  # full when it was added
     waiting_weeks: Mapped[int | None] = mapped_column()  # the waiting time the unit gave

@@ -1,0 +1,100 @@
+"""The plan as a document: a print view and a PDF (WeasyPrint), kept when it is agreed."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import sqlalchemy as sa
+from flask import render_template
+from sqlalchemy.orm import Session
+
+from bank.auth.models import User
+from bank.auth.services import record_audit
+from bank.courses.flags import course_flags
+from bank.courses.followup import dimensions_of, meetings_of, progress_of
+from bank.courses.models import AgreedPlan
+from bank.courses.overview import goal_rows, open_for
+from bank.courses.services import course_items
+from bank.errors import NotFound
+from bank.needs import lookup, permissions
+from bank.needs.models import Course
+
+
+def plan_context(session: Session, course: Course, today: date) -> dict:
+    """Gather what the plan document says: goals, items, who, next meeting, latest progress."""
+    items = course_items(session, course)
+    entries = progress_of(session, course)
+    latest = []
+    for spec in dimensions_of(session, course):
+        own = [e for e in entries if e.dimension == spec.key]
+        if own:
+            latest.append((spec, own[-1], own[0] if len(own) > 1 else None))
+    meetings = meetings_of(session, course)
+    return {
+        "course": course,
+        "age": course.citizen.age(today),
+        "rows": goal_rows(course, items),
+        "items": items,
+        "flags": course_flags(session, course, today),
+        "last_meeting": meetings[0] if meetings else None,
+        "latest": latest,
+        "today": today,
+    }
+
+
+def render_plan_html(context: dict) -> str:
+    """Render the plan's print template (the same page prints and becomes the PDF)."""
+    return render_template("courses/plan_print.html", **context)
+
+
+def render_pdf(html: str) -> bytes:
+    """Turn the print page into a PDF with WeasyPrint."""
+    from weasyprint import HTML
+
+    return HTML(string=html).write_pdf()
+
+
+def plan_html(session: Session, user: User, course_id: int, today: date) -> str:
+    """Return the plan's print page for someone who may open the course (audited)."""
+    course = open_for(session, user, course_id, "plan udskrevet")
+    return render_plan_html(plan_context(session, course, today))
+
+
+def plan_pdf(session: Session, user: User, course_id: int, today: date) -> bytes:
+    """Return the current plan as a PDF for someone who may open the course (audited)."""
+    course = open_for(session, user, course_id, "plan som PDF")
+    return render_pdf(render_plan_html(plan_context(session, course, today) | {"pdf": True}))
+
+
+def mark_agreed(session: Session, user: User, course_id: int, today: date) -> AgreedPlan:
+    """Store the plan's PDF on the course as the next version agreed with the young person."""
+    course = lookup.course(session, course_id)
+    permissions.require_manage(user, course)
+    last = session.scalar(
+        sa.select(sa.func.max(AgreedPlan.version)).where(AgreedPlan.course_id == course.id)
+    )
+    pdf = render_pdf(render_plan_html(plan_context(session, course, today) | {"agreed": True}))
+    agreed = AgreedPlan(course_id=course.id, version=(last or 0) + 1, pdf=pdf, agreed_on=today,
+                        agreed_by_id=user.id)
+    session.add(agreed)
+    session.flush()
+    record_audit(session, user, "create", "agreed_plan", agreed.id,
+                 f"forløb {course.id}, version {agreed.version}")
+    return agreed
+
+
+def agreed_versions(session: Session, course: Course) -> list[AgreedPlan]:
+    """Return the agreed versions of the plan, newest first (without their PDF bytes)."""
+    query = sa.select(AgreedPlan).where(AgreedPlan.course_id == course.id)
+    return list(session.scalars(query.order_by(AgreedPlan.version.desc())))
+
+
+def agreed_pdf(session: Session, user: User, course_id: int, version: int) -> bytes:
+    """Return a stored agreed version's PDF for someone who may open the course (audited)."""
+    course = open_for(session, user, course_id, f"godkendt plan version {version}")
+    agreed = session.scalar(sa.select(AgreedPlan).where(
+        AgreedPlan.course_id == course.id, AgreedPlan.version == version
+    ))
+    if agreed is None:
+        raise NotFound(f"no agreed version {version}", "Den version af planen findes ikke.")
+    return agreed.pdf
