@@ -104,10 +104,10 @@ def _conflict(offer: Offer) -> Conflict:
 
 
 def _flush(session: Session, offer: Offer, user: User | None) -> None:
+    ref = offer.ref
     try:
         session.flush()
     except StaleDataError:
-        ref = offer.ref
         session.rollback()  # the other editor's change won; nothing of this one is written
         raise _conflict(get_offer(session, ref, user)) from None
 
