@@ -10,7 +10,6 @@ from scipy import sparse
 from bank.matching.text import is_content_word
 
 SIZES = (3, 4)
-IDF_SAMPLE = 5000  # documents used to estimate how common each n-gram is
 
 
 def grams(word: str) -> list[str]:
@@ -35,37 +34,27 @@ class CharGrams:
         self.word_grams = sparse.csr_matrix((data, (rows, cols)), shape=shape)
         self.idf = np.ones(shape[1], dtype=np.float32)
 
-    def fit_idf(self, counts: sparse.csr_matrix) -> None:
-        """Estimate n-gram rarity from a deterministic sample of document word counts."""
-        n = counts.shape[0]
-        if n == 0:
-            return
-        rows = np.linspace(0, n - 1, num=min(n, IDF_SAMPLE)).astype(np.int64)
-        present = (counts[rows] @ self.word_grams) > 0
-        df = np.asarray(present.sum(axis=0)).ravel()
-        self.idf = (np.log((1 + len(rows)) / (1 + df)) + 1).astype(np.float32)
-
     def profiles(self, counts: sparse.csr_matrix) -> sparse.csr_matrix:
-        """Return L2-normalised, idf-weighted n-gram profiles for rows of word counts."""
+        """Fit n-gram rarity on rows of word counts and return their L2-normalised profiles."""
         raw = sparse.csr_matrix(counts @ self.word_grams)
-        raw.data = np.log1p(raw.data)
-        weighted = sparse.csr_matrix(raw.multiply(self.idf[np.newaxis, :]))
-        return _normalise(weighted)
+        df = np.bincount(raw.indices, minlength=raw.shape[1])
+        self.idf = (np.log((1 + raw.shape[0]) / (1 + df)) + 1).astype(np.float32)
+        raw.data = np.log1p(raw.data) * self.idf[raw.indices]
+        return _normalise(raw)
 
-    def text_profile(self, words: Sequence[str]) -> sparse.csr_matrix:
-        """Return the n-gram profile (1 x grams) of a list of folded words."""
-        counts: dict[int, float] = {}
+    def text_profile(self, words: Sequence[str]) -> np.ndarray:
+        """Return the L2-normalised n-gram profile (a dense vector) of folded words."""
+        profile = np.zeros(self.idf.size, dtype=np.float32)
         for word in words:
             if is_content_word(word):
                 for gram in grams(word):
                     column = self.columns.get(gram)
                     if column is not None:
-                        counts[column] = counts.get(column, 0.0) + 1.0
-        cols = list(counts)
-        values = np.log1p(np.asarray([counts[c] for c in cols], dtype=np.float32))
-        values *= self.idf[cols] if cols else 1.0
-        row = sparse.csr_matrix((values, ([0] * len(cols), cols)), shape=(1, self.idf.size))
-        return _normalise(row)
+                        profile[column] += 1.0
+        hit = profile > 0
+        profile[hit] = np.log1p(profile[hit]) * self.idf[hit]
+        norm = float(np.linalg.norm(profile))
+        return profile / norm if norm else profile
 
 
 def _normalise(matrix: sparse.csr_matrix) -> sparse.csr_matrix:

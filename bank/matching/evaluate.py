@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from bank.matching.records import BadCatalogueLine, NeedRecord, read_jsonl
+from bank.matching.records import BadCatalogueLine, NeedRecord, OfferRecord, read_jsonl
 
 Ranker = Callable[[NeedRecord, int], list[str]]
 Grades = dict[str, dict[str, int]]  # need id -> offer id -> grade
@@ -112,3 +112,49 @@ def duplicate_metrics(flagged: Iterable[tuple[str, str]], labels: Mapping[tuple[
 
 def _is_int(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
+
+
+def compare_systems(offers: Sequence[OfferRecord], needs: Sequence[NeedRecord], grades: Grades,
+                    labels: Mapping[tuple[str, str], str] | None = None,
+                    pg_url: str | None = None) -> dict[str, dict[str, float]]:
+    """Return every metric for the engine, BM25 and (with a URL) PostgreSQL, by system."""
+    from bank.matching.baselines import BM25Baseline, PostgresBaseline
+    from bank.matching.index import CatalogueIndex
+    from bank.matching.overlaps import find_double_offers
+
+    index = CatalogueIndex.build(offers)
+    bm25 = BM25Baseline(offers)
+    systems: dict[str, tuple[Ranker, Callable[[], list[tuple[str, str]]]]] = {
+        "engine": (lambda need, k: [m.offer_id for m in index.rank(need, top=k)],
+                   lambda: [(p.a, p.b) for p in find_double_offers(offers).pairs]),
+        "bm25": (bm25.rank, bm25.doubles),
+    }
+    postgres = PostgresBaseline(offers, pg_url) if pg_url else None
+    if postgres is not None:
+        systems["postgres"] = (postgres.rank, postgres.doubles)
+    results: dict[str, dict[str, float]] = {}
+    try:
+        for name, (ranker, doubles) in systems.items():
+            results[name] = ranking_metrics(ranker, needs, grades)
+            if labels is not None:
+                score = duplicate_metrics(doubles(), labels)
+                results[name].update({"dup precision": score.precision,
+                                      "dup recall": score.recall, "dup F1": score.f1})
+    finally:
+        if postgres is not None:
+            postgres.close()
+    return results
+
+
+def format_table(results: Mapping[str, Mapping[str, float]]) -> str:
+    """Format metrics by system as a Markdown table, one metric per row."""
+    systems = list(results)
+    metrics = list(dict.fromkeys(m for values in results.values() for m in values))
+    lines = ["| metric | " + " | ".join(systems) + " |", "|---" * (len(systems) + 1) + "|"]
+    for metric in metrics:
+        cells = [f"{results[s][metric]:.3f}" if metric in results[s] else "–" for s in systems]
+        lines.append(f"| {NAMES.get(metric, metric)} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+NAMES = {"ndcg@5": "NDCG@5", "ndcg@10": "NDCG@10", "mrr": "MRR", "recall@10": "recall@10"}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from scipy import sparse
@@ -29,7 +29,7 @@ def explain_match(query: Query, q: sparse.csr_matrix, offer: OfferRecord, row: i
     tags, chapters = shared_tags(query.tags, offer.tags)
     offered = dict(zip(tag_set(offer.tags), offer.tags, strict=False))
     why: dict[str, list[str]] = {"tags": [offered.get(t, t) for t in tags]}
-    offer_shown = display_words(f"{offer.title} {offer.description} {offer.programme_text}")
+    offer_shown = _LazyDisplay(f"{offer.title} {offer.description} {offer.programme_text}")
     why["terms"], concepts = shared_terms(query.words, q, m.tfidf[row], m,
                                           (query.shown, offer_shown))
     if chapters:
@@ -93,7 +93,7 @@ def age_range(offer: OfferRecord) -> str:
 
 
 def shared_terms(own_words: Sequence[str], own: sparse.csr_matrix, other: sparse.csr_matrix,
-                 m: CatalogueMatrices, shown: tuple[dict[str, str], dict[str, str]]
+                 m: CatalogueMatrices, shown: tuple[Mapping[str, str], Mapping[str, str]]
                  ) -> tuple[list[str], list[str]]:
     """Return the words behind the features two rows share, weightiest first, and concepts.
 
@@ -122,3 +122,25 @@ def shared_terms(own_words: Sequence[str], own: sparse.csr_matrix, other: sparse
             spelled = shown[1].get(corrected, corrected) if corrected else shown[0].get(word, word)
             terms[spelled] = None
     return list(terms), list(concepts)
+
+
+class _LazyDisplay(Mapping[str, str]):
+    """display_words of a text, worked out only if a misspelt word needs its spelling."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._shown: dict[str, str] | None = None
+
+    def _words(self) -> dict[str, str]:
+        if self._shown is None:
+            self._shown = display_words(self.text)
+        return self._shown
+
+    def __getitem__(self, key: str) -> str:
+        return self._words()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._words())
+
+    def __len__(self) -> int:
+        return len(self._words())

@@ -16,6 +16,7 @@ PART_WEIGHT = 0.6  # a compound's parts count a little less than the word itself
 CONCEPT_WEIGHT = 1.0
 FUZZY_CUTOFF = 84.0  # rapidfuzz ratio for a query word to stand in for an unknown word
 CACHE_SIZE = 100_000
+MIN_START = 4  # the shortest known start an unknown word is credited with
 
 
 class Analyzer:
@@ -35,14 +36,18 @@ class Analyzer:
         """Count surface words per text as a sparse matrix (rows = texts)."""
         indptr, indices = [0], []
         vocab = self.surface
+        get = vocab.get
         for text in texts:
-            for word in words(text):
-                column = vocab.get(word)
-                if column is None:
-                    if not grow:
-                        continue
-                    column = vocab[word] = len(vocab)
-                indices.append(column)
+            found = words(text)
+            columns = [get(word) for word in found]
+            if None in columns:
+                if grow:
+                    for word in found:
+                        vocab.setdefault(word, len(vocab))
+                    columns = [vocab[word] for word in found]
+                else:
+                    columns = [c for c in columns if c is not None]
+            indices.extend(columns)
             indptr.append(len(indices))
         data = np.ones(len(indices), dtype=np.float32)
         matrix = sparse.csr_matrix(
@@ -96,6 +101,8 @@ class Analyzer:
                 if nearest:
                     cached = self.word_features(nearest)
                     self.corrections[word] = nearest
+                else:
+                    cached = self._with_known_start(word, cached)
             if len(self._cache) >= CACHE_SIZE:
                 self._cache.clear()
             self._cache[word] = cached
@@ -128,6 +135,14 @@ class Analyzer:
 
     def _knows(self, found: dict[str, float]) -> bool:
         return any(f in self.features for f in found if not f.startswith("~"))
+
+    def _with_known_start(self, word: str, found: dict[str, float]) -> dict[str, float]:
+        """Give an unknown word the longest known word it starts with (mentorordning: mentor)."""
+        for cut in range(len(word) - 3, MIN_START - 1, -1):
+            start = word[:cut]
+            if is_content_word(start) and stem(start) in self.features:
+                return {**found, stem(start): PART_WEIGHT}
+        return found
 
     def _nearest(self, word: str) -> str:
         if len(word) < 4:

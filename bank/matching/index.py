@@ -36,15 +36,16 @@ class CatalogueIndex:
         self.offers = list(offers)
         self.rows = {offer.id: row for row, offer in enumerate(self.offers)}
         self.m = matrices
-        if matrices.chars is None:
+        if matrices.chars is None or matrices.title_grams is None:
             raise ValueError("a catalogue index needs the character n-gram profiles")
-        self.chars = matrices.chars
+        self.chars, self.title_grams = matrices.chars, matrices.title_grams
         self.titles = [fold(o.title) for o in self.offers]
         big = np.iinfo(np.int32).max
         self._low = np.asarray([o.age_min if o.age_min is not None else -1 for o in offers])
         self._high = np.asarray([o.age_max if o.age_max is not None else big for o in offers])
         self._step = np.asarray([o.step if o.step is not None else NO_STEP for o in offers])
-        self._status = np.asarray([o.status for o in offers], dtype=object)
+        self._codes = {field: _codes([getattr(o, field) for o in self.offers])
+                       for field in ("status", "centre", "unit")}
 
     @classmethod
     def build(cls, offers: Iterable[OfferRecord]) -> CatalogueIndex:
@@ -88,18 +89,23 @@ class CatalogueIndex:
                  tags: Sequence[str] = (), statuses: Sequence[str] = ("published",)
                  ) -> np.ndarray:
         """Return a mask of the offers that pass the hard filters."""
-        mask = np.isin(self._status, list(statuses))
+        mask = self._having("status", *statuses)
         if age is not None:
             mask &= (self._low <= age) & (age <= self._high)
         if step_max is not None:
             mask &= self._step <= step_max
         if centre is not None:
-            mask &= np.asarray([o.centre == centre for o in self.offers], dtype=bool)
+            mask &= self._having("centre", centre)
         if unit is not None:
-            mask &= np.asarray([o.unit == unit for o in self.offers], dtype=bool)
+            mask &= self._having("unit", unit)
         for wanted in tag_set(tags):
-            mask &= np.asarray([wanted in own for own in self.m.tags.tags], dtype=bool)
+            mask &= self.m.tags.carrying(wanted)
         return mask
+
+    def _having(self, field: str, *values: str) -> np.ndarray:
+        names, codes = self._codes[field]
+        wanted = [names[v] for v in values if v in names]
+        return np.isin(codes, wanted)
 
     def similar(self, offer_id: str, top: int = 5) -> list[Match]:
         """Return the offers most like one indexed offer: possible double offers."""
@@ -115,23 +121,30 @@ class CatalogueIndex:
         skip = self.rows.get(offer.id)
         return self._alike(offer, self.m.weigh(features), top, skip=skip)
 
-    def signals(self, query: Query, q: sparse.csr_matrix, rows: np.ndarray
-                ) -> dict[str, np.ndarray | None]:
+    def tag_scores(self, query: Query) -> np.ndarray | None:
+        """Return every offer's tag similarity to the query (None when it has no tags)."""
+        if not query.tags:
+            return None
+        return self.m.tags.scores(query.tags) * query.tag_share
+
+    def signals(self, query: Query, q: sparse.csr_matrix, rows: np.ndarray,
+                tag_scores: np.ndarray | None) -> dict[str, np.ndarray | None]:
         """Return each signal (text, tags, chars, fuzzy) for some offers, in [0, 1]."""
         text = text_signal((self.m.tfidf[rows] @ q.T).toarray().ravel())
-        chars = self.chars.text_profile(query.words)
-        profiles = self.chars.profiles(self.m.word_counts[rows])
+        profile = self.chars.text_profile(query.words)
+        chars = np.asarray(self.title_grams[rows] @ profile).ravel()
         fuzzy = fuzzy_titles(query.short_text, [self.titles[r] for r in rows])
-        tags = self.m.tags.scores(query.tags)[rows] * query.tag_share if query.tags else None
-        return {"text": text, "tags": tags, "chars": (profiles @ chars.T).toarray().ravel(),
+        tags = tag_scores[rows] if tag_scores is not None else None
+        return {"text": text, "tags": tags, "chars": chars,
                 "fuzzy": fuzzy}
 
     def _ranked(self, query: Query, mask: np.ndarray, top: int, weights: Weights) -> list[Match]:
         q = self.m.weigh(query.features)
-        rows = self._candidates(query, q, mask, weights)
+        tag_scores = self.tag_scores(query)
+        rows = self._candidates(q, tag_scores, mask, weights)
         if rows.size == 0 or top <= 0:
             return []
-        parts = self.signals(query, q, rows)
+        parts = self.signals(query, q, rows, tag_scores)
         scores = np.round(weights.blend(**parts), 4)
         order = sorted(range(rows.size),
                        key=lambda i: (-scores[i], self._step[rows[i]], self.offers[rows[i]].id))
@@ -140,11 +153,11 @@ class CatalogueIndex:
                             {k: float(v[i]) for k, v in parts.items() if v is not None})
                 for i in chosen]
 
-    def _candidates(self, query: Query, q: sparse.csr_matrix, mask: np.ndarray,
+    def _candidates(self, q: sparse.csr_matrix, tag_scores: np.ndarray | None, mask: np.ndarray,
                     weights: Weights) -> np.ndarray:
-        pre = weights.text * text_signal((q @ self.m.postings).toarray().ravel())
-        if query.tags:
-            pre += weights.tags * query.tag_share * self.m.tags.scores(query.tags)
+        pre = weights.text * text_signal(self.m.cosines(q))
+        if tag_scores is not None:
+            pre += weights.tags * tag_scores
         pre[~mask] = -1.0
         hits = np.flatnonzero(pre > 0)
         if hits.size > CANDIDATES:
@@ -153,17 +166,16 @@ class CatalogueIndex:
 
     def _alike(self, offer: OfferRecord, q: sparse.csr_matrix, top: int, skip: int | None
                ) -> list[Match]:
-        cosines = (q @ self.m.postings).toarray().ravel()
+        cosines = self.m.cosines(q)
         mask = self.eligible(statuses=("published", "draft")) & (cosines > 0)
         if skip is not None:
             mask[skip] = False
         rows = np.flatnonzero(mask)
         if rows.size > CANDIDATES:
             rows = rows[np.argpartition(-cosines[rows], CANDIDATES)[:CANDIDATES]]
-        found = []
-        for row in rows.tolist():
-            verdict = judge(offer, self.offers[row], float(cosines[row]))
-            found.append((verdict, row))
+        exact = (self.m.tfidf[rows] @ q.T).toarray().ravel() if rows.size else np.zeros(0)
+        found = [(judge(offer, self.offers[row], float(cosine)), row)
+                 for row, cosine in zip(rows.tolist(), exact.tolist(), strict=True)]
         found.sort(key=lambda item: (-item[0].score, self.offers[item[1]].id))
         return [self._alike_match(offer, q, row, verdict) for verdict, row in found[:top]
                 if verdict.score > 0]
@@ -185,3 +197,10 @@ class CatalogueIndex:
         why, said = explain_match(query, q, offer, row, parts, self.m)
         full = offer.capacity is not None and offer.capacity <= 0
         return Match(offer.id, score, why, said, full)
+
+
+def _codes(values: Sequence[str]) -> tuple[dict[str, int], np.ndarray]:
+    """Number the distinct values, so filters compare small integers."""
+    names: dict[str, int] = {}
+    codes = np.asarray([names.setdefault(v, len(names)) for v in values], dtype=np.int32)
+    return names, codes

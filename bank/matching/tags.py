@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 import numpy as np
 from scipy import sparse
@@ -12,8 +13,10 @@ from bank.vocabulary import BY_SLUG, chapter_set, chapters_meet
 
 CHAPTER_WEIGHT = 0.35  # a need tag met only through a shared ICF chapter
 COVERAGE_SHARE = 0.8  # how much of the tag score is about covering the need's tags
+CACHED_TAGS = 256  # per-tag offer vectors kept (the vocabulary and common free keywords)
 
 
+@lru_cache(maxsize=65_536)
 def tag_key(tag: str) -> str:
     """Return the comparable form of a tag (folded, so fravær and fravaer meet)."""
     return fold(tag).strip()
@@ -48,6 +51,7 @@ class TagSpace:
         self.incidence = _binary(tag_rows, tag_cols, (n, max(len(self.columns), 1)))
         self.chapter_incidence = _binary(ch_rows, ch_cols, (n, max(len(self.chapters), 1)))
         self.sizes = np.asarray([max(len(t), 1) for t in self.tags], dtype=np.float32)
+        self._cache: dict[str, tuple[np.ndarray, np.ndarray]] = {}
 
     def scores(self, need_tags: Iterable[str]) -> np.ndarray:
         """Return every offer's tag similarity to the need's tags, in [0, 1]."""
@@ -58,22 +62,35 @@ class TagSpace:
         exact = np.zeros(n, dtype=np.float32)
         weak = np.zeros(n, dtype=np.float32)
         for tag in wanted:
-            has = self._column(self.incidence, self.columns.get(tag))
+            has, near = self._vectors(tag)
             exact += has
-            meets = [c for ch, c in self.chapters.items()
-                     if any(chapters_meet(ch, own) for own in chapter_set(tag))]
-            if meets:
-                near = np.asarray(self.chapter_incidence[:, meets].sum(axis=1)).ravel() > 0
-                weak += near & (has == 0)
+            weak += near & ~has
         coverage = (exact + CHAPTER_WEIGHT * weak) / len(wanted)
         precision = exact / self.sizes
         return COVERAGE_SHARE * coverage + (1 - COVERAGE_SHARE) * precision
 
-    @staticmethod
-    def _column(matrix: sparse.csc_matrix, column: int | None) -> np.ndarray:
-        if column is None:
-            return np.zeros(matrix.shape[0], dtype=np.float32)
-        return matrix[:, column].toarray().ravel()
+    def carrying(self, tag: str) -> np.ndarray:
+        """Return a mask of the offers that carry a tag (any spelling that folds the same)."""
+        return self._vectors(tag_key(tag))[0].copy()
+
+    def _vectors(self, tag: str) -> tuple[np.ndarray, np.ndarray]:
+        """Return which offers carry a tag and which meet it through an ICF chapter."""
+        cached = self._cache.get(tag)
+        if cached is None:
+            n = len(self.tags)
+            column = self.columns.get(tag)
+            has = np.zeros(n, dtype=bool)
+            if column is not None:
+                has[self.incidence[:, column].nonzero()[0]] = True
+            meets = [c for ch, c in self.chapters.items()
+                     if any(chapters_meet(ch, own) for own in chapter_set(tag))]
+            near = np.zeros(n, dtype=bool)
+            if meets:
+                near[self.chapter_incidence[:, meets].nonzero()[0]] = True
+            cached = (has, near)
+            if len(self._cache) < CACHED_TAGS:
+                self._cache[tag] = cached
+        return cached
 
 
 def shared_tags(need_tags: Iterable[str], offer_tags: Iterable[str]) -> tuple[list[str], list[str]]:

@@ -11,7 +11,7 @@ import snowballstemmer
 
 # æ/ø/å and their old ASCII stand-ins (ae/oe/aa) meet in the ASCII form; the stemmer
 # then sees the same string whichever way the text was written.
-_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "ä": "ae", "ö": "oe", "ß": "ss"})
+_LETTERS = (("æ", "ae"), ("ø", "oe"), ("å", "aa"), ("ä", "ae"), ("ö", "oe"), ("ß", "ss"))
 _WORD = re.compile(r"[a-z0-9]+")
 _TOKEN = re.compile(r"[^\W_]+")
 
@@ -42,7 +42,14 @@ def _strip_marks(char: str) -> str:
 
 def fold(text: str) -> str:
     """Lower-case text and fold æ/ø/å (and ae/oe/aa, accents) to one ASCII form."""
-    folded = unicodedata.normalize("NFKC", text).lower().translate(_LETTERS)
+    folded = text.lower()
+    if folded.isascii():
+        return folded
+    if not unicodedata.is_normalized("NFKC", folded):
+        folded = unicodedata.normalize("NFKC", folded).lower()
+    for letter, stand_in in _LETTERS:
+        if letter in folded:
+            folded = folded.replace(letter, stand_in)
     if folded.isascii():
         return folded
     return _NON_ASCII.sub(lambda m: _strip_marks(m.group()), folded)
@@ -56,10 +63,16 @@ def words(text: str) -> list[str]:
 def display_words(text: str) -> dict[str, str]:
     """Map each folded word of a text to how it was first written (lower case, æ/ø/å kept)."""
     shown: dict[str, str] = {}
-    for token in _TOKEN.findall(unicodedata.normalize("NFKC", text).lower()):
-        for folded in _WORD.findall(fold(token)):
-            shown.setdefault(folded, token if len(_WORD.findall(fold(token))) == 1 else folded)
+    for token in dict.fromkeys(_TOKEN.findall(unicodedata.normalize("NFKC", text).lower())):
+        folded = _fold_token(token)
+        for part in folded:
+            shown.setdefault(part, token if len(folded) == 1 else part)
     return shown
+
+
+@lru_cache(maxsize=100_000)
+def _fold_token(token: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(fold(token)))
 
 
 def is_content_word(word: str) -> bool:

@@ -17,6 +17,7 @@ from bank.matching.text import words
 from bank.vocabulary import VOCABULARY
 
 TITLE, DESCRIPTION, PROGRAMME = 2.0, 1.0, 0.5  # how much each field's words count
+COMMON_SHARE, COMMON_FLOOR = 0.1, 2000  # features in more offers only re-score candidates
 
 
 @dataclass
@@ -26,8 +27,9 @@ class CatalogueMatrices:
     analyzer: Analyzer
     idf: np.ndarray
     tfidf: sparse.csr_matrix  # offers x features, rows L2-normalised
-    postings: sparse.csr_matrix  # features x offers: the inverted index for q @ X.T
-    word_counts: sparse.csr_matrix  # offers x surface words (title and description)
+    postings: sparse.csr_matrix  # features x offers, the inverted index for q @ X.T, minus
+    common: np.ndarray  # the features found in too many offers to propose candidates
+    title_grams: sparse.csr_matrix | None  # offers x character n-grams of the titles
     chars: CharGrams | None
     tags: TagSpace
 
@@ -37,6 +39,15 @@ class CatalogueMatrices:
         row.data = np.log1p(row.data) * self.idf[row.indices]
         norm = float(np.sqrt(row.multiply(row).sum()))
         return row / norm if norm else row
+
+    def cosines(self, q: sparse.csr_matrix) -> np.ndarray:
+        """Return the cosine of a query row with every offer, through the inverted index.
+
+        Features that are too common are left out, unless the query has nothing else.
+        """
+        if q.nnz and self.common[q.indices].all():
+            return np.asarray(self.tfidf @ q.T.toarray()).ravel()
+        return (q @ self.postings).toarray().ravel()
 
 
 def free_keywords(tags: Iterable[str]) -> str:
@@ -66,13 +77,14 @@ def build_matrices(offers: Sequence[OfferRecord], with_chars: bool = True) -> Ca
     df = np.bincount(raw.indices, minlength=raw.shape[1])
     idf = (np.log((1 + len(offers)) / (1 + df)) + 1).astype(np.float32)
     tfidf = _normalise(sparse.csr_matrix(raw.multiply(idf[np.newaxis, :])))
-    word_counts = sparse.csr_matrix(TITLE * titles + DESCRIPTION * descriptions)
     chars = CharGrams(analyzer.surface) if with_chars else None
-    if chars is not None:
-        chars.fit_idf(word_counts)
+    title_grams = chars.profiles(titles) if chars is not None else None
+    common = df > max(COMMON_SHARE * len(offers), COMMON_FLOOR)
+    postings = sparse.csr_matrix(sparse.diags((~common).astype(np.float32)) @ tfidf.T)
+    postings.eliminate_zeros()
     return CatalogueMatrices(
-        analyzer=analyzer, idf=idf, tfidf=tfidf, postings=sparse.csr_matrix(tfidf.T),
-        word_counts=word_counts, chars=chars, tags=TagSpace([o.tags for o in offers]),
+        analyzer=analyzer, idf=idf, tfidf=tfidf, postings=postings, common=common,
+        title_grams=title_grams, chars=chars, tags=TagSpace([o.tags for o in offers]),
     )
 
 

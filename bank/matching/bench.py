@@ -1,0 +1,134 @@
+"""Measure the engine on a synthetic catalogue: build, ranking latency, double-offer scan.
+
+Each phase runs in a fresh Python process (`python -m bank.matching.bench PHASE ...`), so
+its peak resident memory (ru_maxrss) is its own. That peak is the whole process: the
+interpreter, the libraries, the generated catalogue and the index; the resident size just
+before the measured step is reported beside it.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from typing import Any
+
+import numpy as np
+
+from bank.matching.synthetic import make_catalogue
+
+
+def run_bench(n_offers: int, n_needs: int = 200, seed: int = 7) -> dict[str, Any]:
+    """Run both measured phases in child processes and return every number."""
+    result: dict[str, Any] = {"offers": n_offers, "needs": n_needs, "seed": seed,
+                              "machine": machine()}
+    for phase in ("rank", "overlaps"):
+        result.update(_child(phase, n_offers, n_needs, seed))
+    return result
+
+
+def machine() -> str:
+    """Describe the machine: CPU model, cores, memory and Python."""
+    model = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as info:
+            model = next(line.split(":", 1)[1].strip() for line in info
+                         if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return (f"{model}, {os.cpu_count()} cores, {memory:.0f} GiB, "
+            f"Python {platform.python_version()}")
+
+
+def phase_rank(n_offers: int, n_needs: int, seed: int) -> dict[str, Any]:
+    """Build the index and rank every need once after one warm-up query."""
+    from bank.matching.index import CatalogueIndex
+
+    catalogue = make_catalogue(n_offers, n_needs, seed)
+    gc.collect()
+    before = rss_mib()
+    start = time.perf_counter()
+    index = CatalogueIndex.build(catalogue.offers)
+    build = time.perf_counter() - start
+    peak = peak_rss_mib()
+    index.rank(catalogue.needs[0])
+    latencies = []
+    for need in catalogue.needs:
+        start = time.perf_counter()
+        index.rank(need, top=10)
+        latencies.append((time.perf_counter() - start) * 1000)
+    return {"build_s": build, "build_rss_before_mib": before, "build_peak_rss_mib": peak,
+            "rank_p50_ms": statistics.median(latencies),
+            "rank_p95_ms": float(np.percentile(latencies, 95)), "rank_max_ms": max(latencies)}
+
+
+def phase_overlaps(n_offers: int, n_needs: int, seed: int) -> dict[str, Any]:
+    """Run the full double-offer scan and check it finds the planted copies."""
+    from bank.matching.overlaps import find_double_offers
+
+    catalogue = make_catalogue(n_offers, 1, seed)
+    gc.collect()
+    before = rss_mib()
+    start = time.perf_counter()
+    report = find_double_offers(catalogue.offers)
+    scan = time.perf_counter() - start
+    found = {(p.a, p.b) for p in report.pairs}
+    planted = {tuple(sorted(pair)) for pair in catalogue.planted}
+    return {"scan_s": scan, "scan_rss_before_mib": before, "scan_peak_rss_mib": peak_rss_mib(),
+            "double_pairs": len(report.pairs), "double_groups": len(report.groups),
+            "partial_pairs": len(report.partial), "planted_pairs": len(planted),
+            "planted_found": len(planted & found)}
+
+
+def rss_mib() -> float:
+    """Return this process's resident set size now, in MiB (Linux /proc)."""
+    with open("/proc/self/statm", encoding="utf-8") as statm:
+        pages = int(statm.read().split()[1])
+    return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def peak_rss_mib() -> float:
+    """Return this process's peak resident set size so far, in MiB (ru_maxrss, KiB on Linux)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def format_bench(result: dict[str, Any]) -> str:
+    """Format a bench result as a short Markdown table."""
+    r = result
+    rows = [
+        ("offers / needs / seed", f"{r['offers']:,} / {r['needs']} / {r['seed']}"),
+        ("build index", f"{r['build_s']:.2f} s, peak RSS {r['build_peak_rss_mib']:.0f} MiB"
+                        f" (RSS before build {r['build_rss_before_mib']:.0f} MiB)"),
+        ("rank one need (warm)", f"p50 {r['rank_p50_ms']:.1f} ms, p95 {r['rank_p95_ms']:.1f} ms,"
+                                 f" max {r['rank_max_ms']:.1f} ms"),
+        ("double-offer scan", f"{r['scan_s']:.2f} s, peak RSS {r['scan_peak_rss_mib']:.0f} MiB"
+                              f" (RSS before scan {r['scan_rss_before_mib']:.0f} MiB)"),
+        ("double offers found", f"{r['double_pairs']:,} pairs in {r['double_groups']:,} groups;"
+                                f" planted copies found {r['planted_found']:,} of"
+                                f" {r['planted_pairs']:,}; overlaps {r['partial_pairs']:,}"),
+        ("machine", r["machine"]),
+    ]
+    return "\n".join(["| what | measured |", "|---|---|"] + [f"| {a} | {b} |" for a, b in rows])
+
+
+def _child(phase: str, n_offers: int, n_needs: int, seed: int) -> dict[str, Any]:
+    command = [sys.executable, "-m", "bank.matching.bench", phase, str(n_offers), str(n_needs),
+               str(seed)]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"bench phase {phase} failed: {done.stderr.strip()[-2000:]}")
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+if __name__ == "__main__":
+    PHASES = {"rank": phase_rank, "overlaps": phase_overlaps}
+    name, *numbers = sys.argv[1:]
+    offers_n, needs_n, seed_n = (int(value) for value in numbers)
+    print(json.dumps(PHASES[name](offers_n, needs_n, seed_n)))

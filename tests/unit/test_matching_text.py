@@ -1,0 +1,99 @@
+"""The Danish normaliser: folding, stop words, stemming, compounds and misspellings."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bank.matching.concepts import concepts_of
+from bank.matching.features import Analyzer
+from bank.matching.text import (
+    content_stems,
+    display_words,
+    fold,
+    split_compound,
+    stem,
+    words,
+)
+
+
+def test_ascii_stand_ins_fold_to_the_same_form_as_danish_letters():
+    assert fold("Fravær, Økonomi og Året") == fold("Fravaer, Oekonomi og Aaret")
+    assert content_stems("skolefravær") == content_stems("skolefravaer")
+
+
+def test_aa_is_not_folded_to_a_single_a():
+    assert words("år") == ["aar"]
+    assert words("år") != words("ar")
+
+
+def test_accents_and_upper_case_fold_away():
+    assert fold("CAFÉ Naïve") == "cafe naive"
+
+
+@given(st.text())
+def test_folding_is_idempotent(text):
+    assert fold(fold(text)) == fold(text)
+
+
+@given(st.text())
+def test_folded_words_are_plain_ascii_letters_and_digits(text):
+    assert all(word.isascii() and word.isalnum() for word in words(text))
+
+
+def test_stemming_meets_inflected_forms():
+    assert stem("angsten") == stem("angst")
+    assert stem("mentorer") == stem("mentor")
+    assert content_stems("skolerne") == content_stems("skole")
+
+
+def test_stop_words_are_dropped():
+    assert content_stems("jeg har ikke lyst til at gå i skole") == ["lyst", stem("gaa"), "skol"]
+
+
+def test_compounds_split_into_known_words():
+    lexicon = {"fritid", "job", "mentor", "ordning", "skole", "fravaer", "rus", "middel",
+               "behandling"}
+    assert split_compound("fritidsjob", lexicon) == ("fritids", "job")
+    assert split_compound("mentorordning", lexicon) == ("mentor", "ordning")
+    assert split_compound("rusmiddelbehandling", lexicon) == ("rus", "middel", "behandling")
+
+
+def test_a_word_that_is_no_compound_stays_whole():
+    assert split_compound("behandling", {"handling", "behandling"}) == ()
+    assert split_compound("forandring", {"andring"}) == ()  # "for" is a stop word
+
+
+def _analyzer(*texts: str) -> Analyzer:
+    analyzer = Analyzer()
+    analyzer.count(texts)
+    analyzer.fit()
+    return analyzer
+
+
+def test_a_compound_meets_its_parts_written_apart():
+    analyzer = _analyzer("Vi hjælper med job i fritiden", "Mentor til alle")
+    compound = analyzer.query_features("fritidsjob")
+    apart = analyzer.query_features("job i fritiden")
+    assert {"job", stem("fritid")} <= set(compound) & set(apart)
+    assert "mentor" in analyzer.query_features("mentorordning")
+
+
+def test_a_misspelt_word_stands_in_for_the_nearest_known_word():
+    analyzer = _analyzer("Mentorordning for unge med angst")
+    assert stem("mentorordning") in analyzer.query_features("mentorodning")
+    assert "angst" in analyzer.query_features("angs")
+    assert analyzer.corrections["angs"] == "angst"
+
+
+def test_everyday_words_for_the_same_thing_share_a_concept():
+    assert "angst" in concepts_of("nervoes")
+    assert "misbrug" in concepts_of("cannabis")
+    assert "misbrug" in concepts_of("hashen")
+    assert "fravær" in concepts_of("pjaekker")
+    assert "fravær" in concepts_of("skolevaegring")
+
+
+def test_display_words_keep_the_danish_spelling():
+    assert display_words("Lektiehjælp og Fravær") == {"lektiehjaelp": "lektiehjælp",
+                                                      "og": "og", "fravaer": "fravær"}
