@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import sqlalchemy as sa
-from flask import render_template
+from flask import current_app, render_template
 from sqlalchemy.orm import Session
 
 from bank.auth.models import User
@@ -43,8 +43,9 @@ def plan_context(session: Session, course: Course, today: date) -> dict:
 
 
 def render_plan_html(context: dict) -> str:
-    """Render the plan's print template (the same page prints and becomes the PDF)."""
-    return render_template("courses/plan_print.html", **context)
+    """Render the plan's print template for a PDF (works outside a request, e.g. in a task)."""
+    template = current_app.jinja_env.get_template("courses/plan_print.html")
+    return template.render(**(context | {"pdf": True}))
 
 
 def render_pdf(html: str) -> bytes:
@@ -57,13 +58,13 @@ def render_pdf(html: str) -> bytes:
 def plan_html(session: Session, user: User, course_id: int, today: date) -> str:
     """Return the plan's print page for someone who may open the course (audited)."""
     course = open_for(session, user, course_id, "plan udskrevet")
-    return render_plan_html(plan_context(session, course, today))
+    return render_template("courses/plan_print.html", **plan_context(session, course, today))
 
 
 def plan_pdf(session: Session, user: User, course_id: int, today: date) -> bytes:
     """Return the current plan as a PDF for someone who may open the course (audited)."""
     course = open_for(session, user, course_id, "plan som PDF")
-    return render_pdf(render_plan_html(plan_context(session, course, today) | {"pdf": True}))
+    return render_pdf(render_plan_html(plan_context(session, course, today)))
 
 
 def mark_agreed(session: Session, user: User, course_id: int, today: date) -> AgreedPlan:

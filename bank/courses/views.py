@@ -81,6 +81,14 @@ def find(course_id: int):
                            result=result, course=result.course, large=large)
 
 
+FORM_FIELDS = {"goal": "goal_id", "responsible": "responsible_id"}
+
+
+def form_errors(exc: Invalid) -> dict[str, list[str]]:
+    """Return the Danish field errors keyed by the names of the form's inputs."""
+    return {FORM_FIELDS.get(k, k): v for k, v in exc.danish_errors().items()}
+
+
 def choices(course, active_only: bool = False) -> dict:
     """Return the goals and people a plan item form offers, as (value, label) pairs."""
     goals = [
@@ -130,7 +138,7 @@ def add_item(course_id: int):
         item = services.add_item(db.session, me(), course_id, values)
     except Invalid as exc:
         db.session.rollback()
-        return _item_form(course_id, values, exc.danish_errors(), 422)
+        return _item_form(course_id, values, form_errors(exc), 422)
     doubles = [d for d in overview.plan_doubles(db.session, services.course_items(
         db.session, item.course)) if item in (d.first, d.second)]
     db.session.commit()
@@ -170,7 +178,7 @@ def edit_item(course_id: int, item_id: int):
         except Invalid as exc:
             db.session.rollback()
             item = _own_item(course_id, item_id)
-            errors, status = exc.danish_errors(), 422
+            errors, status = form_errors(exc), 422
     overview.open_for(db.session, me(), course_id, f"indsats {item_id}")
     db.session.commit()
     return render_template(
