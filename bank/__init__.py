@@ -14,6 +14,8 @@ FEATURES = (
     "bank.main",
     "bank.offers",
     "bank.courses",
+    "bank.tasks",
+    "bank.reports",
 )
 
 

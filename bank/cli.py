@@ -89,6 +89,9 @@ from bank.offers.cli import export_offers_command, import_offers_command  # noqa
 
 import_group.add_command(import_offers_command, "offers")
 export_group.add_command(export_offers_command, "offers")
+from bank.tasks import worker_command  # noqa: E402
+
+main.add_command(worker_command, "worker")
 
 
 @main.command("demo")
@@ -109,4 +112,10 @@ def demo(host: str, port: int, no_serve: bool) -> None:
     if no_serve:
         return
     click.echo(f"\nOpen http://{host}:{port}/ in a browser. Stop with Ctrl+C.\n")
-    current_app.run(host=host, port=port, debug=False, use_reloader=False)
+    from bank.tasks import start_embedded_worker  # background jobs (double-offer scans)
+
+    worker = start_embedded_worker(current_app._get_current_object())
+    try:
+        current_app.run(host=host, port=port, debug=False, use_reloader=False)
+    finally:
+        worker.stop()

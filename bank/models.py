@@ -4,3 +4,4 @@ from bank.auth import models as auth_models  # noqa: F401
 from bank.courses import models as courses_models  # noqa: F401
 from bank.needs import models as needs_models  # noqa: F401
 from bank.offers import models as offers_models  # noqa: F401
+from bank.reports import models as reports_models  # noqa: F401

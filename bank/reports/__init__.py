@@ -1,1 +1,32 @@
 """Reports for leaders: double offers, gaps in the range of offers, management information."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+
+def _signed(value: float | None) -> str:
+    """Return a change with its sign, the Danish way: +1,5 or -2."""
+    from bank.reports.stats import danish_number
+
+    if value is None:
+        return "–"
+    return ("+" if value > 0 else "") + danish_number(value)
+
+
+def init_app(app: Flask) -> None:
+    """Register the report pages, their template helpers and the navigation."""
+    from bank.auth.models import Role
+    from bank.courses.dimensions import BUILT_IN
+    from bank.main import NavItem, add_nav
+    from bank.reports import pages  # noqa: F401  (routes on the blueprint)
+    from bank.reports.stats import danish_number, danish_percent
+    from bank.reports.views import bp
+
+    labels = {d.key: d.label for d in BUILT_IN}
+    app.register_blueprint(bp)
+    app.add_template_filter(danish_number, "dk")
+    app.add_template_filter(danish_percent, "pct")
+    app.add_template_global(lambda key: labels.get(key, key), "dimension_label")
+    app.add_template_global(_signed, "signed")
+    add_nav(app, NavItem("reports.index", "Rapporter", roles=(Role.LEADER, Role.EDITOR), order=60))

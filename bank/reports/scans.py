@@ -1,0 +1,146 @@
+"""The double-offer scan: queued by the app, computed by the worker, stored as OverlapScan.
+
+The request never runs the engine's scan; it queues a scan (bank.tasks.queue_scan) and
+reads the latest stored result. A queued scan is taken as lost (and may be queued again)
+when the worker has not picked it up within LOST_AFTER.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session, selectinload
+
+from bank.auth.models import Unit, User
+from bank.db import utcnow
+from bank.errors import Invalid
+from bank.matching import find_double_offers
+from bank.matching.pairs import DOUBLE_THRESHOLD
+from bank.offers.catalogue import catalogue_version
+from bank.offers.models import Offer, OfferStatus
+from bank.ranking import offer_record
+from bank.reports.models import OverlapScan, ScanStatus
+
+LOWEST, HIGHEST = 0.2, 0.9  # the range a leader may set the threshold in
+LOST_AFTER = timedelta(minutes=15)
+log = logging.getLogger(__name__)
+
+
+def normal_threshold(threshold: float | str | None) -> float:
+    """Return the threshold rounded to two decimals (the engine's default when None)."""
+    if threshold is None or threshold == "":
+        return DOUBLE_THRESHOLD
+    try:
+        value = round(float(str(threshold).replace(",", ".")), 2)
+    except ValueError:
+        value = -1.0
+    if not LOWEST <= value <= HIGHEST:
+        raise Invalid(
+            {
+                "threshold": [
+                    (
+                        f"must be a number from {LOWEST} to {HIGHEST}",
+                        f"Grænsen skal være et tal fra {LOWEST:.1f} til {HIGHEST:.1f}"
+                        .replace(".", ","),
+                    )
+                ]
+            }
+        )
+    return value
+
+
+def latest_scan(session: Session, threshold: float) -> OverlapScan | None:
+    """Return the newest finished scan for this threshold."""
+    query = (
+        sa.select(OverlapScan)
+        .where(OverlapScan.threshold == threshold, OverlapScan.status == ScanStatus.DONE)
+        .order_by(OverlapScan.computed_at.desc(), OverlapScan.id.desc())
+    )
+    return session.scalars(query.limit(1)).first()
+
+
+def pending_scan(session: Session, threshold: float) -> OverlapScan | None:
+    """Return a scan for this threshold that waits for or is in the worker, if not lost."""
+    query = (
+        sa.select(OverlapScan)
+        .where(
+            OverlapScan.threshold == threshold,
+            OverlapScan.status.in_([ScanStatus.QUEUED, ScanStatus.RUNNING]),
+            OverlapScan.requested_at >= utcnow() - LOST_AFTER,
+        )
+        .order_by(OverlapScan.id.desc())
+    )
+    return session.scalars(query.limit(1)).first()
+
+
+def request_scan(
+    session: Session,
+    threshold: float | str | None = None,
+    user: User | None = None,
+    force: bool = False,
+) -> OverlapScan | None:
+    """Add a queued scan unless one is pending or the latest is up to date (unless forced).
+
+    Returns the new scan (flushed; the caller commits and enqueues it), or None.
+    """
+    threshold = normal_threshold(threshold)
+    if pending_scan(session, threshold) is not None:
+        return None
+    version = catalogue_version(session)
+    latest = latest_scan(session, threshold)
+    if not force and latest is not None and latest.catalogue_version == version:
+        return None
+    scan = OverlapScan(
+        threshold=threshold, catalogue_version=version, requested_by=user, status=ScanStatus.QUEUED
+    )
+    session.add(scan)
+    session.flush()
+    return scan
+
+
+def catalogue_records(session: Session) -> tuple[list, dict[str, int]]:
+    """Return the engine records of the published offers, and a map from ref to id."""
+    query = (
+        sa.select(Offer)
+        .where(Offer.status == OfferStatus.PUBLISHED)
+        .options(selectinload(Offer.unit).selectinload(Unit.centre))
+        .order_by(Offer.id)
+    )
+    offers = list(session.scalars(query))
+    return [offer_record(o) for o in offers], {o.ref: o.id for o in offers}
+
+
+def _stored(pairs, ids: dict[str, int]) -> list[dict]:
+    out = []
+    for pair in pairs:
+        a, b = sorted((ids[pair.a], ids[pair.b]))
+        out.append({"a": a, "b": b, "score": pair.score, "why": pair.why})
+    return out
+
+
+def run_scan(session: Session, scan_id: int) -> OverlapScan | None:
+    """Compute a queued scan (the worker's job) and commit its result, or its failure."""
+    scan = session.get(OverlapScan, scan_id)
+    if scan is None or scan.status not in (ScanStatus.QUEUED, ScanStatus.RUNNING):
+        return scan
+    scan.status, scan.started_at = ScanStatus.RUNNING, utcnow()
+    session.commit()
+    try:
+        version = catalogue_version(session)
+        records, ids = catalogue_records(session)
+        report = find_double_offers(records, scan.threshold)
+        scan.results = {"pairs": _stored(report.pairs, ids),
+                        "partial": _stored(report.partial, ids)}
+        scan.catalogue_version, scan.offer_count = version, len(records)
+        scan.status, scan.computed_at = ScanStatus.DONE, utcnow()
+        session.commit()
+    except Exception as error:
+        session.rollback()
+        log.exception("double-offer scan %s failed", scan_id)
+        scan = session.get(OverlapScan, scan_id)
+        scan.status, scan.error = ScanStatus.FAILED, f"{type(error).__name__}: {error}"
+        session.commit()
+        raise
+    return scan

@@ -1,0 +1,108 @@
+"""The reports' pages: the index and the overlap report (double offers)."""
+
+from __future__ import annotations
+
+from flask import Blueprint, flash, make_response, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+
+from bank import db
+from bank.auth.models import Role
+from bank.auth.services import require_role
+from bank.errors import BankError, Invalid
+from bank.reports.export import download, to_csv, to_xlsx
+from bank.reports.highlight import highlight
+from bank.reports.overlaps import READERS, mark_not_double, overlap_report
+from bank.reports.scans import normal_threshold
+from bank.reports.tables import overlap_tables
+from bank.tasks import queue_scan
+
+bp = Blueprint("reports", __name__, url_prefix="/rapporter")
+bp.add_app_template_filter(highlight, "highlight")
+
+
+def render(template: str, partial: str, **context):
+    """Render the page, or only its partial for an htmx request (with Vary: HX-Request)."""
+    name = partial if request.headers.get("HX-Request") else template
+    response = make_response(render_template(name, **context))
+    response.headers["Vary"] = "HX-Request"
+    return response
+
+
+def _filters() -> dict[str, str]:
+    return {k: request.values.get(k, "").strip() for k in ("graense", "center", "emne")}
+
+
+@bp.route("/")
+@login_required
+def index():
+    """List the reports the user may read."""
+    require_role(current_user, *READERS)
+    return render_template("reports/index.html", leader=current_user.has_role(Role.LEADER))
+
+
+@bp.route("/dobbelttilbud")
+@login_required
+def overlaps():
+    """Show the groups of double offers from the latest background scan, with filters."""
+    args = _filters()
+    try:
+        threshold = normal_threshold(args["graense"] or None)
+        error = None
+    except Invalid as exc:
+        threshold, error = normal_threshold(None), exc.danish
+    view = overlap_report(db.session, current_user, threshold, args["center"], args["emne"])
+    if view.pending is None and (view.scan is None or view.stale):
+        queue_scan(db.session, threshold, current_user)  # the worker computes it, not we
+        view = overlap_report(db.session, current_user, threshold, args["center"], args["emne"])
+    return render("reports/overlaps.html", "reports/_overlaps.html", view=view, args=args,
+                  threshold_error=error, editor=current_user.has_role(Role.EDITOR))
+
+
+@bp.route("/dobbelttilbud/beregn", methods=["POST"])
+@login_required
+def rescan():
+    """Queue a new scan of the catalogue now (it runs in the background)."""
+    require_role(current_user, *READERS)
+    args = _filters()
+    try:
+        queue_scan(db.session, args["graense"] or None, current_user, force=True)
+        flash("Rapporten bliver beregnet igen. Siden opdaterer sig selv, når den er klar.")
+    except Invalid as exc:
+        flash(exc.danish, "error")
+    return redirect(url_for("reports.overlaps", **{k: v for k, v in args.items() if v}))
+
+
+@bp.route("/dobbelttilbud/ikke-dobbelt", methods=["POST"])
+@login_required
+def mark():
+    """Mark a pair as not a double offer, with a comment; it leaves the report."""
+    args = _filters()
+    form = request.form
+    try:
+        a, b = int(form.get("a", "0")), int(form.get("b", "0"))
+        mark_not_double(db.session, current_user, a, b, form.get("kommentar", ""))
+        db.session.commit()
+        flash("Parret er markeret som ikke et dobbelttilbud og er taget ud af rapporten.")
+    except (ValueError, BankError) as exc:
+        db.session.rollback()
+        if not isinstance(exc, BankError):
+            exc = Invalid({"a": [("choose a pair", "Vælg et par.")]})
+        if exc.status == 403:
+            raise exc
+        flash(exc.danish, "error")
+    target = url_for("reports.overlaps", **{k: v for k, v in args.items() if v})
+    return redirect(target + "#grupper")
+
+
+@bp.route("/dobbelttilbud/eksport.<kind>")
+@login_required
+def export_overlaps(kind: str):
+    """Download the overlap report as XLSX or CSV."""
+    if kind not in ("csv", "xlsx"):
+        return ("Ukendt format", 404)
+    args = _filters()
+    view = overlap_report(db.session, current_user, args["graense"] or None, args["center"],
+                          args["emne"])
+    tables = overlap_tables(view)
+    data = to_xlsx(tables) if kind == "xlsx" else to_csv(tables)
+    return download(data, "dobbelttilbud", kind)

@@ -1,0 +1,159 @@
+"""The background task queue (huey): heavy work such as the double-offer scan runs here.
+
+One huey instance per app, made from its configuration (TASK_QUEUE):
+- "sqlite" (default): embedded, stored in instance/tasks.sqlite3, no server needed;
+- "redis": when BANK_REDIS_URL is set (production, several app processes);
+- "memory": tests; tasks wait in memory until a test runs them (`run_pending`);
+- "immediate": tasks run at once where they are queued (debugging only).
+`bank worker` runs the consumer; `bank demo` starts one inside its process.
+
+The scan follows the catalogue without the offers package knowing about reports: a
+periodic task compares the catalogue version with the last scan's every minute, and the
+report page queues a scan when it finds its result stale.
+"""
+
+from __future__ import annotations
+
+import logging
+import signal
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+from flask import Flask, current_app
+from flask.cli import with_appcontext
+from huey import Huey, MemoryHuey, RedisHuey, SqliteHuey, crontab
+from huey.api import TaskWrapper
+from huey.consumer import Consumer
+from sqlalchemy.orm import Session
+
+from bank import db
+from bank.config import ConfigError
+
+QUEUE_NAME = "kompetencebanken"
+KINDS = ("sqlite", "redis", "memory", "immediate")
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class TaskQueue:
+    """The app's huey instance and the tasks registered on it."""
+
+    huey: Huey
+    rescan_overlaps: TaskWrapper
+    check_catalogue: TaskWrapper
+
+
+def queue_kind(app: Flask) -> str:
+    """Return which queue the app uses: configured, else Redis if set, memory in tests, SQLite."""
+    kind = app.config.get("TASK_QUEUE") or (
+        "redis" if app.config.get("REDIS_URL") else "memory" if app.testing else "sqlite"
+    )
+    if kind not in KINDS:
+        raise ConfigError(f"TASK_QUEUE must be one of {', '.join(KINDS)}, not {kind!r}")
+    return kind
+
+
+def huey_file(app: Flask) -> Path:
+    """Return the SQLite file of the embedded queue: TASK_QUEUE_FILE or instance/tasks.sqlite3."""
+    return Path(app.config.get("TASK_QUEUE_FILE") or Path(app.instance_path) / "tasks.sqlite3")
+
+
+def make_huey(app: Flask) -> Huey:
+    """Create the huey instance the configuration asks for."""
+    kind = queue_kind(app)
+    if kind == "redis":
+        return RedisHuey(QUEUE_NAME, url=app.config["REDIS_URL"], results=False)
+    if kind == "sqlite":
+        path = huey_file(app)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return SqliteHuey(QUEUE_NAME, filename=str(path), results=False)
+    return MemoryHuey(QUEUE_NAME, results=False, immediate=kind == "immediate")
+
+
+def init_app(app: Flask) -> None:
+    """Create the app's task queue and register its tasks."""
+    huey = make_huey(app)
+
+    @huey.task(name="rescan_overlaps")
+    def rescan_overlaps(scan_id: int) -> None:
+        """Compute a queued double-offer scan and store its result."""
+        from bank.reports.scans import run_scan
+
+        with app.app_context():
+            run_scan(db.session, scan_id)
+
+    @huey.periodic_task(crontab(minute="*"), name="check_catalogue")
+    def check_catalogue() -> None:
+        """Queue a scan when the catalogue has changed since the last one."""
+        with app.app_context():
+            queue_scan(db.session)
+
+    app.extensions["bank.tasks"] = TaskQueue(huey, rescan_overlaps, check_catalogue)
+
+
+def get_queue(app: Flask | None = None) -> TaskQueue:
+    """Return the task queue of the app (the current one by default)."""
+    return (app or current_app).extensions["bank.tasks"]
+
+
+def queue_scan(
+    session: Session, threshold: float | None = None, user=None, force: bool = False
+) -> int | None:
+    """Queue a double-offer scan unless an up-to-date one exists or waits; return its id."""
+    from bank.reports.scans import request_scan
+
+    scan = request_scan(session, threshold, user, force)
+    if scan is None:
+        return None
+    session.commit()  # the worker must find the row
+    get_queue().rescan_overlaps(scan.id)
+    return scan.id
+
+
+def run_pending(app: Flask | None = None) -> int:
+    """Run every task waiting in the queue, here and now; return how many ran (tests, tools)."""
+    huey = get_queue(app).huey
+    ran = 0
+    while (task := huey.dequeue()) is not None:
+        huey.execute(task)
+        ran += 1
+    return ran
+
+
+def make_consumer(app: Flask, workers: int = 1) -> Consumer:
+    """Return a huey consumer for the app's queue, polling at least once a second."""
+    return get_queue(app).huey.create_consumer(
+        workers=workers, periodic=True, initial_delay=0.1, backoff=1.15, max_delay=1.0
+    )
+
+
+def start_embedded_worker(app: Flask) -> Consumer:
+    """Start a consumer's threads inside this process (demo, browser tests); stop() ends it.
+
+    Consumer.start() installs the signal handlers a stand-alone consumer wants; the host
+    process (the dev server, pytest) keeps its own, so they are put back.
+    """
+    consumer = make_consumer(app)
+    saved = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)}
+    try:
+        consumer.start()
+    finally:
+        for sig, handler in saved.items():
+            signal.signal(sig, handler)
+    return consumer
+
+
+@click.command("worker")
+@click.option("--workers", default=1, show_default=True, help="Worker threads.")
+@with_appcontext
+def worker_command(workers: int) -> None:
+    """Run the background worker: double-offer scans and the catalogue check (Ctrl+C stops)."""
+    app = current_app._get_current_object()
+    kind = queue_kind(app)
+    if kind in ("memory", "immediate"):
+        raise click.ClickException(f"the {kind} task queue cannot be shared with a worker")
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    where = "Redis" if kind == "redis" else huey_file(app)
+    click.echo(f"Worker running on the {kind} queue ({where}). Stop with Ctrl+C.")
+    make_consumer(app, workers).run()
