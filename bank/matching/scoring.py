@@ -81,8 +81,11 @@ def text_query(text: str, analyzer: Analyzer, tags: Sequence[str] = (),
                  display_words(text))
 
 
-def inferred_tags(found: Iterable[str], minimum: int = 1) -> tuple[str, ...]:
-    """Read vocabulary tags from words through the concept table, most mentioned first."""
+def inferred_tags(found: Iterable[str], most: int = 3) -> tuple[str, ...]:
+    """Read up to `most` vocabulary tags from words through the concept table, most said first.
+
+    A need usually carries one to three tags; reading more than that from its text adds noise.
+    """
     counts: dict[str, int] = defaultdict(int)
     for word in found:
         if is_content_word(word):
@@ -91,7 +94,7 @@ def inferred_tags(found: Iterable[str], minimum: int = 1) -> tuple[str, ...]:
                 if tag:
                     counts[tag] += 1
     ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-    return tuple(tag for tag, count in ranked if count >= minimum)
+    return tuple(tag for tag, _ in ranked[:most])
 
 
 def fuzzy_titles(short_text: str, titles: Sequence[str]) -> np.ndarray:

@@ -13,6 +13,7 @@ from bank.vocabulary import BY_SLUG, chapter_set, chapters_meet
 
 CHAPTER_WEIGHT = 0.35  # a need tag met only through a shared ICF chapter
 COVERAGE_SHARE = 0.8  # how much of the tag score is about covering the need's tags
+TAG_IDF = False
 CACHED_TAGS = 256  # per-tag offer vectors kept (the vocabulary and common free keywords)
 
 
@@ -61,13 +62,23 @@ class TagSpace:
             return np.zeros(n, dtype=np.float32)
         exact = np.zeros(n, dtype=np.float32)
         weak = np.zeros(n, dtype=np.float32)
+        hits = np.zeros(n, dtype=np.float32)
+        total = 0.0
         for tag in wanted:
             has, near = self._vectors(tag)
-            exact += has
-            weak += near & ~has
-        coverage = (exact + CHAPTER_WEIGHT * weak) / len(wanted)
-        precision = exact / self.sizes
+            weight = self.rarity(tag) if TAG_IDF else 1.0
+            total += weight
+            exact += weight * has
+            weak += weight * (near & ~has)
+            hits += has
+        coverage = (exact + CHAPTER_WEIGHT * weak) / total
+        precision = hits / self.sizes
         return COVERAGE_SHARE * coverage + (1 - COVERAGE_SHARE) * precision
+
+    def rarity(self, tag: str) -> float:
+        """Return a tag's inverse document frequency: rare tags say more than common ones."""
+        df = int(self._vectors(tag)[0].sum())
+        return float(np.log((1 + len(self.tags)) / (1 + df)) + 1)
 
     def carrying(self, tag: str) -> np.ndarray:
         """Return a mask of the offers that carry a tag (any spelling that folds the same)."""
