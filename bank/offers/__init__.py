@@ -8,7 +8,8 @@ from flask import Flask
 def _editor_panel(user) -> tuple[str, dict] | None:
     """Show editors how many of their offers wait for a yearly review."""
     from bank import db
-    from bank.offers.services import editor_offers, is_editor
+    from bank.offers.access import is_editor
+    from bank.offers.review import editor_offers
 
     if not is_editor(user):
         return None

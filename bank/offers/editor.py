@@ -7,11 +7,12 @@ from flask_login import current_user, login_required
 
 from bank import db
 from bank.errors import Conflict, Invalid, NotAllowed
-from bank.offers import services
+from bank.offers import access, services
 from bank.offers.fields import STEP_LABELS
 from bank.offers.forms import OfferForm, form_from_offer, parse_offer_form
 from bank.offers.lix import WARN_ABOVE, readability
 from bank.offers.models import Referral
+from bank.offers.review import editor_offers
 from bank.offers.revisions import history
 from bank.offers.terms import list_terms
 from bank.offers.views import bp, render
@@ -19,7 +20,7 @@ from bank.offers.views import bp, render
 
 def _editor_page(form: OfferForm, offer=None, status: int = 200, conflict=None):
     """Render the editor form with what was typed, its errors and any conflict."""
-    if not services.is_editor(current_user):
+    if not access.is_editor(current_user):
         raise NotAllowed("only editors edit offers", "Kun redaktører kan redigere tilbud.")
     terms = list_terms(db.session)
     theirs = history(db.session, offer, conflict) if conflict is not None else []
@@ -28,7 +29,7 @@ def _editor_page(form: OfferForm, offer=None, status: int = 200, conflict=None):
         form=form,
         offer=offer,
         terms=terms,
-        units=services.units_for(db.session, current_user),
+        units=access.units_for(db.session, current_user),
         steps=STEP_LABELS,
         referrals=list(Referral),
         readability=readability(str(form.raw.get("description", ""))),
@@ -42,7 +43,7 @@ def _editor_page(form: OfferForm, offer=None, status: int = 200, conflict=None):
 @login_required
 def editor_list():
     """Show the offers the editor maintains, flagging those not confirmed for 12 months."""
-    rows = services.editor_offers(db.session, current_user)
+    rows = editor_offers(db.session, current_user)
     return render_template("offers/editor_list.html", rows=rows)
 
 
@@ -72,7 +73,7 @@ def edit(ref: str):
     """Show an offer in the editor form, and save the changes (refusing a stale version)."""
     offer = services.get_offer(db.session, ref, current_user)
     if request.method == "GET":
-        if not services.can_edit(current_user, offer):
+        if not access.can_edit(current_user, offer):
             raise NotAllowed("not your unit's offer", "Kun redaktører fra enheden kan ændre det.")
         vocabulary = {t.slug for t in list_terms(db.session)}
         return _editor_page(form_from_offer(offer, vocabulary), offer)

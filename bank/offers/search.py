@@ -16,6 +16,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session, selectinload
 
 from bank.auth.models import Centre, Unit, User
+from bank.offers.access import is_editor
 from bank.offers.models import Offer, OfferStatus
 
 
@@ -85,8 +86,6 @@ def search_offers(
     viewer: User | None = None,
 ) -> SearchPage:
     """Return one page of the offers that match the words and filters, best first."""
-    from bank.offers.services import is_editor
-
     status = filters.status if filters.status and is_editor(viewer) else OfferStatus.PUBLISHED
     words = [w for w in (text or "").split() if w][:10]
     where = _conditions(words, filters, status)

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Mapping
-from dataclasses import dataclass
-from datetime import timedelta
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, selectinload
@@ -18,33 +16,13 @@ from sqlalchemy.orm.exc import StaleDataError
 from bank.auth.models import Role, Unit, User
 from bank.db import utcnow
 from bank.errors import Conflict, Invalid, NotAllowed, NotFound
+from bank.offers.access import is_editor, require_edit
 from bank.offers.catalogue import bump_catalogue_version
 from bank.offers.models import Offer, OfferStatus, Referral
 from bank.offers.revisions import record_changes, snapshot
 from bank.offers.rules import check_values, publish_problems
 
-REVIEW_AFTER = timedelta(days=365)
 NOT_SET = {"ref", "centre", "version_id", "status"}  # handled apart from plain fields
-
-
-def is_editor(user: User | None) -> bool:
-    """Return whether the user is a signed-in catalogue editor or admin."""
-    return bool(user is not None and user.is_authenticated and user.has_role(Role.EDITOR))
-
-
-def can_edit(user: User | None, offer: Offer) -> bool:
-    """Return whether the user may change this offer: an editor of its unit, or an admin."""
-    if not is_editor(user):
-        return False
-    return user.role == Role.ADMIN or (offer.unit_id is not None and offer.unit_id == user.unit_id)
-
-
-def _require_edit(user: User | None, offer: Offer) -> None:
-    if not can_edit(user, offer):
-        raise NotAllowed(
-            "only an editor of the offer's unit may change it",
-            "Kun redaktører fra tilbuddets enhed kan ændre det.",
-        )
 
 
 def get_offer(session: Session, ref: str, viewer: User | None = None) -> Offer:
@@ -55,13 +33,6 @@ def get_offer(session: Session, ref: str, viewer: User | None = None) -> Offer:
     if offer is None or (offer.status != OfferStatus.PUBLISHED and not is_editor(viewer)):
         raise NotFound(f"no offer with id {ref}", "Tilbuddet findes ikke.", "id")
     return offer
-
-
-def units_for(session: Session, user: User) -> list[Unit]:
-    """Return the units the user may place offers in (own unit; every unit for admins)."""
-    if user.role == Role.ADMIN:
-        return list(session.scalars(sa.select(Unit).order_by(Unit.name)))
-    return [user.unit] if user.unit is not None else []
 
 
 def _unit(session: Session, user: User | None, name: str | None) -> Unit | None:
@@ -182,7 +153,7 @@ def update_offer(
 ) -> Offer:
     """Change an offer's fields; a stale expected_version raises Conflict naming who changed it."""
     offer = get_offer(session, ref, user)
-    _require_edit(user, offer)
+    require_edit(user, offer)
     _check_version(offer, expected_version)
     status = OfferStatus(values["status"]) if values.get("status") else None
     return save(session, offer, user, values, status)
@@ -193,7 +164,7 @@ def publish_offer(
 ) -> Offer:
     """Publish a draft or retired offer once it has everything publishing requires."""
     offer = get_offer(session, ref, user)
-    _require_edit(user, offer)
+    require_edit(user, offer)
     _check_version(offer, expected_version)
     if offer.status == OfferStatus.PUBLISHED:
         raise Conflict("the offer is already published", "Tilbuddet er allerede offentliggjort.")
@@ -203,7 +174,7 @@ def publish_offer(
 def retire_offer(session: Session, user: User, ref: str) -> Offer:
     """Take an offer out of the catalogue; it keeps its history and can be published again."""
     offer = get_offer(session, ref, user)
-    _require_edit(user, offer)
+    require_edit(user, offer)
     if offer.status == OfferStatus.RETIRED:
         raise Conflict("the offer is already retired", "Tilbuddet er allerede taget ud.")
     return save(session, offer, user, {}, OfferStatus.RETIRED, confirm_review=False)
@@ -212,29 +183,5 @@ def retire_offer(session: Session, user: User, ref: str) -> Offer:
 def confirm_review(session: Session, user: User, ref: str) -> Offer:
     """Record that an editor has checked the offer is still true."""
     offer = get_offer(session, ref, user)
-    _require_edit(user, offer)
+    require_edit(user, offer)
     return save(session, offer, user, {})
-
-
-def needs_review(offer: Offer) -> bool:
-    """Return whether nobody has confirmed the offer for 12 months (or ever)."""
-    return offer.reviewed_at is None or offer.reviewed_at < utcnow() - REVIEW_AFTER
-
-
-@dataclass(frozen=True)
-class EditorRow:
-    """One offer on the editor's list, with the flag for a missing review."""
-
-    offer: Offer
-    stale: bool
-
-
-def editor_offers(session: Session, user: User) -> list[EditorRow]:
-    """Return the offers the user edits (own unit; all for admins), unreviewed ones first."""
-    if not is_editor(user):
-        raise NotAllowed("only editors have an offer list", "Kun redaktører har en liste.")
-    query = sa.select(Offer).options(selectinload(Offer.unit))
-    if user.role != Role.ADMIN:
-        query = query.where(Offer.unit_id == user.unit_id)
-    rows = [EditorRow(o, needs_review(o)) for o in session.scalars(query)]
-    return sorted(rows, key=lambda r: (not r.stale, r.offer.title.lower()))

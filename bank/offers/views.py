@@ -9,13 +9,15 @@ from flask import Blueprint, make_response, render_template, request
 from flask_login import current_user
 
 from bank import db
+from bank.offers.access import can_edit, is_editor
 from bank.offers.fields import STEP_LABELS
 from bank.offers.lix import readability
 from bank.offers.models import OfferStatus
+from bank.offers.review import needs_review
 from bank.offers.revisions import history, snapshot
 from bank.offers.rules import publish_problems
 from bank.offers.search import OfferFilters, search_offers
-from bank.offers.services import can_edit, get_offer, is_editor, needs_review
+from bank.offers.services import get_offer
 from bank.offers.terms import centre_names, list_terms, list_units, term_labels
 
 bp = Blueprint("offers", __name__)

@@ -12,7 +12,7 @@ from bank.demo import FIXTURES, load_demo_users
 from bank.offers.demo import load_demo
 from bank.offers.interchange import export_offers, import_offers
 from bank.offers.models import Offer, OfferRevision, OfferStatus
-from bank.offers.services import needs_review
+from bank.offers.review import needs_review
 
 
 def test_the_demo_catalogue_loads_with_real_units_in_centres(session):
