@@ -105,13 +105,22 @@ def _event_rows(events: Sequence[Event], x: DateScale, limit: float) -> tuple[in
 def _label_span(x: float, text: str, limit: float) -> tuple[float, float]:
     """Return where a label at a line goes: right of the line, or left of it near the edge."""
     width = text_width(text, 11)
-    if x + 3 + width <= limit:
-        return x + 3, x + 3 + width
+    if x + 3 + width <= limit or x - 3 - width < 0:
+        start = min(x + 3, limit - width)
+        return start, start + width
     return x - 3 - width, x - 3
 
 
-def _event_text(event: Event) -> str:
+MAX_LABEL = 36  # longer event labels are shortened on the chart (in full in <title> and table)
+
+
+def _event_full(event: Event) -> str:
     return f"{'Start' if event.kind == 'start' else 'Slut'}: {event.label}"
+
+
+def _event_text(event: Event) -> str:
+    text = _event_full(event)
+    return text if len(text) <= MAX_LABEL else text[: MAX_LABEL - 1].rstrip() + "…"
 
 
 def layout(
@@ -211,7 +220,7 @@ def line_chart(
         dash = ' stroke-dasharray="5 4"' if event.kind != "start" else ""
         label_x, _ = _label_span(x, text, plot_right)
         out.append(
-            f'<g class="event {esc(event.kind)}"><title>{esc(text)}, '
+            f'<g class="event {esc(event.kind)}"><title>{esc(_event_full(event))}, '
             f'{esc(danish_date(event.day))}</title>'
             f'<line x1="{num(x)}" x2="{num(x)}" y1="{num(12 + row * EVENT_ROW_HEIGHT)}" '
             f'y2="{num(plot_bottom)}"{dash}/>'
@@ -265,7 +274,7 @@ def data_table(
     values = {(s.name, d): v for s in series for d, v in s.points}
     notes: dict[date, list[str]] = {}
     for event in events:
-        notes.setdefault(event.day, []).append(_event_text(event))
+        notes.setdefault(event.day, []).append(_event_full(event))
     days = sorted({d for s in series for d, _ in s.points} | set(notes))
     head = "".join(f'<th scope="col">{esc(s.name)}</th>' for s in series)
     note_head = '<th scope="col">Indsatser</th>' if events else ""

@@ -121,11 +121,12 @@ def add_item(session: Session, user: User, course_id: int, values: dict) -> Plan
 
 
 def _unit_for(responsible: User | None, offer: Offer | None, bid: Bid | None):
-    if offer is not None and offer.unit is not None:
+    """Return the responsible unit: the responsible person's, else the one delivering."""
+    if responsible is not None and responsible.unit is not None:
+        return responsible.unit
+    if offer is not None:
         return offer.unit
-    if bid is not None:
-        return bid.unit
-    return responsible.unit if responsible is not None else None
+    return bid.unit if bid is not None else None
 
 
 def get_item(session: Session, user: User, item_id: int, manage: bool = True) -> PlanItem:
@@ -158,7 +159,7 @@ def update_item(session: Session, user: User, item_id: int, values: dict) -> Pla
     ) | errors
     fields.raise_if(errors)
     responsible = parsed.pop("responsible")
-    if responsible is not None and responsible.id != item.responsible_id:
+    if responsible is None or responsible.id != item.responsible_id:
         item.responsible_unit = _unit_for(responsible, item.offer, item.bid)
     item.responsible = responsible
     for name, value in parsed.items():

@@ -139,3 +139,15 @@ def test_helpers_give_round_ticks_months_and_safe_text():
         ET.fromstring(marker(shape, 10, 10, fill="#000"))
     defs = ET.fromstring(pattern_defs("bars"))
     assert len(defs) == 7
+
+
+def test_long_event_labels_are_shortened_and_never_leave_the_chart():
+    series = Series("Mestring", ENTRIES)
+    label = "Familieklassen – elev og forælder går i skole sammen"
+    events = [Event(date(2025, 4, 2), label, "start")]
+    root = ET.fromstring(line_chart([series], COPING, events, title="x", width=400))
+    mark = root.find(".//svg:g[@class='events']/svg:g", NS)
+    text = mark.find("svg:text", NS)
+    assert len(text.text) <= 36 and text.text.endswith("…")
+    assert float(text.get("x")) >= 0
+    assert mark.find("svg:title", NS).text.startswith(f"Start: {label}")

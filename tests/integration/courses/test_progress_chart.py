@@ -38,7 +38,13 @@ def test_known_entries_are_plotted_at_their_date_and_value_with_items_marked(pla
         square = points[day.isoformat()][1]
         assert float(square.get("x")) + 4.5 == round(box.x(day), 1)
         assert float(square.get("y")) + 4.5 == round(box.y(value), 1)
-    labels = [t.text for t in root.iterfind(".//svg:g[@class='events']//svg:text", NS)]
-    assert labels == ["Start: Mentorordning for unge i skolen (planlagt)",
-                      "Slut: Mentorordning for unge i skolen"]
+    marks = root.findall(".//svg:g[@class='events']/svg:g", NS)
+    assert [m.find("svg:title", NS).text for m in marks] == [
+        "Start: Mentorordning for unge i skolen (planlagt), 1. jun 2025",
+        "Slut: Mentorordning for unge i skolen, 31. jan 2026",
+    ]
+    # Long labels are shortened on the chart itself.
+    assert [m.find("svg:text", NS).text for m in marks] == [
+        "Start: Mentorordning for unge i sko…", "Slut: Mentorordning for unge i skol…"
+    ]
     assert "Start: Mentorordning for unge i skolen (planlagt)" in str(charts[0].table)
