@@ -17,9 +17,8 @@ if TYPE_CHECKING:
     from bank.matching.scoring import Query
     from bank.matching.vectors import CatalogueMatrices
 
-MAX_TERMS = 6
+MAX_TERMS, MAX_CONCEPTS = 6, 3
 FUZZY_SHOWN = 0.75  # a title this close to a search text is worth saying
-COMMON_IDF = 1 + math.log(2)  # roughly: a feature found in half the catalogue or more
 
 
 def explain_match(query: Query, q: sparse.csr_matrix, offer: OfferRecord, row: int,
@@ -102,9 +101,11 @@ def shared_terms(own_words: Sequence[str], own: sparse.csr_matrix, other: sparse
     most of the catalogue (low idf) are too common to be worth saying.
     """
     mine = dict(zip(own.indices.tolist(), own.data.tolist(), strict=True))
+    n = m.tfidf.shape[0]
+    common = math.log((1 + n) / (1 + n / 2)) + 1  # the idf of a feature in half the offers
     shared = [(value * mine[col], col) for col, value in
               zip(other.indices.tolist(), other.data.tolist(), strict=True)
-              if col in mine and m.idf[col] >= COMMON_IDF]
+              if col in mine and m.idf[col] >= common]
     names = m.analyzer.feature_names()
     first_word: dict[str, str] = {}
     for word in own_words:
@@ -115,7 +116,8 @@ def shared_terms(own_words: Sequence[str], own: sparse.csr_matrix, other: sparse
     for _, col in sorted(shared, reverse=True):
         name = names[col]
         if name.startswith("~"):
-            concepts[name[1:]] = None
+            if len(concepts) < MAX_CONCEPTS:
+                concepts[name[1:]] = None
         elif name in first_word and len(terms) < MAX_TERMS:
             word = first_word[name]
             corrected = m.analyzer.corrections.get(word)

@@ -18,6 +18,7 @@ DOUBLE_THRESHOLD = 0.40  # composite score from which two offers are the same of
 PARTIAL_SHARE = 0.6  # pairs from this share of the threshold up overlap without being double
 SAME_UNIT_THRESHOLD = 0.85  # a unit's own two offers must be near copies to count as double
 MIN_AGE_OVERLAP = 0.5  # share of the narrower age range the two ranges must have in common
+MAX_STEPS_APART, STEP_GAP = 1, 0.05  # the same service sits on (about) the same ladder step
 TEXT, TAGS, TITLE = 0.7, 0.15, 0.15
 
 
@@ -71,14 +72,21 @@ def _title_stems(title: str) -> str:
 
 def judge(a: OfferRecord, b: OfferRecord, cosine: float, threshold: float | None = None
           ) -> PairVerdict:
-    """Blend text, tag and title likeness; apply the target-group and unit rules."""
+    """Blend text, tag and title likeness; apply the target-group, unit and step rules.
+
+    A double offer serves the same ages (mostly), comes from another unit (or is a near
+    copy) and sits on the same step of the ladder: one step apart asks for a higher score,
+    two or more steps apart is a different service however alike the words are.
+    """
     limit = DOUBLE_THRESHOLD if threshold is None else threshold
     score = TEXT * cosine + TAGS * tag_jaccard(a, b) + TITLE * title_likeness(a.title, b.title)
     score = round(min(max(score, 0.0), 1.0), 4)
     if age_overlap(a, b) < MIN_AGE_OVERLAP:
         return PairVerdict(score, double=False, partial=False)
     same_unit = bool(a.unit) and a.unit == b.unit
-    double = score >= max(limit, SAME_UNIT_THRESHOLD if same_unit else limit)
+    steps_apart = abs(a.step - b.step) if a.step is not None and b.step is not None else 0
+    needed = max(limit, SAME_UNIT_THRESHOLD if same_unit else limit) + STEP_GAP * steps_apart
+    double = steps_apart <= MAX_STEPS_APART and score >= needed
     partial = not double and score >= PARTIAL_SHARE * limit
     return PairVerdict(score, double, partial)
 

@@ -16,7 +16,7 @@ _WORD = re.compile(r"[a-z0-9]+")
 _TOKEN = re.compile(r"[^\W_]+")
 
 STOP_WORDS: frozenset[str] = frozenset(
-    # Snowball's Danish stop list, folded, and a few abbreviations and fillers.
+    # Snowball's Danish stop list, folded, and a few abbreviations, fillers and numbers.
     """
     og i jeg det at en den til er som paa de med han af for ikke der var mig sig men et har
     om vi min havde ham hun nu over da fra du ud sin dem os op man hans hvor eller hvad skal
@@ -24,7 +24,7 @@ STOP_WORDS: frozenset[str] = frozenset(
     denne end dette mit ogsaa under have dig anden hende mine alt meget sit sine vor mod
     disse hvis din nogle hos blive mange ad bliver hendes vaeret thi jer saadan
     kan faar faa fx evt pr kl ca mv osv bl mm hhv dvs saa hvordan hvornaar hvem hvilke
-    hvilken hvorfor kun bare lidt godt gerne helt tit
+    hvilken hvorfor kun bare lidt godt gerne helt tit to tre fire fem seks syv otte ni ti
     """.split()
 )
 
