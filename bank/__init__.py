@@ -13,6 +13,7 @@ FEATURES = (
     "bank.auth",
     "bank.main",
     "bank.offers",
+    "bank.needs",
     "bank.courses",
     "bank.tasks",
     "bank.reports",

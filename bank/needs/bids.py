@@ -24,18 +24,21 @@ ALREADY_BID = ("your unit already has a bid on this need",
                "Jeres enhed har allerede et bud på dette behov.")
 
 
-def _offers(session: Session, errors: fields.Errors, offer_ids: Iterable[object]) -> list[Offer]:
+def _offers(session: Session, errors: fields.Errors, offer_ids: Iterable[object],
+            offer_refs: Iterable[str]) -> list[Offer]:
+    """Return the published offers named by database id or by catalogue id (ref)."""
     try:
         ids = sorted({int(str(i)) for i in offer_ids or () if str(i).strip()})
     except ValueError:
         errors["offer_ids"] = [("must be offer ids", "Vælg tilbud fra listen.")]
         return []
-    if not ids:
+    refs = sorted(set(offer_refs or ()))
+    if not ids and not refs:
         return []
     offers = list(session.scalars(sa.select(Offer).where(
-        Offer.id.in_(ids), Offer.status == OfferStatus.PUBLISHED)))
-    if len(offers) != len(ids):
-        errors["offer_ids"] = [("names an offer that is not published",
+        sa.or_(Offer.id.in_(ids), Offer.ref.in_(refs)), Offer.status == OfferStatus.PUBLISHED)))
+    if len(offers) != len(ids) + len(refs):
+        errors["offers" if refs else "offer_ids"] = [("names an offer that is not published",
                                 "Et af tilbuddene findes ikke i kataloget.")]
     return offers
 
@@ -44,7 +47,7 @@ def submit_bid(
     session: Session, user: User, need_id: int, title: str, activities: str,
     expected_outcomes: str, who: str, earliest_start: object, duration_weeks: object,
     community: str = "", offer_ids: Iterable[object] = (), unit_id: int | None = None,
-    today: date | None = None,
+    today: date | None = None, offer_refs: Iterable[str] = (),
 ) -> Bid:
     """Bid for the user's unit on a published need with a solution model."""
     unit_id = user.unit_id if unit_id is None else unit_id
@@ -67,7 +70,7 @@ def submit_bid(
     }
     if values["earliest_start"] and values["earliest_start"] < (today or date.today()):
         errors["earliest_start"] = [("must not be in the past", "Datoen må ikke ligge før i dag.")]
-    offers = _offers(session, errors, offer_ids)
+    offers = _offers(session, errors, offer_ids, offer_refs)
     fields.raise_if(errors)
     live = sa.select(Bid.id).where(Bid.need_id == need.id, Bid.unit_id == unit_id,
                                    Bid.state.in_([BidState.SUBMITTED, BidState.ACCEPTED]))

@@ -9,11 +9,12 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from bank.auth.models import User
-from bank.matching import NeedRecord, OfferRecord, rank_needs_for_unit
+from bank.matching import NeedRecord, rank_needs_for_unit
 from bank.needs.models import Need
 from bank.needs.public import PublicNeed, to_public
 from bank.needs.published import visible_needs
 from bank.offers.models import Offer, OfferStatus
+from bank.ranking import get_index, offer_record
 
 
 @dataclass(frozen=True)
@@ -31,19 +32,6 @@ def need_record(need: Need, today: date | None = None) -> NeedRecord:
         id=str(need.id), title=need.title, description=need.description,
         goals=tuple(need.goal_texts), tags=tuple(need.tags or ()),
         age=need.course.citizen.age(today),
-    )
-
-
-def offer_record(offer: Offer) -> OfferRecord:
-    """Return the engine's record of an offer from the catalogue."""
-    programme = [offer.problem, offer.target_group, *offer.activities, *offer.outputs,
-                 *offer.outcomes_short, *offer.outcomes_long, offer.community, *offer.assumptions]
-    return OfferRecord(
-        id=offer.ref, title=offer.title, description=offer.description, unit=offer.unit_name,
-        centre=offer.centre_name, tags=tuple(offer.tags or ()), age_min=offer.age_min,
-        age_max=offer.age_max, step=offer.step, status=offer.status.value,
-        capacity=offer.capacity, legal_basis=tuple(offer.legal_basis or ()),
-        programme_text="\n".join(p for p in programme if p),
     )
 
 
@@ -67,5 +55,6 @@ def needs_for_unit(session: Session, user: User, top: int = 20,
     today = date.today()
     by_id = {str(n.id): n for n in needs}
     matches = rank_needs_for_unit([need_record(n, today) for n in needs],
-                                  [offer_record(o) for o in offers], top=top)
+                                  [offer_record(o) for o in offers], top=top,
+                                  index=get_index(session))
     return [RankedNeed(to_public(by_id[m.need_id], today), m.score, m.reasons) for m in matches]

@@ -1,0 +1,112 @@
+"""The need bank's JSON API: published needs (anonymised), their bids, decisions on bids.
+
+Callers sign in with the same session cookie as the pages and send the CSRF token in the
+X-CSRFToken header on changes. The rules are the pages' rules, in the same services:
+401 without sign-in, 403 for the wrong role, 404 for an unknown or invisible need or bid,
+409 for a bid already decided, 422 for field errors.
+"""
+
+from __future__ import annotations
+
+from flask.views import MethodView
+from flask_login import current_user
+from flask_smorest import Blueprint, abort
+
+from bank import db
+from bank.needs import bids, lookup, permissions, published
+from bank.needs.schemas import BidSchema, DecisionSchema, NeedQuerySchema, PublicNeedSchema
+
+blp = Blueprint("needs_api", __name__, url_prefix="/api", description="The need bank")
+
+
+def signed_in():
+    """Return the signed-in user object, or answer 401."""
+    if not current_user.is_authenticated:
+        abort(401, message="sign in first")
+    return current_user._get_current_object()
+
+
+@blp.route("/needs")
+class Needs(MethodView):
+    """Published needs, anonymised."""
+
+    @blp.arguments(NeedQuerySchema, location="query")
+    @blp.response(200, PublicNeedSchema(many=True))
+    def get(self, args):
+        """List the published needs you may see, newest first (no names, age as a band)."""
+        return published.public_needs(db.session, signed_in(), args["q"], args["tag"])
+
+
+@blp.route("/needs/<int:need_id>")
+class NeedById(MethodView):
+    """One published need, anonymised."""
+
+    @blp.response(200, PublicNeedSchema)
+    def get(self, need_id):
+        """Get one published need."""
+        need = published.get_public_need(db.session, signed_in(), need_id)
+        db.session.commit()
+        return need
+
+
+@blp.route("/needs/<int:need_id>/bids")
+class NeedBids(MethodView):
+    """The bids on a need."""
+
+    @blp.response(200, BidSchema(many=True))
+    def get(self, need_id):
+        """List the bids you may read: all for the course's people, your unit's for a unit."""
+        user = signed_in()
+        need = lookup.need(db.session, need_id)
+        if not permissions.can_open_course(user, need.course):
+            published.get_public_need(db.session, user, need_id)
+        found = bids.bids_on_need(db.session, user, need)
+        db.session.commit()
+        return found
+
+    @blp.arguments(BidSchema)
+    @blp.response(201, BidSchema)
+    def post(self, values, need_id):
+        """Bid on the need for your unit with a solution model."""
+        offers = values.pop("offers", [])
+        bid = bids.submit_bid(db.session, signed_in(), need_id, offer_refs=offers, **values)
+        db.session.commit()
+        return bid
+
+
+@blp.route("/bids/<int:bid_id>")
+class BidById(MethodView):
+    """One bid."""
+
+    @blp.response(200, BidSchema)
+    def get(self, bid_id):
+        """Get a bid of your unit, or a bid on your course's need."""
+        bid = bids.get_bid(db.session, signed_in(), bid_id)
+        db.session.commit()
+        return bid
+
+
+@blp.route("/bids/<int:bid_id>/decision")
+class BidDecision(MethodView):
+    """The coordinator's decision on a bid."""
+
+    @blp.arguments(DecisionSchema)
+    @blp.response(200, BidSchema)
+    def post(self, values, bid_id):
+        """Accept or decline a waiting bid (decline with a reason); 409 if already decided."""
+        bid = bids.decide_bid(db.session, signed_in(), bid_id, values["decision"],
+                              values["reason"], values["note"])
+        db.session.commit()
+        return bid
+
+
+@blp.route("/bids/<int:bid_id>/withdrawal")
+class BidWithdrawal(MethodView):
+    """The unit withdrawing its bid."""
+
+    @blp.response(200, BidSchema)
+    def post(self, bid_id):
+        """Withdraw your unit's bid before a decision; 409 if already decided."""
+        bid = bids.withdraw_bid(db.session, signed_in(), bid_id)
+        db.session.commit()
+        return bid

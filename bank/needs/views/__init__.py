@@ -1,0 +1,54 @@
+"""The need bank's pages: one blueprint, routes split by job over this package's modules."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, make_response, render_template, request, url_for
+from flask_login import current_user, login_required
+from werkzeug.routing import BuildError
+
+from bank.errors import Invalid
+from bank.needs import labels
+
+bp = Blueprint("needs", __name__)
+
+
+@bp.before_request
+@login_required
+def _signed_in() -> None:
+    """Every page of the need bank needs a signed-in user; the services check the rest."""
+
+
+def me():
+    """Return the signed-in user object (not the proxy)."""
+    return current_user._get_current_object()
+
+
+def render(page: str, partial: str | None = None, status: int = 200, **context) -> Response:
+    """Render the page, or its partial for an htmx request; always vary on HX-Request."""
+    name = partial if partial and request.headers.get("HX-Request") else page
+    response = make_response(render_template(name, **context), status)
+    response.headers["Vary"] = "HX-Request"
+    return response
+
+
+def errors_of(exc: Invalid) -> dict[str, list[str]]:
+    """Return a form's field errors in Danish."""
+    return exc.danish_errors()
+
+
+@bp.app_template_global()
+def label_da(kind: str, value: object) -> str:
+    """Return the Danish label of a state, kind or reason (e.g. label_da('bid_state', s))."""
+    return labels.danish(kind, value)
+
+
+@bp.app_template_global()
+def plan_link(course_id: int) -> str | None:
+    """Return the URL of the course's plan, if the plan pages are installed."""
+    try:
+        return url_for("courses.plan", course_id=course_id)
+    except BuildError:
+        return None
+
+
+from bank.needs.views import audit, bids, board, courses, inbox, needs  # noqa: E402,F401

@@ -1,0 +1,60 @@
+"""The open needs: ranked for my unit, searchable, and the page of one need."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import sqlalchemy as sa
+from flask import request
+
+from bank import db
+from bank.needs import bids, lookup, needs, permissions, published, ranking
+from bank.needs.models import Bid, BidState, DeclineReason
+from bank.needs.views import bp, me, render
+
+
+def _bid_on(unit_id: int | None) -> set[int]:
+    if unit_id is None:
+        return set()
+    return set(db.session.scalars(sa.select(Bid.need_id).where(Bid.unit_id == unit_id)))
+
+
+@bp.route("/behov")
+def board():
+    """Show the open needs: those that fit my unit first (with reasons), then all of them."""
+    user, q, tag = me(), request.args.get("q", ""), request.args.get("tag", "")
+    can_bid = permissions.can_bid_for(user, user.unit_id)
+    ranked = ranking.needs_for_unit(db.session, user) if can_bid and not (q or tag) else []
+    return render("needs/board.html", "needs/_board_results.html", ranked=ranked,
+                  needs=published.public_needs(db.session, user, q, tag), q=q, tag=tag,
+                  bid_on=_bid_on(user.unit_id), can_bid=can_bid)
+
+
+@bp.route("/behov/<int:need_id>")
+def need(need_id: int):
+    """Show a need: the whole need and its bids to the course's people, else the anonymised need."""
+    user = me()
+    found = lookup.need(db.session, need_id)
+    if permissions.can_open_course(user, found.course):
+        found = needs.open_need(db.session, user, need_id)
+        on_need = bids.bids_on_need(db.session, user, found)
+        db.session.commit()
+        return render("needs/need_manage.html", need=found, course=found.course, bids=on_need,
+                      can_manage=permissions.can_manage_course(user, found.course),
+                      reasons=list(DeclineReason), large=request.args.get("stor") == "1")
+    return public_need_page(found.id)
+
+
+def public_need_page(need_id: int, status: int = 200, form=None, errors=None):
+    """Render the anonymised need with the unit's own bids and, if open, the bid form."""
+    user = me()
+    public = published.get_public_need(db.session, user, need_id)
+    own = [b for b in lookup.need(db.session, need_id).bids if b.unit_id == user.unit_id]
+    live = any(b.state in (BidState.SUBMITTED, BidState.ACCEPTED) for b in own)
+    can_bid = public.is_open and not live and permissions.can_bid_for(user, user.unit_id)
+    offers = ranking.unit_offers(db.session, user.unit_id) if can_bid else []
+    db.session.commit()
+    start = (date.today() + timedelta(days=14)).isoformat()
+    return render("needs/need_public.html", status=status, need=public, own_bids=own,
+                  can_bid=can_bid, offers=offers, errors=errors or {},
+                  form=form or {"earliest_start": start, "duration_weeks": "12"})
