@@ -106,7 +106,7 @@ def demo(host: str, port: int, no_serve: bool) -> None:
 
     upgrade(current_app.config["DATABASE_URL"])
     sign_ins = load_demo(db.session)
-    click.echo("\nDemo sign-ins (password for all: %s):" % DEMO_PASSWORD)
+    click.echo(f"\nDemo sign-ins (password for all: {DEMO_PASSWORD}):")
     for email, role in sign_ins:
         click.echo(f"  {email:<24} {role}")
     if no_serve:
