@@ -89,6 +89,9 @@ from bank.offers.cli import export_offers_command, import_offers_command  # noqa
 
 import_group.add_command(import_offers_command, "offers")
 export_group.add_command(export_offers_command, "offers")
+from bank.needs.cli import export_needs_command  # noqa: E402
+
+export_group.add_command(export_needs_command, "needs")
 from bank.tasks import worker_command  # noqa: E402
 
 main.add_command(worker_command, "worker")
