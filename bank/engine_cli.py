@@ -78,7 +78,7 @@ def overlaps_command(offers_path: str, threshold: float | None, with_partial: bo
 @click.option("--duplicates", "duplicates_path", default=None,
               help="duplicates.jsonl: {a, b, label} per line.")
 @click.option("--pg-url", default=None,
-              help=f"PostgreSQL URL for the full-text baseline (default: ${PG_ENV}).")
+              help=f"PostgreSQL URL for the full-text baseline (default: ${PG_ENV}; '' = off).")
 @click.option("--json", "as_json", is_flag=True, help="Print the numbers as JSON.")
 def evaluate_command(offers_path: str, needs_path: str, judgments_path: str,
                      duplicates_path: str | None, pg_url: str | None, as_json: bool) -> None:
@@ -94,7 +94,7 @@ def evaluate_command(offers_path: str, needs_path: str, judgments_path: str,
     needs = _load(load_needs, needs_path)
     grades = _load(load_judgments, judgments_path)
     labels = _load(load_duplicate_labels, duplicates_path) if duplicates_path else None
-    url = pg_url or os.environ.get(PG_ENV) or None
+    url = (os.environ.get(PG_ENV) if pg_url is None else pg_url) or None
     try:
         results = compare_systems(offers, needs, grades, labels, url)
     except Exception as error:  # the database baseline: connection or SQL errors
