@@ -14,7 +14,7 @@ from bank.charts.bars import BarGroup, bar_chart, data_table
 from bank.needs.models import Course, Need, NeedState
 from bank.offers.models import Offer, OfferStatus, VocabularyTerm
 from bank.reports.stats import Period, last_months
-from bank.vocabulary import VOCABULARY, short_label
+from bank.vocabulary import SHORT_LABELS, VOCABULARY
 
 FORMS = (("individuel", "Individuelt"), ("gruppe", "Gruppe"), ("familieforloeb", "Familie"))
 NO_FORM = "Form ikke angivet"
@@ -45,8 +45,7 @@ def area_terms(session: Session) -> list[tuple[str, str]]:
 
 
 def _short(slug: str, label: str) -> str:
-    short = short_label(slug)
-    text = short if short != slug else label
+    text = SHORT_LABELS.get(slug, label)
     return text[:1].upper() + text[1:]
 
 

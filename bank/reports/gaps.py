@@ -20,7 +20,7 @@ from bank.offers.models import Offer
 from bank.ranking import get_index
 from bank.vocabulary import label as tag_label
 
-GOOD_SCORE = 0.35  # a best offer below this does not meet the need well
+GOOD_SCORE = 0.42  # a best offer below this does not meet the need well (set on the demo)
 NO_TAG = "(uden emne)"
 
 @dataclass(frozen=True)
