@@ -16,6 +16,8 @@ def _schema_name(schema: dict | None) -> str:
         return ""
     if "$ref" in schema:
         return schema["$ref"].rsplit("/", 1)[-1]
+    if "enum" in schema:
+        return "one of " + ", ".join(str(v) for v in schema["enum"] if v is not None)
     if schema.get("type") == "array":
         return f"list of {_schema_name(schema.get('items')) or 'values'}"
     return schema.get("type", "object")

@@ -106,11 +106,19 @@ class OfferQuerySchema(Schema):
     """Filters for the offer list, the same as the catalogue page's."""
 
     q = fields.String(load_default="", metadata={"description": "Words to search for"})
-    tag = fields.String(load_default=None)
+    tag = fields.String(load_default=None, metadata={"description": "A vocabulary slug"})
     centre = fields.String(load_default=None, metadata={"description": "Centre name"})
     unit = fields.String(load_default=None, metadata={"description": "Unit name"})
-    age = fields.Integer(load_default=None, validate=validate.Range(min=0, max=99))
-    step = fields.Integer(load_default=None, validate=validate.Range(min=1, max=6))
+    age = fields.Integer(
+        load_default=None,
+        validate=validate.Range(min=0, max=99),
+        metadata={"description": "The young person's age; offers whose range holds it"},
+    )
+    step = fields.Integer(
+        load_default=None,
+        validate=validate.Range(min=1, max=6),
+        metadata={"description": "Step on the intervention ladder"},
+    )
     status = fields.Enum(
         OfferStatus,
         by_value=True,
