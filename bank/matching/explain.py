@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
+import numpy as np
 from scipy import sparse
 
 from bank.matching.records import OfferRecord
 from bank.matching.tags import shared_tags, tag_key, tag_set
-from bank.matching.text import display_words
 from bank.vocabulary import short_label
 
 if TYPE_CHECKING:
@@ -28,9 +27,21 @@ def explain_match(query: Query, q: sparse.csr_matrix, offer: OfferRecord, row: i
     tags, chapters = shared_tags(query.tags, offer.tags)
     offered = dict(zip(tag_set(offer.tags), offer.tags, strict=False))
     why: dict[str, list[str]] = {"tags": [offered.get(t, t) for t in tags]}
-    offer_shown = _LazyDisplay(f"{offer.title} {offer.description} {offer.programme_text}")
-    why["terms"], concepts = shared_terms(query.words, q, m.tfidf[row], m,
-                                          (query.shown, offer_shown))
+    shared = shared_features((q.indices, q.data), m.row(row), m)
+    first_word: dict[str, str] = {}
+    for word in query.words:
+        for feature in m.analyzer.features_of(word):
+            first_word.setdefault(feature, word)
+    spelling = m.analyzer.display
+    terms: dict[str, None] = {}
+    for name in (m.analyzer.feature_names()[col] for col in shared):
+        if name in first_word and len(terms) < MAX_TERMS:
+            word = first_word[name]
+            corrected = m.analyzer.corrections.get(word)
+            spelled = spelling.get(corrected, corrected) if corrected else query.shown.get(word)
+            terms[spelled or word] = None
+    why["terms"] = list(terms)
+    concepts = _concepts(shared, m)
     if chapters:
         why["icf"] = chapters
     if concepts:
@@ -45,14 +56,16 @@ def explain_match(query: Query, q: sparse.csr_matrix, offer: OfferRecord, row: i
     return why, reasons(why, full)
 
 
-def explain_pair(a: OfferRecord, b: OfferRecord, row_a: sparse.csr_matrix,
-                 row_b: sparse.csr_matrix, m: CatalogueMatrices) -> dict[str, list[str]]:
+def explain_pair(a: OfferRecord, b: OfferRecord, row_a: tuple[np.ndarray, np.ndarray],
+                 row_b: tuple[np.ndarray, np.ndarray], m: CatalogueMatrices
+                 ) -> dict[str, list[str]]:
     """Return the why dict of two offers that look alike (shared tags, terms, concepts)."""
     tags, _ = shared_tags(a.tags, b.tags)
-    text = f"{a.title} {a.description} {a.programme_text}"
-    shown = display_words(text)
-    terms, concepts = shared_terms(list(shown), row_a, row_b, m, (shown, shown))
-    why = {"tags": tags, "terms": terms}
+    shared = shared_features(row_a, row_b, m)
+    spoken = [m.words[col] for col in shared if not m.words[col].startswith("~")][:MAX_TERMS]
+    spelling = m.analyzer.display
+    why = {"tags": tags, "terms": list(dict.fromkeys(spelling.get(w, w) for w in spoken))}
+    concepts = _concepts(shared, m)
     if concepts:
         why["concepts"] = concepts
     return why
@@ -91,58 +104,22 @@ def age_range(offer: OfferRecord) -> str:
     return "alle aldre"
 
 
-def shared_terms(own_words: Sequence[str], own: sparse.csr_matrix, other: sparse.csr_matrix,
-                 m: CatalogueMatrices, shown: tuple[Mapping[str, str], Mapping[str, str]]
-                 ) -> tuple[list[str], list[str]]:
-    """Return the words behind the features two rows share, weightiest first, and concepts.
+def shared_features(own: tuple[np.ndarray, np.ndarray], other: tuple[np.ndarray, np.ndarray],
+                    m: CatalogueMatrices) -> list[int]:
+    """Return the feature columns two rows share, weightiest first.
 
-    Words are given as written (`shown` maps folded words to their spelling on each side; a
-    misspelt query word is given as the catalogue's word it stood for). Features found in
-    most of the catalogue (low idf) are too common to be worth saying.
+    Features found in most of the catalogue (low idf) are too common to be worth saying.
     """
-    mine = dict(zip(own.indices.tolist(), own.data.tolist(), strict=True))
     n = m.tfidf.shape[0]
     common = math.log((1 + n) / (1 + n / 2)) + 1  # the idf of a feature in half the offers
-    shared = [(value * mine[col], col) for col, value in
-              zip(other.indices.tolist(), other.data.tolist(), strict=True)
-              if col in mine and m.idf[col] >= common]
+    both, own_at, other_at = np.intersect1d(own[0], other[0], assume_unique=True,
+                                            return_indices=True)
+    weight = own[1][own_at] * other[1][other_at]
+    keep = m.idf[both] >= common
+    order = np.argsort(-weight[keep], kind="stable")
+    return both[keep][order].tolist()
+
+
+def _concepts(shared: list[int], m: CatalogueMatrices) -> list[str]:
     names = m.analyzer.feature_names()
-    first_word: dict[str, str] = {}
-    for word in own_words:
-        for feature in m.analyzer.features_of(word):
-            first_word.setdefault(feature, word)
-    terms: dict[str, None] = {}
-    concepts: dict[str, None] = {}
-    for _, col in sorted(shared, reverse=True):
-        name = names[col]
-        if name.startswith("~"):
-            if len(concepts) < MAX_CONCEPTS:
-                concepts[name[1:]] = None
-        elif name in first_word and len(terms) < MAX_TERMS:
-            word = first_word[name]
-            corrected = m.analyzer.corrections.get(word)
-            spelled = shown[1].get(corrected, corrected) if corrected else shown[0].get(word, word)
-            terms[spelled] = None
-    return list(terms), list(concepts)
-
-
-class _LazyDisplay(Mapping[str, str]):
-    """display_words of a text, worked out only if a misspelt word needs its spelling."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self._shown: dict[str, str] | None = None
-
-    def _words(self) -> dict[str, str]:
-        if self._shown is None:
-            self._shown = display_words(self.text)
-        return self._shown
-
-    def __getitem__(self, key: str) -> str:
-        return self._words()[key]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._words())
-
-    def __len__(self) -> int:
-        return len(self._words())
+    return [names[c][1:] for c in shared if names[c].startswith("~")][:MAX_CONCEPTS]

@@ -10,7 +10,7 @@ from rapidfuzz import fuzz, process
 from scipy import sparse
 
 from bank.matching.concepts import concepts_of
-from bank.matching.text import is_content_word, split_compound, stem, words
+from bank.matching.text import is_content_word, split_compound, stem, words, written_words
 
 PART_WEIGHT = 0.6  # a compound's parts count a little less than the word itself
 CONCEPT_WEIGHT = 1.0
@@ -31,6 +31,7 @@ class Analyzer:
         self._cache: dict[str, dict[str, float]] = {}
         self._names: list[str] = []
         self.corrections: dict[str, str] = {}
+        self.display: dict[str, str] = {}
 
     def count(self, texts: Iterable[str], grow: bool = True) -> sparse.csr_matrix:
         """Count surface words per text as a sparse matrix (rows = texts)."""
@@ -42,6 +43,7 @@ class Analyzer:
             columns = [get(word) for word in found]
             if None in columns:
                 if grow:
+                    self._remember_spelling(text, found)
                     for word in found:
                         vocab.setdefault(word, len(vocab))
                     columns = [vocab[word] for word in found]
@@ -56,6 +58,13 @@ class Analyzer:
         )
         matrix.sum_duplicates()
         return matrix
+
+    def _remember_spelling(self, text: str, found: list[str]) -> None:
+        """Keep how new words were first written (æ/ø/å, accents), to show them in reasons."""
+        written = written_words(text)
+        if len(written) == len(found):
+            for word, spelled in zip(found, written, strict=True):
+                self.display.setdefault(word, spelled)
 
     def fit(self, extra_words: Iterable[str] = ()) -> None:
         """Fix the feature mapping for every surface word counted so far."""

@@ -183,7 +183,7 @@ class CatalogueIndex:
     def _alike_match(self, offer: OfferRecord, q: sparse.csr_matrix, row: int,
                      verdict: PairVerdict) -> Match:
         other = self.offers[row]
-        why = explain_pair(offer, other, q, self.m.tfidf[row], self.m)
+        why = explain_pair(offer, other, (q.indices, q.data), self.m.row(row), self.m)
         said = reasons(why, full=other.capacity is not None and other.capacity <= 0)
         if verdict.double:
             said = ("Ligner det samme tilbud (muligt dobbelttilbud)", *said)

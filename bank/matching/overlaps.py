@@ -9,7 +9,7 @@ import numpy as np
 from scipy import sparse
 
 from bank.matching.explain import explain_pair
-from bank.matching.pairs import judge_many
+from bank.matching.pairs import judge_many, text_cosines
 from bank.matching.records import OfferRecord
 from bank.matching.vectors import CatalogueMatrices, build_matrices
 
@@ -54,13 +54,11 @@ def find_double_offers(offers: Sequence[OfferRecord], threshold: float | None = 
         return OverlapReport([], [], [])
     matrices = build_matrices(active, with_chars=False)
     left, right = candidate_pairs(matrices.tfidf)
-    verdicts = judge_many(active, matrices.tfidf, left, right, threshold)
-    doubles: list[OverlapPair] = []
-    partial: list[OverlapPair] = []
-    for i, j, verdict in zip(left.tolist(), right.tolist(), verdicts, strict=True):
-        if verdict.double or verdict.partial:
-            pair = _pair(active, matrices, i, j, verdict.score)
-            (doubles if verdict.double else partial).append(pair)
+    found = judge_many(active, left, right, text_cosines(matrices.tfidf, left, right), threshold)
+    doubles = [_pair(active, matrices, int(left[k]), int(right[k]), float(found.score[k]))
+               for k in np.flatnonzero(found.double)]
+    partial = [_pair(active, matrices, int(left[k]), int(right[k]), float(found.score[k]))
+               for k in np.flatnonzero(found.partial)]
     order = lambda p: (-p.score, p.a, p.b)  # noqa: E731
     return OverlapReport(sorted(doubles, key=order), connected_groups(doubles),
                          sorted(partial, key=order))
@@ -116,5 +114,5 @@ def connected_groups(pairs: Sequence[OverlapPair]) -> list[list[str]]:
 def _pair(offers: Sequence[OfferRecord], matrices: CatalogueMatrices, i: int, j: int,
           score: float) -> OverlapPair:
     a, b = (i, j) if offers[i].id < offers[j].id else (j, i)
-    why = explain_pair(offers[a], offers[b], matrices.tfidf[a], matrices.tfidf[b], matrices)
+    why = explain_pair(offers[a], offers[b], matrices.row(a), matrices.row(b), matrices)
     return OverlapPair(offers[a].id, offers[b].id, score, why)

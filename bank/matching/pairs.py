@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from scipy import sparse
 
 from bank.matching.records import OfferRecord
@@ -15,11 +15,12 @@ from bank.matching.tags import tag_set
 from bank.matching.text import content_stems
 
 DOUBLE_THRESHOLD = 0.40  # composite score from which two offers are the same offer twice
-PARTIAL_SHARE = 0.6  # pairs from this share of the threshold up overlap without being double
+PARTIAL_SHARE = 0.75  # pairs from this share of the threshold up overlap, not being double
 SAME_UNIT_THRESHOLD = 0.85  # a unit's own two offers must be near copies to count as double
 MIN_AGE_OVERLAP = 0.5  # share of the narrower age range the two ranges must have in common
 MAX_STEPS_APART, STEP_GAP = 1, 0.05  # the same service sits on (about) the same ladder step
 TEXT, TAGS, TITLE = 0.7, 0.15, 0.15
+NO_AGE_LIMIT = 120
 
 
 @dataclass(frozen=True)
@@ -31,12 +32,54 @@ class PairVerdict:
     partial: bool
 
 
+@dataclass(frozen=True)
+class Verdicts:
+    """The verdicts on many pairs at once, as arrays."""
+
+    score: np.ndarray
+    double: np.ndarray
+    partial: np.ndarray
+
+
+def judge(a: OfferRecord, b: OfferRecord, cosine: float, threshold: float | None = None
+          ) -> PairVerdict:
+    """Judge one pair of offers, given the TF-IDF cosine of their texts."""
+    found = judge_many([a, b], np.asarray([0]), np.asarray([1]), np.asarray([cosine]), threshold)
+    return PairVerdict(float(found.score[0]), bool(found.double[0]), bool(found.partial[0]))
+
+
+def judge_many(offers: Sequence[OfferRecord], left: np.ndarray, right: np.ndarray,
+               cosines: np.ndarray, threshold: float | None = None) -> Verdicts:
+    """Blend text, tag and title likeness of row pairs; apply the target-group, unit, step rules.
+
+    A double offer serves the same ages (mostly), comes from another unit (or is a near
+    copy) and sits on the same step of the ladder: one step apart asks for a higher score,
+    two or more steps apart is a different service however alike the words are.
+    """
+    limit = DOUBLE_THRESHOLD if threshold is None else threshold
+    first = [offers[i] for i in left.tolist()]
+    second = [offers[j] for j in right.tolist()]
+    score = TEXT * np.asarray(cosines, dtype=np.float64)
+    score += TAGS * np.asarray([tag_jaccard(a, b) for a, b in zip(first, second, strict=True)])
+    score += TITLE * title_likeness([a.title for a in first], [b.title for b in second])
+    score = np.round(np.clip(score, 0.0, 1.0), 4)
+    ages = np.asarray([age_overlap(a, b) for a, b in zip(first, second, strict=True)])
+    same_unit = np.asarray([bool(a.unit) and a.unit == b.unit for a, b in
+                            zip(first, second, strict=True)])
+    apart = np.asarray([abs(a.step - b.step) if a.step is not None and b.step is not None
+                        else 0 for a, b in zip(first, second, strict=True)])
+    needed = np.where(same_unit, max(limit, SAME_UNIT_THRESHOLD), limit) + STEP_GAP * apart
+    fits = ages >= MIN_AGE_OVERLAP
+    double = fits & (apart <= MAX_STEPS_APART) & (score >= needed)
+    partial = fits & ~double & (score >= PARTIAL_SHARE * limit)
+    return Verdicts(score, double, partial)
+
+
 def text_cosines(tfidf: sparse.csr_matrix, left: np.ndarray, right: np.ndarray) -> np.ndarray:
     """Return the TF-IDF cosine of each (left[k], right[k]) row pair."""
     if left.size == 0:
         return np.zeros(0, dtype=np.float32)
-    product = tfidf[left].multiply(tfidf[right])
-    return np.asarray(product.sum(axis=1)).ravel()
+    return np.asarray(tfidf[left].multiply(tfidf[right]).sum(axis=1)).ravel()
 
 
 def age_overlap(a: OfferRecord, b: OfferRecord) -> float:
@@ -50,50 +93,30 @@ def age_overlap(a: OfferRecord, b: OfferRecord) -> float:
 
 def _limits(offer: OfferRecord) -> tuple[int, int]:
     low = offer.age_min if offer.age_min is not None else 0
-    return low, offer.age_max if offer.age_max is not None else max(low, 120)
+    return low, offer.age_max if offer.age_max is not None else max(low, NO_AGE_LIMIT)
 
 
 def tag_jaccard(a: OfferRecord, b: OfferRecord) -> float:
     """Return the Jaccard overlap of two offers' tags."""
-    first, second = set(tag_set(a.tags)), set(tag_set(b.tags))
-    union = first | second
-    return len(first & second) / len(union) if union else 0.0
+    first, second = _tags(a.tags), _tags(b.tags)
+    union = len(first | second)
+    return len(first & second) / union if union else 0.0
 
 
-def title_likeness(a: str, b: str) -> float:
-    """Return how alike two titles are once reduced to stems, in [0, 1]."""
-    return fuzz.token_set_ratio(_title_stems(a), _title_stems(b)) / 100.0
+@lru_cache(maxsize=65_536)
+def _tags(tags: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(tag_set(tags))
+
+
+def title_likeness(first: Sequence[str], second: Sequence[str]) -> np.ndarray:
+    """Return how alike paired titles are once reduced to stems, in [0, 1]."""
+    if not first:
+        return np.zeros(0)
+    scores = process.cpdist([_title_stems(t) for t in first], [_title_stems(t) for t in second],
+                            scorer=fuzz.token_set_ratio, workers=-1)
+    return np.asarray(scores, dtype=np.float64) / 100.0
 
 
 @lru_cache(maxsize=200_000)
 def _title_stems(title: str) -> str:
     return " ".join(content_stems(title))
-
-
-def judge(a: OfferRecord, b: OfferRecord, cosine: float, threshold: float | None = None
-          ) -> PairVerdict:
-    """Blend text, tag and title likeness; apply the target-group, unit and step rules.
-
-    A double offer serves the same ages (mostly), comes from another unit (or is a near
-    copy) and sits on the same step of the ladder: one step apart asks for a higher score,
-    two or more steps apart is a different service however alike the words are.
-    """
-    limit = DOUBLE_THRESHOLD if threshold is None else threshold
-    score = TEXT * cosine + TAGS * tag_jaccard(a, b) + TITLE * title_likeness(a.title, b.title)
-    score = round(min(max(score, 0.0), 1.0), 4)
-    if age_overlap(a, b) < MIN_AGE_OVERLAP:
-        return PairVerdict(score, double=False, partial=False)
-    same_unit = bool(a.unit) and a.unit == b.unit
-    steps_apart = abs(a.step - b.step) if a.step is not None and b.step is not None else 0
-    needed = max(limit, SAME_UNIT_THRESHOLD if same_unit else limit) + STEP_GAP * steps_apart
-    double = steps_apart <= MAX_STEPS_APART and score >= needed
-    partial = not double and score >= PARTIAL_SHARE * limit
-    return PairVerdict(score, double, partial)
-
-
-def judge_many(offers: Sequence[OfferRecord], tfidf: sparse.csr_matrix, left: np.ndarray,
-               right: np.ndarray, threshold: float | None = None) -> list[PairVerdict]:
-    """Judge many row pairs at once (cosines computed in one sparse product)."""
-    cosines = text_cosines(tfidf, left, right)
-    return [judge(offers[i], offers[j], float(c), threshold)
-            for i, j, c in zip(left.tolist(), right.tolist(), cosines.tolist(), strict=True)]

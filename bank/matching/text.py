@@ -60,6 +60,11 @@ def words(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
+def written_words(text: str) -> list[str]:
+    """Split text into words as written (lower case, æ/ø/å and accents kept)."""
+    return _TOKEN.findall(text.lower())
+
+
 def display_words(text: str) -> dict[str, str]:
     """Map each folded word of a text to how it was first written (lower case, æ/ø/å kept)."""
     shown: dict[str, str] = {}
@@ -94,9 +99,10 @@ def content_stems(text: str) -> list[str]:
 def split_compound(word: str, lexicon: Collection[str], depth: int = 2) -> tuple[str, ...]:
     """Split a folded compound into known words (fritidsjob -> fritid, job), or return ().
 
-    A part must be a content word of at least three letters found in the lexicon (as a
-    word or as a stem); a linking s or e between the parts is allowed. The head (the last
-    part) is taken as long as possible; an unknown modifier may itself be split once more.
+    A part must be a content word of at least three letters found in the lexicon (as it is
+    or without a common inflection ending); a linking s or e between the parts is allowed.
+    The head (the last part) is taken as long as possible; an unknown modifier may itself be
+    split once more.
     """
     if len(word) < 6 or depth == 0:
         return ()
@@ -115,5 +121,13 @@ def split_compound(word: str, lexicon: Collection[str], depth: int = 2) -> tuple
     return ()
 
 
+_ENDINGS = ("erne", "ene", "ens", "ers", "en", "et", "er", "ne", "es", "e", "s")
+
+
 def _known(part: str, lexicon: Collection[str]) -> bool:
-    return is_content_word(part) and (part in lexicon or stem(part) in lexicon)
+    if not is_content_word(part):
+        return False
+    if part in lexicon:
+        return True
+    return any(part.endswith(end) and len(part) - len(end) >= 3 and part[:-len(end)] in lexicon
+               for end in _ENDINGS)

@@ -32,6 +32,12 @@ class CatalogueMatrices:
     title_grams: sparse.csr_matrix | None  # offers x character n-grams of the titles
     chars: CharGrams | None
     tags: TagSpace
+    words: list[str]  # for each feature, the commonest (folded) word that says it
+
+    def row(self, offer_row: int) -> tuple[np.ndarray, np.ndarray]:
+        """Return an offer's TF-IDF features and weights without building a sparse row."""
+        start, end = self.tfidf.indptr[offer_row], self.tfidf.indptr[offer_row + 1]
+        return self.tfidf.indices[start:end], self.tfidf.data[start:end]
 
     def weigh(self, features: dict[str, float]) -> sparse.csr_matrix:
         """Turn raw query features into an L2-normalised TF-IDF row."""
@@ -85,7 +91,24 @@ def build_matrices(offers: Sequence[OfferRecord], with_chars: bool = True) -> Ca
     return CatalogueMatrices(
         analyzer=analyzer, idf=idf, tfidf=tfidf, postings=postings, common=common,
         title_grams=title_grams, chars=chars, tags=TagSpace([o.tags for o in offers]),
+        words=_spoken_words(analyzer, np.asarray(counts.sum(axis=0)).ravel()),
     )
+
+
+def _spoken_words(analyzer: Analyzer, frequency: np.ndarray) -> list[str]:
+    """Pick, for each feature, the most frequent surface word whose own stem it is."""
+    words = analyzer.feature_names()[:]
+    surface = sorted(analyzer.surface, key=analyzer.surface.__getitem__)
+    mapping = analyzer.mapping.tocoo()
+    own = mapping.data >= 1.0
+    rows, cols = mapping.row[own], mapping.col[own]
+    order = np.lexsort((-frequency[rows], cols))
+    first = np.ones(order.size, dtype=bool)
+    first[1:] = cols[order][1:] != cols[order][:-1]
+    for row, col in zip(rows[order][first].tolist(), cols[order][first].tolist(), strict=True):
+        if not words[col].startswith("~"):
+            words[col] = surface[row]
+    return words
 
 
 def _base_words() -> set[str]:
