@@ -27,6 +27,7 @@ DEMO_USERS = (
 # They run in this order, in one transaction.
 DEMO_LOADERS: tuple[str, ...] = (
     "bank.offers.demo",
+    "bank.needs.demo",
     "bank.courses.demo",  # after the need bank's loader: it plans the demo courses
 )
 

@@ -35,7 +35,7 @@ def need_form(course, need=None, status: int = 200, form=None, errors=None):
                 "description": need.description,
                 "tags": [t for t in need.tags if t in known],
                 "keywords": ", ".join(t for t in need.tags if t not in known)}
-    elif form is not None:
+    elif hasattr(form, "getlist"):  # the posted form
         form = {**form.to_dict(), "tags": form.getlist("tags")}
     return render("needs/need_form.html", status=status, course=course, need=need,
                   form=form or {}, errors=errors or {}, tag_choices=tag_choices())

@@ -152,3 +152,13 @@ def test_every_form_on_the_course_page_carries_a_csrf_token(world, client, auth)
     page = text(client.get(f"/forloeb/{world.session.scalars(sa.select(Course)).one().id}"))
     forms = re.findall(r"<form[^>]*method=\"post\".*?</form>", page, re.S)
     assert forms and all('name="csrf_token"' in form for form in forms)
+
+
+def test_the_need_form_opens_with_the_chosen_goal_and_the_vocabulary(world, client, auth):
+    need = world.need(publish=False)
+    auth.login(world.coordinator)
+    page = text(client.get(f"/forloeb/{need.course_id}/behov/nyt?maal={need.goal_id}"))
+    assert f'<option value="{need.goal_id}" selected>' in page
+    assert "Fravær og mødestabilitet" in page
+    edit = text(client.get(f"/behov/{need.id}/rediger"))
+    assert need.title in edit and 'value="fravaer" checked' in edit
