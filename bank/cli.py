@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import click
 from flask import current_app
 from flask.cli import FlaskGroup, with_appcontext
@@ -119,6 +121,7 @@ def demo(host: str, port: int, no_serve: bool) -> None:
 
     worker = start_embedded_worker(current_app._get_current_object())
     try:
+        os.environ.pop("FLASK_RUN_FROM_CLI", None)  # else Flask ignores app.run() under a CLI
         current_app.run(host=host, port=port, debug=False, use_reloader=False)
     finally:
         worker.stop()
