@@ -209,3 +209,17 @@ def test_a_mark_needs_a_comment_and_is_kept_only_once(client, auth, leader, demo
 def test_signed_out_visitors_are_sent_to_sign_in(client):
     response = client.get("/rapporter/dobbelttilbud")
     assert response.status_code == 302 and "/log-ind" in response.headers["Location"]
+
+
+def test_the_front_page_tells_leaders_and_editors_how_many_groups_were_found(
+    client, auth, leader, make_user, demo_catalogue
+):
+    auth.login(leader)
+    client.get("/rapporter/dobbelttilbud")
+    run_pending()
+    page = client.get("/").get_data(as_text=True)
+    groups = len(groups_on(client.get("/rapporter/dobbelttilbud").get_data(as_text=True)))
+    assert f"{groups} grupper af tilbud ligner hinanden" in page
+    auth.logout()
+    auth.login(make_user("coordinator"))
+    assert "Se dobbelttilbuddene" not in client.get("/").get_data(as_text=True)
