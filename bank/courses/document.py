@@ -6,6 +6,7 @@ from datetime import date
 
 import sqlalchemy as sa
 from flask import current_app, render_template
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from bank.auth.models import User
@@ -15,7 +16,7 @@ from bank.courses.followup import dimensions_of, meetings_of, progress_of
 from bank.courses.models import AgreedPlan
 from bank.courses.overview import goal_rows, open_for
 from bank.courses.services import course_items
-from bank.errors import NotFound
+from bank.errors import Conflict, NotFound
 from bank.needs import lookup, permissions
 from bank.needs.models import Course
 
@@ -77,8 +78,13 @@ def mark_agreed(session: Session, user: User, course_id: int, today: date) -> Ag
     pdf = render_pdf(render_plan_html(plan_context(session, course, today) | {"agreed": True}))
     agreed = AgreedPlan(course_id=course.id, version=(last or 0) + 1, pdf=pdf, agreed_on=today,
                         agreed_by_id=user.id)
-    session.add(agreed)
-    session.flush()
+    try:
+        with session.begin_nested():  # two coordinators at once: one gets the version
+            session.add(agreed)
+            session.flush()
+    except IntegrityError:
+        raise Conflict("the plan was just marked agreed by someone else",
+                       "Planen er lige blevet gemt som aftalt af en anden. Prøv igen.") from None
     record_audit(session, user, "create", "agreed_plan", agreed.id,
                  f"forløb {course.id}, version {agreed.version}")
     return agreed
