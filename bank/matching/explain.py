@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -69,6 +70,37 @@ def explain_pair(a: OfferRecord, b: OfferRecord, row_a: tuple[np.ndarray, np.nda
     if concepts:
         why["concepts"] = concepts
     return why
+
+
+def explain_pairs(offers: Sequence[OfferRecord], m: CatalogueMatrices, left: np.ndarray,
+                  right: np.ndarray) -> list[dict[str, list[str]]]:
+    """Explain many row pairs at once (one sparse product gives every pair's shared words)."""
+    if left.size == 0:
+        return []
+    product = sparse.csr_matrix(m.tfidf[left].multiply(m.tfidf[right]))
+    n = m.tfidf.shape[0]
+    product.data[m.idf[product.indices] < math.log((1 + n) / (1 + n / 2)) + 1] = 0.0
+    names, spelling = m.analyzer.feature_names(), m.analyzer.display
+    whys = []
+    for k, (i, j) in enumerate(zip(left.tolist(), right.tolist(), strict=True)):
+        cols = product.indices[product.indptr[k]:product.indptr[k + 1]]
+        vals = product.data[product.indptr[k]:product.indptr[k + 1]]
+        order = np.argsort(-vals, kind="stable")
+        shared = [c for c, v in zip(cols[order].tolist(), vals[order].tolist(), strict=True)
+                  if v > 0]
+        spoken = [m.words[c] for c in shared if not names[c].startswith("~")][:MAX_TERMS]
+        why = {"tags": _shared_tags(offers[i].tags, offers[j].tags),
+               "terms": list(dict.fromkeys(spelling.get(w, w) for w in spoken))}
+        concepts = [names[c][1:] for c in shared if names[c].startswith("~")][:MAX_CONCEPTS]
+        if concepts:
+            why["concepts"] = concepts
+        whys.append(why)
+    return whys
+
+
+def _shared_tags(first: tuple[str, ...], second: tuple[str, ...]) -> list[str]:
+    theirs = set(tag_set(second))
+    return [tag for tag in tag_set(first) if tag in theirs]
 
 
 def reasons(why: dict[str, list[str]], full: bool = False) -> tuple[str, ...]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy import sparse
 
-from bank.matching.explain import explain_pair
+from bank.matching.explain import explain_pairs
 from bank.matching.pairs import judge_many, text_cosines
 from bank.matching.records import OfferRecord
 from bank.matching.vectors import CatalogueMatrices, build_matrices
@@ -17,6 +17,7 @@ NEIGHBOURS = 10  # candidate partners kept per offer from the sparse similarity 
 CHUNK = 2000  # offers multiplied at a time, to bound memory
 MAX_DF_SHARE, MAX_DF_FLOOR = 0.05, 50  # terms this common do not propose candidates
 MIN_CANDIDATE = 0.05  # a pruned-product similarity below this proposes nothing
+PARTIAL_PER_OFFER = 3  # overlapping-but-not-double pairs kept per offer (its closest ones)
 
 
 @dataclass(frozen=True)
@@ -55,10 +56,9 @@ def find_double_offers(offers: Sequence[OfferRecord], threshold: float | None = 
     matrices = build_matrices(active, with_chars=False)
     left, right = candidate_pairs(matrices.tfidf)
     found = judge_many(active, left, right, text_cosines(matrices.tfidf, left, right), threshold)
-    doubles = [_pair(active, matrices, int(left[k]), int(right[k]), float(found.score[k]))
-               for k in np.flatnonzero(found.double)]
-    partial = [_pair(active, matrices, int(left[k]), int(right[k]), float(found.score[k]))
-               for k in np.flatnonzero(found.partial)]
+    doubles = _pairs(active, matrices, left, right, found.score, np.flatnonzero(found.double))
+    chosen = closest_per_offer(left, right, found.score, found.partial)
+    partial = _pairs(active, matrices, left, right, found.score, np.asarray(chosen, dtype=int))
     order = lambda p: (-p.score, p.a, p.b)  # noqa: E731
     return OverlapReport(sorted(doubles, key=order), connected_groups(doubles),
                          sorted(partial, key=order))
@@ -90,6 +90,19 @@ def candidate_pairs(tfidf: sparse.csr_matrix, neighbours: int = NEIGHBOURS
     return left, right
 
 
+def closest_per_offer(left: np.ndarray, right: np.ndarray, score: np.ndarray,
+                      chosen: np.ndarray, keep: int = PARTIAL_PER_OFFER) -> list[int]:
+    """Return the chosen pairs that are among the `keep` best of at least one of their offers."""
+    taken: dict[int, int] = {}
+    kept = []
+    for k in sorted(np.flatnonzero(chosen).tolist(), key=lambda k: -score[k]):
+        a, b = int(left[k]), int(right[k])
+        if taken.get(a, 0) < keep or taken.get(b, 0) < keep:
+            kept.append(k)
+            taken[a], taken[b] = taken.get(a, 0) + 1, taken.get(b, 0) + 1
+    return kept
+
+
 def connected_groups(pairs: Sequence[OverlapPair]) -> list[list[str]]:
     """Group pairs into connected components: each sorted, largest first."""
     parent: dict[str, str] = {}
@@ -111,8 +124,13 @@ def connected_groups(pairs: Sequence[OverlapPair]) -> list[list[str]]:
     return sorted((sorted(group) for group in members.values()), key=lambda g: (-len(g), g))
 
 
-def _pair(offers: Sequence[OfferRecord], matrices: CatalogueMatrices, i: int, j: int,
-          score: float) -> OverlapPair:
-    a, b = (i, j) if offers[i].id < offers[j].id else (j, i)
-    why = explain_pair(offers[a], offers[b], matrices.row(a), matrices.row(b), matrices)
-    return OverlapPair(offers[a].id, offers[b].id, score, why)
+def _pairs(offers: Sequence[OfferRecord], m: CatalogueMatrices, left: np.ndarray,
+           right: np.ndarray, score: np.ndarray, chosen: np.ndarray) -> list[OverlapPair]:
+    found: list[OverlapPair] = []
+    for start in range(0, chosen.size, CHUNK * 10):
+        part = chosen[start:start + CHUNK * 10]
+        whys = explain_pairs(offers, m, left[part], right[part])
+        for k, why in zip(part.tolist(), whys, strict=True):
+            a, b = sorted((offers[int(left[k])].id, offers[int(right[k])].id))
+            found.append(OverlapPair(a, b, float(score[k]), why))
+    return found

@@ -57,22 +57,49 @@ def judge_many(offers: Sequence[OfferRecord], left: np.ndarray, right: np.ndarra
     two or more steps apart is a different service however alike the words are.
     """
     limit = DOUBLE_THRESHOLD if threshold is None else threshold
-    first = [offers[i] for i in left.tolist()]
-    second = [offers[j] for j in right.tolist()]
+    rows = np.union1d(left, right)
+    at = {int(row): k for k, row in enumerate(rows.tolist())}
+    chosen = [offers[row] for row in rows.tolist()]
+    i = np.asarray([at[int(r)] for r in left.tolist()], dtype=np.int64)
+    j = np.asarray([at[int(r)] for r in right.tolist()], dtype=np.int64)
     score = TEXT * np.asarray(cosines, dtype=np.float64)
-    score += TAGS * np.asarray([tag_jaccard(a, b) for a, b in zip(first, second, strict=True)])
-    score += TITLE * title_likeness([a.title for a in first], [b.title for b in second])
+    score += TAGS * _jaccard(chosen, i, j)
+    titles = [o.title for o in chosen]
+    score += TITLE * title_likeness([titles[k] for k in i.tolist()],
+                                    [titles[k] for k in j.tolist()])
     score = np.round(np.clip(score, 0.0, 1.0), 4)
-    ages = np.asarray([age_overlap(a, b) for a, b in zip(first, second, strict=True)])
-    same_unit = np.asarray([bool(a.unit) and a.unit == b.unit for a, b in
-                            zip(first, second, strict=True)])
-    apart = np.asarray([abs(a.step - b.step) if a.step is not None and b.step is not None
-                        else 0 for a, b in zip(first, second, strict=True)])
+    low = np.asarray([_limits(o)[0] for o in chosen])
+    high = np.asarray([_limits(o)[1] for o in chosen])
+    common = np.minimum(high[i], high[j]) - np.maximum(low[i], low[j]) + 1
+    narrower = np.minimum(high[i] - low[i], high[j] - low[j]) + 1
+    ages = np.clip(common / np.maximum(narrower, 1), 0.0, None)
+    units = {unit: code for code, unit in enumerate(dict.fromkeys(o.unit for o in chosen))}
+    unit = np.asarray([units[o.unit] if o.unit else -1 - k for k, o in enumerate(chosen)])
+    step = np.asarray([o.step if o.step is not None else -1 for o in chosen])
+    known = (step[i] >= 0) & (step[j] >= 0)
+    apart = np.where(known, np.abs(step[i] - step[j]), 0)
+    same_unit = unit[i] == unit[j]
     needed = np.where(same_unit, max(limit, SAME_UNIT_THRESHOLD), limit) + STEP_GAP * apart
     fits = ages >= MIN_AGE_OVERLAP
     double = fits & (apart <= MAX_STEPS_APART) & (score >= needed)
     partial = fits & ~double & (score >= PARTIAL_SHARE * limit)
     return Verdicts(score, double, partial)
+
+
+def _jaccard(offers: Sequence[OfferRecord], i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Return the Jaccard overlap of the tags of each (i[k], j[k]) pair, in one sparse product."""
+    columns: dict[str, int] = {}
+    rows, cols = [], []
+    for row, offer in enumerate(offers):
+        for tag in _tags(offer.tags):
+            rows.append(row)
+            cols.append(columns.setdefault(tag, len(columns)))
+    incidence = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)),
+                                  shape=(len(offers), max(len(columns), 1)))
+    sizes = np.asarray(incidence.sum(axis=1)).ravel()
+    both = np.asarray(incidence[i].multiply(incidence[j]).sum(axis=1)).ravel()
+    union = sizes[i] + sizes[j] - both
+    return np.divide(both, union, out=np.zeros_like(both), where=union > 0)
 
 
 def text_cosines(tfidf: sparse.csr_matrix, left: np.ndarray, right: np.ndarray) -> np.ndarray:
@@ -82,25 +109,9 @@ def text_cosines(tfidf: sparse.csr_matrix, left: np.ndarray, right: np.ndarray) 
     return np.asarray(tfidf[left].multiply(tfidf[right]).sum(axis=1)).ravel()
 
 
-def age_overlap(a: OfferRecord, b: OfferRecord) -> float:
-    """Return the share of the narrower age range that both offers cover (1.0 if open)."""
-    low_a, high_a = _limits(a)
-    low_b, high_b = _limits(b)
-    common = min(high_a, high_b) - max(low_a, low_b) + 1
-    narrower = min(high_a - low_a, high_b - low_b) + 1
-    return max(0.0, common / narrower) if narrower > 0 else 0.0
-
-
 def _limits(offer: OfferRecord) -> tuple[int, int]:
     low = offer.age_min if offer.age_min is not None else 0
     return low, offer.age_max if offer.age_max is not None else max(low, NO_AGE_LIMIT)
-
-
-def tag_jaccard(a: OfferRecord, b: OfferRecord) -> float:
-    """Return the Jaccard overlap of two offers' tags."""
-    first, second = _tags(a.tags), _tags(b.tags)
-    union = len(first | second)
-    return len(first & second) / union if union else 0.0
 
 
 @lru_cache(maxsize=65_536)

@@ -12,7 +12,7 @@ from bank.matching.chargrams import CharGrams
 from bank.matching.concepts import CONCEPTS
 from bank.matching.features import Analyzer
 from bank.matching.records import OfferRecord
-from bank.matching.tags import TagSpace, is_vocabulary_tag, tag_set
+from bank.matching.tags import TagSpace, is_vocabulary_tag, tag_key
 from bank.matching.text import words
 from bank.vocabulary import VOCABULARY
 
@@ -58,7 +58,7 @@ class CatalogueMatrices:
 
 def free_keywords(tags: Iterable[str]) -> str:
     """Return the tags outside the vocabulary as text (they are meaningful words too)."""
-    return " ".join(t for t in tag_set(tags) if not is_vocabulary_tag(t))
+    return " ".join(dict.fromkeys(t for t in tags if not is_vocabulary_tag(tag_key(t))))
 
 
 def draft_fields(offer: OfferRecord) -> list[tuple[str, float]]:
