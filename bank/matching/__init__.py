@@ -1,4 +1,31 @@
-"""The ranking engine: pure Python in, ranked results with reasons out (no Flask, no SQL)."""
+"""The ranking engine: plain records in, ranked results with reasons out (no Flask, no SQL).
+
+Build once per catalogue version, query many times::
+
+    from bank.matching import CatalogueIndex, NeedRecord, OfferRecord, find_double_offers
+
+    index = CatalogueIndex.build(offers)                  # every status; filters apply later
+    index.rank(need, top=10, step_max=None, centre=None, tags=())   # -> list[Match]
+    index.search("mentorodning", age=16, top=20, tags=(), centre=None, unit=None,
+                 step_max=None)                          # the search box, typos welcome
+    index.similar(offer_id, top=5)                       # possible double offers of an offer
+    index.similar_to_draft(draft_offer, top=5)           # warn an editor before saving
+    rank_needs_for_unit(needs, unit_offers, top=20, index=index)   # -> list[NeedMatch]
+    find_double_offers(offers, threshold=None)           # -> OverlapReport
+
+Hard filters: only `published` offers are ranked or searched, and only those whose age range
+holds the citizen's age; `tags` given to rank/search must all be carried by the offer.
+Scores are in [0, 1]; equal scores sort by step (lower first, none last), then id.
+A `Match` has `offer_id`, `score`, `why` (the interchange dict: `tags`, `terms`, and `icf`,
+`concepts`, `age`, `step`, `fuzzy` when they played a part), `reasons` (short Danish
+sentences such as "Fælles emner: mentor, job", "Alderen passer (15–25 år)", "Trin 2 på
+indsatstrappen", "Ingen ledige pladser lige nu") and `full` (capacity 0: shown, but marked).
+`OverlapReport` has `pairs` (double offers, best first, a < b), `groups` (connected
+components, sorted, largest first) and `partial` (overlapping but not double, each offer's
+closest few). Retired offers take no part in double offers; drafts do.
+Bad interchange files raise `BadCatalogueLine` (path, line, reason); a bad dict given to
+`OfferRecord.from_dict` / `NeedRecord.from_dict` raises `BadRecord`.
+"""
 
 from bank.matching.index import CatalogueIndex
 from bank.matching.overlaps import OverlapPair, OverlapReport, find_double_offers

@@ -12,6 +12,7 @@ from bank.matching.results import Match, NeedMatch
 
 PER_NEED = 3  # the unit's offers considered for each need
 ALSO_FITS = 0.1  # how much a second and third fitting offer add to a need's score
+ALSO_SHOWN = 0.6  # another offer of the unit is named when it fits this well next to the best
 
 
 def rank_needs_for_unit(needs: Sequence[NeedRecord], unit_offers: Sequence[OfferRecord],
@@ -37,9 +38,10 @@ def rank_needs_for_unit(needs: Sequence[NeedRecord], unit_offers: Sequence[Offer
 
 def _need_match(need: NeedRecord, matches: list[Match], index: CatalogueIndex) -> NeedMatch:
     best = matches[0]
-    score = best.score + ALSO_FITS * sum(m.score for m in matches[1:]) * (1 - best.score)
+    fitting = [m for m in matches if m.score >= ALSO_SHOWN * best.score]
+    score = best.score + ALSO_FITS * sum(m.score for m in fitting[1:]) * (1 - best.score)
     why = {key: list(values) for key, values in best.why.items()}
-    why["offers"] = [m.offer_id for m in matches]
-    titles = ", ".join(index.offer(m.offer_id).title for m in matches)
+    why["offers"] = [m.offer_id for m in fitting]
+    titles = ", ".join(index.offer(m.offer_id).title for m in fitting)
     reasons = (f"Passer til jeres tilbud: {titles}", *best.reasons)
     return NeedMatch(need.id, round(min(score, 1.0), 4), why, reasons)
