@@ -27,7 +27,7 @@ def test_a_leader_reviews_double_offers_marks_one_pair_and_opens_the_coverage_ch
     leader = make_user("leader", unit=None, name="Lars Leder")
     sign_in(leader)
 
-    page.get_by_role("link", name="Rapporter").click()
+    page.get_by_role("link", name="Rapporter", exact=True).click()
     page.get_by_role("link", name="Dobbelttilbud").click()
     stress = page.locator("section.overlap-group", has_text="Pres på")
     expect(stress).to_contain_text("Ro på")  # the worker computed it; the page refreshed itself
@@ -51,7 +51,7 @@ def test_a_leader_reviews_double_offers_marks_one_pair_and_opens_the_coverage_ch
     expect(page.locator('li.pair[data-pair="dm-o047|dm-o049"]')).to_have_count(0)
     expect(page.locator("table.marks")).to_contain_text("Snak dansk er kun for beboerne")
 
-    page.get_by_role("link", name="Rapporter").click()
+    page.get_by_role("link", name="Rapporter", exact=True).click()
     page.get_by_role("link", name="Dækning pr. emne").click()
     chart = page.locator("svg#daekning-former")
     expect(chart).to_be_visible()
