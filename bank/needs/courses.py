@@ -92,6 +92,14 @@ def my_courses(session: Session, user: User, include_ended: bool = False) -> lis
     return list(session.scalars(query))
 
 
+def list_my_courses(session: Session, user: User, include_ended: bool = False) -> list[Course]:
+    """Return my courses for the course list, recording that their citizens were shown."""
+    found = my_courses(session, user, include_ended)
+    for course in found:
+        record_audit(session, user, "read", "course", course.id, "forløbsliste")
+    return found
+
+
 def add_team_member(
     session: Session, user: User, course: Course, email: str, task: str = ""
 ) -> TeamMember:

@@ -17,7 +17,8 @@ from bank.needs.views import bp, errors_of, me, render
 def my_courses():
     """List the courses I coordinate or am on the team of."""
     ended = request.args.get("afsluttede") == "1"
-    found = courses.my_courses(db.session, me(), include_ended=ended)
+    found = courses.list_my_courses(db.session, me(), include_ended=ended)
+    db.session.commit()
     return render("needs/courses.html", courses=found, ended=ended,
                   can_create=me().has_role(Role.COORDINATOR))
 
@@ -70,6 +71,8 @@ def _change(course_id: int, form_name: str, change, done: str):
         db.session.commit()
     except Invalid as exc:
         db.session.rollback()
+        found = courses.open_course(db.session, me(), course_id)  # shown again: a read
+        db.session.commit()
         return course_page(found, 422, form=request.form, errors=errors_of(exc),
                            form_name=form_name)
     except Conflict as exc:

@@ -83,6 +83,8 @@ def edit_need(need_id: int):
     permissions.require_manage(me(), need.course)
     if request.method == "POST":
         return _save(need.course, need)
+    needs.open_need(db.session, me(), need_id)  # records the read
+    db.session.commit()
     return need_form(need.course, need)
 
 

@@ -67,3 +67,13 @@ def test_leaders_and_admins_search_the_audit_log(world, role):
 def test_a_coordinator_cannot_search_the_audit_log(world):
     with pytest.raises(NotAllowed):
         search_audit(world.session, world.coordinator)
+
+
+def test_the_course_list_records_that_each_young_person_was_shown(world, client, auth):
+    first, second = world.course(), world.course(pseudonym="Ung To")
+    auth.login(world.coordinator)
+    client.get("/forloeb")
+    shown = world.session.scalars(sa.select(AuditEntry).where(
+        AuditEntry.action == "read", AuditEntry.record_type == "course")).all()
+    assert {e.record_id for e in shown} == {str(first.id), str(second.id)}
+    assert all(e.user_id == world.coordinator.id for e in shown)
