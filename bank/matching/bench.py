@@ -29,6 +29,7 @@ def run_bench(n_offers: int, n_needs: int = 200, seed: int = 7) -> dict[str, Any
     result: dict[str, Any] = {"offers": n_offers, "needs": n_needs, "seed": seed,
                               "machine": machine()}
     for phase in ("rank", "overlaps"):
+        result[f"{phase}_load_before"] = os.getloadavg()[0]
         result.update(_child(phase, n_offers, n_needs, seed))
     return result
 
@@ -114,6 +115,8 @@ def format_bench(result: dict[str, Any]) -> str:
                                 f" planted copies found {r['planted_found']:,} of"
                                 f" {r['planted_pairs']:,}; overlaps {r['partial_pairs']:,}"),
         ("machine", r["machine"]),
+        ("load average (1 min) before each phase",
+         f"{r.get('rank_load_before', 0):.1f} / {r.get('overlaps_load_before', 0):.1f}"),
     ]
     return "\n".join(["| what | measured |", "|---|---|"] + [f"| {a} | {b} |" for a, b in rows])
 

@@ -15,9 +15,9 @@ from bank.matching.vectors import CatalogueMatrices, build_matrices
 
 NEIGHBOURS = 10  # candidate partners kept per offer from the sparse similarity product
 CHUNK = 2000  # offers multiplied at a time, to bound memory
-MAX_DF_SHARE, MAX_DF_FLOOR = 0.05, 50  # terms this common do not propose candidates
+MAX_DF_SHARE, MAX_DF_FLOOR = 0.02, 50  # terms this common do not propose candidates
 MIN_CANDIDATE = 0.05  # a pruned-product similarity below this proposes nothing
-PARTIAL_PER_OFFER = 3  # overlapping-but-not-double pairs kept per offer (its closest ones)
+PARTIAL_PER_OFFER = 2  # overlapping-but-not-double pairs kept per offer (its closest ones)
 
 
 @dataclass(frozen=True)
@@ -92,12 +92,12 @@ def candidate_pairs(tfidf: sparse.csr_matrix, neighbours: int = NEIGHBOURS
 
 def closest_per_offer(left: np.ndarray, right: np.ndarray, score: np.ndarray,
                       chosen: np.ndarray, keep: int = PARTIAL_PER_OFFER) -> list[int]:
-    """Return the chosen pairs that are among the `keep` best of at least one of their offers."""
+    """Return the chosen pairs that are among the `keep` best of both their offers."""
     taken: dict[int, int] = {}
     kept = []
     for k in sorted(np.flatnonzero(chosen).tolist(), key=lambda k: -score[k]):
         a, b = int(left[k]), int(right[k])
-        if taken.get(a, 0) < keep or taken.get(b, 0) < keep:
+        if taken.get(a, 0) < keep and taken.get(b, 0) < keep:
             kept.append(k)
             taken[a], taken[b] = taken.get(a, 0) + 1, taken.get(b, 0) + 1
     return kept

@@ -21,6 +21,7 @@ MIN_AGE_OVERLAP = 0.5  # share of the narrower age range the two ranges must hav
 MAX_STEPS_APART, STEP_GAP = 1, 0.05  # the same service sits on (about) the same ladder step
 TEXT, TAGS, TITLE = 0.7, 0.15, 0.15
 NO_AGE_LIMIT = 120
+COSINE_CHUNK = 50_000  # pairs multiplied at a time, to bound memory
 
 
 @dataclass(frozen=True)
@@ -57,25 +58,21 @@ def judge_many(offers: Sequence[OfferRecord], left: np.ndarray, right: np.ndarra
     two or more steps apart is a different service however alike the words are.
     """
     limit = DOUBLE_THRESHOLD if threshold is None else threshold
-    rows = np.union1d(left, right)
-    at = {int(row): k for k, row in enumerate(rows.tolist())}
-    chosen = [offers[row] for row in rows.tolist()]
-    i = np.asarray([at[int(r)] for r in left.tolist()], dtype=np.int64)
-    j = np.asarray([at[int(r)] for r in right.tolist()], dtype=np.int64)
+    i, j = np.asarray(left, dtype=np.int64), np.asarray(right, dtype=np.int64)
     score = TEXT * np.asarray(cosines, dtype=np.float64)
-    score += TAGS * _jaccard(chosen, i, j)
-    titles = [o.title for o in chosen]
-    score += TITLE * title_likeness([titles[k] for k in i.tolist()],
-                                    [titles[k] for k in j.tolist()])
+    score += TAGS * _jaccard(offers, i, j)
+    stems = [_title_stems(o.title) for o in offers]
+    score += TITLE * title_likeness([stems[k] for k in i.tolist()],
+                                    [stems[k] for k in j.tolist()])
     score = np.round(np.clip(score, 0.0, 1.0), 4)
-    low = np.asarray([_limits(o)[0] for o in chosen])
-    high = np.asarray([_limits(o)[1] for o in chosen])
+    low = np.asarray([_limits(o)[0] for o in offers])
+    high = np.asarray([_limits(o)[1] for o in offers])
     common = np.minimum(high[i], high[j]) - np.maximum(low[i], low[j]) + 1
     narrower = np.minimum(high[i] - low[i], high[j] - low[j]) + 1
     ages = np.clip(common / np.maximum(narrower, 1), 0.0, None)
-    units = {unit: code for code, unit in enumerate(dict.fromkeys(o.unit for o in chosen))}
-    unit = np.asarray([units[o.unit] if o.unit else -1 - k for k, o in enumerate(chosen)])
-    step = np.asarray([o.step if o.step is not None else -1 for o in chosen])
+    units = {unit: code for code, unit in enumerate(dict.fromkeys(o.unit for o in offers))}
+    unit = np.asarray([units[o.unit] if o.unit else -1 - k for k, o in enumerate(offers)])
+    step = np.asarray([o.step if o.step is not None else -1 for o in offers])
     known = (step[i] >= 0) & (step[j] >= 0)
     apart = np.where(known, np.abs(step[i] - step[j]), 0)
     same_unit = unit[i] == unit[j]
@@ -104,9 +101,11 @@ def _jaccard(offers: Sequence[OfferRecord], i: np.ndarray, j: np.ndarray) -> np.
 
 def text_cosines(tfidf: sparse.csr_matrix, left: np.ndarray, right: np.ndarray) -> np.ndarray:
     """Return the TF-IDF cosine of each (left[k], right[k]) row pair."""
-    if left.size == 0:
-        return np.zeros(0, dtype=np.float32)
-    return np.asarray(tfidf[left].multiply(tfidf[right]).sum(axis=1)).ravel()
+    found = np.zeros(left.size, dtype=np.float64)
+    for start in range(0, left.size, COSINE_CHUNK):
+        a, b = left[start:start + COSINE_CHUNK], right[start:start + COSINE_CHUNK]
+        found[start:start + a.size] = np.asarray(tfidf[a].multiply(tfidf[b]).sum(axis=1)).ravel()
+    return found
 
 
 def _limits(offer: OfferRecord) -> tuple[int, int]:
@@ -120,11 +119,10 @@ def _tags(tags: tuple[str, ...]) -> frozenset[str]:
 
 
 def title_likeness(first: Sequence[str], second: Sequence[str]) -> np.ndarray:
-    """Return how alike paired titles are once reduced to stems, in [0, 1]."""
+    """Return how alike paired titles (already reduced to stems) are, in [0, 1]."""
     if not first:
         return np.zeros(0)
-    scores = process.cpdist([_title_stems(t) for t in first], [_title_stems(t) for t in second],
-                            scorer=fuzz.token_set_ratio, workers=-1)
+    scores = process.cpdist(first, second, scorer=fuzz.token_set_ratio, workers=-1)
     return np.asarray(scores, dtype=np.float64) / 100.0
 
 
