@@ -189,7 +189,8 @@ class CatalogueIndex:
             said = ("Ligner det samme tilbud (muligt dobbelttilbud)", *said)
         elif verdict.partial:
             said = ("Overlapper delvist", *said)
-        return Match(other.id, verdict.score, why, said, bool(other.capacity == 0))
+        likeness = "double" if verdict.double else "partial" if verdict.partial else ""
+        return Match(other.id, verdict.score, why, said, bool(other.capacity == 0), likeness)
 
     def _match(self, query: Query, q: sparse.csr_matrix, row: int, score: float,
                parts: dict[str, float]) -> Match:

@@ -19,6 +19,7 @@ class Match:
     why: dict[str, list[str]] = field(default_factory=dict)
     reasons: tuple[str, ...] = ()
     full: bool = False
+    likeness: str = ""  # offer-to-offer only: "double", "partial" or ""
 
     def to_interchange(self) -> dict[str, object]:
         """Return the match as an interchange dict (`offer`, `score`, `why`)."""

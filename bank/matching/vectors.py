@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from scipy import sparse
+from sklearn.feature_extraction.text import TfidfTransformer
 
 from bank.matching.chargrams import CharGrams
 from bank.matching.concepts import CONCEPTS
@@ -40,7 +41,7 @@ class CatalogueMatrices:
         return self.tfidf.indices[start:end], self.tfidf.data[start:end]
 
     def weigh(self, features: dict[str, float]) -> sparse.csr_matrix:
-        """Turn raw query features into an L2-normalised TF-IDF row."""
+        """Turn raw query features into an L2-normalised TF-IDF row (as the catalogue's are)."""
         row = self.analyzer.vector(features, self.idf.size)
         row.data = np.log1p(row.data) * self.idf[row.indices]
         norm = float(np.sqrt(row.multiply(row).sum()))
@@ -78,11 +79,12 @@ def build_matrices(offers: Sequence[OfferRecord], with_chars: bool = True) -> Ca
         matrix.resize((len(offers), width))
     analyzer.fit(extra_words=_base_words())
     counts = TITLE * titles + DESCRIPTION * descriptions + PROGRAMME * programmes
-    raw = sparse.csr_matrix(counts @ analyzer.mapping)
-    raw.data = np.log1p(raw.data)
+    raw = sparse.csr_matrix(counts @ analyzer.mapping, dtype=np.float32)
+    raw.data = np.log1p(raw.data)  # sublinear tf (weighted counts may be below one)
+    weighting = TfidfTransformer(norm="l2", use_idf=True, smooth_idf=True, sublinear_tf=False)
+    tfidf = sparse.csr_matrix(weighting.fit_transform(raw), dtype=np.float32)
+    idf = weighting.idf_.astype(np.float32)
     df = np.bincount(raw.indices, minlength=raw.shape[1])
-    idf = (np.log((1 + len(offers)) / (1 + df)) + 1).astype(np.float32)
-    tfidf = _normalise(sparse.csr_matrix(raw.multiply(idf[np.newaxis, :])))
     chars = CharGrams(analyzer.surface) if with_chars else None
     title_grams = chars.profiles(titles) if chars is not None else None
     common = df > max(COMMON_SHARE * len(offers), COMMON_FLOOR)
@@ -116,9 +118,3 @@ def _base_words() -> set[str]:
     for term in VOCABULARY:
         found.update(words(term.label))
     return {w for w in found if len(w) >= 3}
-
-
-def _normalise(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
-    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
-    norms[norms == 0] = 1.0
-    return sparse.csr_matrix(sparse.diags(1.0 / norms.astype(np.float32)) @ matrix)
