@@ -81,9 +81,7 @@ def build_matrices(offers: Sequence[OfferRecord], with_chars: bool = True) -> Ca
     counts = TITLE * titles + DESCRIPTION * descriptions + PROGRAMME * programmes
     raw = sparse.csr_matrix(counts @ analyzer.mapping, dtype=np.float32)
     raw.data = np.log1p(raw.data)  # sublinear tf (weighted counts may be below one)
-    weighting = TfidfTransformer(norm="l2", use_idf=True, smooth_idf=True, sublinear_tf=False)
-    tfidf = sparse.csr_matrix(weighting.fit_transform(raw), dtype=np.float32)
-    idf = weighting.idf_.astype(np.float32)
+    tfidf, idf = _weigh_catalogue(raw)
     df = np.bincount(raw.indices, minlength=raw.shape[1])
     chars = CharGrams(analyzer.surface) if with_chars else None
     title_grams = chars.profiles(titles) if chars is not None else None
@@ -118,3 +116,12 @@ def _base_words() -> set[str]:
     for term in VOCABULARY:
         found.update(words(term.label))
     return {w for w in found if len(w) >= 3}
+
+
+def _weigh_catalogue(raw: sparse.csr_matrix) -> tuple[sparse.csr_matrix, np.ndarray]:
+    """Return the TF-IDF rows (smooth idf, L2 norm) and the idf of an offers x features matrix."""
+    if raw.shape[0] == 0:
+        return raw, np.ones(raw.shape[1], dtype=np.float32)
+    weighting = TfidfTransformer(norm="l2", use_idf=True, smooth_idf=True, sublinear_tf=False)
+    tfidf = sparse.csr_matrix(weighting.fit_transform(raw), dtype=np.float32)
+    return tfidf, weighting.idf_.astype(np.float32)
