@@ -19,7 +19,8 @@ Scores are in [0, 1]; equal scores sort by step (lower first, none last), then i
 A `Match` has `offer_id`, `score`, `why` (the interchange dict: `tags`, `terms`, and `icf`,
 `concepts`, `age`, `step`, `fuzzy` when they played a part), `reasons` (short Danish
 sentences such as "Fælles emner: mentor, job", "Alderen passer (15–25 år)", "Trin 2 på
-indsatstrappen", "Ingen ledige pladser lige nu") and `full` (capacity 0: shown, but marked).
+indsatstrappen", "Ingen ledige pladser lige nu"), `full` (capacity 0: shown, but marked)
+and, from `similar`/`similar_to_draft` only, `likeness` ("double", "partial" or "").
 `OverlapReport` has `pairs` (double offers, best first, a < b), `groups` (connected
 components, sorted, largest first) and `partial` (overlapping but not double, each offer's
 closest few). Retired offers take no part in double offers; drafts do.

@@ -97,6 +97,8 @@ def test_similar_warns_an_editor_about_a_double_offer():
     found = index.similar_to_draft(draft)
     assert found[0].offer_id == "a"
     assert found[0].reasons[0] == "Ligner det samme tilbud (muligt dobbelttilbud)"
+    assert found[0].likeness == "double"
+    assert all(m.likeness in ("double", "partial", "") for m in found)
     assert index.similar("a")[0].offer_id != "a"
 
 
