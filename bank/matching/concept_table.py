@@ -123,3 +123,22 @@ CONCEPTS: dict[str, tuple[str | None, tuple[str, ...]]] = {
         "samtaleforloeb*")),
     "frivillige": ("civilsamfund", ("frivillig*", "civilsamfund*", "forening*")),
 }
+
+# Phrases (folded words in order) that say a concept where no single word does.
+PHRASES: dict[str, tuple[str, ...]] = {
+    "stress": ("koert ned", "kan ikke overskue", "kan ikke mere", "gaar ned med stress",
+               "braendt ud", "for meget pres"),
+    "angst": ("toer ikke", "tor ikke", "ondt i maven", "hjertet banker"),
+    "tristhed": ("ked af det", "har ikke lyst til noget", "lyst til ingenting",
+                 "ligger i sengen"),
+    "ensomhed": ("ingen venner", "kender ingen", "ingen at vaere sammen med", "staar alene",
+                 "holdt udenfor", "ingen at tale med"),
+    "økonomi": ("ikke raad", "har ikke raad", "kan ikke betale", "mangler penge"),
+    "bolig": ("sat ud", "smidt ud", "sted at bo", "intet sted at bo", "ingen bolig"),
+    "fravær": ("bliver hjemme", "kommer for sent", "kommer ikke i skole", "gaar ikke i skole",
+               "dropper ud", "droppet ud", "droppede ud"),
+    "misbrug": ("for meget at drikke", "ude at drikke", "tager stoffer"),
+    "pårørende": ("min mor er syg", "min far er syg", "syg mor", "syg far", "passer min"),
+    "ung forælder": ("blevet mor", "blevet far", "venter barn", "lille barn"),
+    "mobning": ("bliver mobbet", "bliver drillet"),
+}

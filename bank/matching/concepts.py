@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
-from bank.matching.concept_table import CONCEPTS
-from bank.matching.text import stem
+from bank.matching.concept_table import CONCEPTS, PHRASES
+from bank.matching.text import fold, stem
 
+_WORDS = re.compile(r"[a-z0-9]+")
 _EXACT: dict[str, list[str]] = {}
 _PREFIX: dict[str, list[tuple[str, str]]] = {}
 for _key, (_tag, _patterns) in CONCEPTS.items():
@@ -23,6 +25,17 @@ def concepts_of(word: str) -> tuple[str, ...]:
     found = set(_EXACT.get(word, ())) | set(_EXACT.get(stem(word), ()))
     found.update(key for prefix, key in _PREFIX.get(word[:3], ()) if word.startswith(prefix))
     return tuple(key for key in CONCEPTS if key in found)
+
+
+_PHRASE_CONCEPT = {phrase: key for key, phrases in PHRASES.items() for phrase in phrases}
+_PHRASE = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _PHRASE_CONCEPT), key=len,
+                                                  reverse=True)) + r")\b")
+
+
+def phrase_concepts(text: str) -> list[str]:
+    """Return the concepts said by phrases in a text (one entry per occurrence)."""
+    spaced = " ".join(_WORDS.findall(fold(text)))
+    return [_PHRASE_CONCEPT[found] for found in _PHRASE.findall(spaced)]
 
 
 def concept_tag(concept: str) -> str | None:

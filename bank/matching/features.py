@@ -9,7 +9,8 @@ import numpy as np
 from rapidfuzz import fuzz, process
 from scipy import sparse
 
-from bank.matching.concepts import concepts_of
+from bank.matching.concept_table import CONCEPTS
+from bank.matching.concepts import concepts_of, phrase_concepts
 from bank.matching.text import is_content_word, split_compound, stem, words, written_words
 
 PART_WEIGHT = 0.6  # a compound's parts count a little less than the word itself
@@ -70,6 +71,8 @@ class Analyzer:
         """Fix the feature mapping for every surface word counted so far."""
         content = [w for w in self.surface if is_content_word(w)]
         self.lexicon = set(content) | {stem(w) for w in content} | set(extra_words)
+        for concept in CONCEPTS:
+            self._feature_id("~" + concept)
         rows, cols, vals = [], [], []
         for word, row in self.surface.items():
             for feature, weight in self.word_features(word).items():
@@ -118,12 +121,25 @@ class Analyzer:
         return cached
 
     def query_features(self, text: str) -> dict[str, float]:
-        """Sum the features of a query text's words."""
+        """Sum the features of a query text's words and phrases."""
         total: dict[str, float] = defaultdict(float)
         for word in words(text):
             for feature, weight in self.features_of(word).items():
                 total[feature] += weight
+        for concept in phrase_concepts(text):
+            total["~" + concept] += CONCEPT_WEIGHT
         return dict(total)
+
+    def phrase_matrix(self, texts: Sequence[str]) -> sparse.csr_matrix:
+        """Count the concepts said by phrases, per text, as a texts x features matrix."""
+        rows, cols = [], []
+        for row, text in enumerate(texts):
+            for concept in phrase_concepts(text):
+                rows.append(row)
+                cols.append(self.features["~" + concept])
+        shape = (len(texts), max(len(self.features), 1))
+        data = np.full(len(rows), CONCEPT_WEIGHT, dtype=np.float32)
+        return sparse.csr_matrix((data, (rows, cols)), shape=shape)
 
     def features_of_text(self, text: str) -> set[str]:
         """Return the set of features a text has."""

@@ -80,6 +80,10 @@ def build_matrices(offers: Sequence[OfferRecord], with_chars: bool = True) -> Ca
     analyzer.fit(extra_words=_base_words())
     counts = TITLE * titles + DESCRIPTION * descriptions + PROGRAMME * programmes
     raw = sparse.csr_matrix(counts @ analyzer.mapping, dtype=np.float32)
+    for weight, texts in ((TITLE, [o.title for o in offers]),
+                          (DESCRIPTION, [o.description for o in offers]),
+                          (PROGRAMME, [o.programme_text for o in offers])):
+        raw = raw + weight * analyzer.phrase_matrix(texts)
     raw.data = np.log1p(raw.data)  # sublinear tf (weighted counts may be below one)
     tfidf, idf = _weigh_catalogue(raw)
     df = np.bincount(raw.indices, minlength=raw.shape[1])

@@ -97,3 +97,11 @@ def test_everyday_words_for_the_same_thing_share_a_concept():
 def test_display_words_keep_the_danish_spelling():
     assert display_words("Lektiehjælp og Fravær") == {"lektiehjaelp": "lektiehjælp",
                                                       "og": "og", "fravaer": "fravær"}
+
+
+def test_phrases_say_what_no_single_word_says():
+    from bank.matching.concepts import phrase_concepts
+
+    said = phrase_concepts("Jeg er kørt ned, tør ikke gå ud og har ikke råd til huslejen.")
+    assert said == ["stress", "angst", "økonomi"]
+    assert "~stress" in _analyzer("Kursus om stress").query_features("helt kørt ned")
