@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from flask_login import LoginManager
 from flask import Flask
+from flask_login import LoginManager
 from flask_smorest import Api
 from flask_wtf.csrf import CSRFProtect
 

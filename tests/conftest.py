@@ -128,6 +128,18 @@ def make_user(session):
     return _make
 
 
+@pytest.fixture
+def demo_catalogue(session) -> dict:
+    """Load the demo catalogue (units, vocabulary, 75 offers) and return its offers by ref."""
+    from bank.demo import FIXTURES
+    from bank.offers.demo import load_demo
+    from bank.offers.models import Offer
+
+    load_demo(session, FIXTURES)
+    session.commit()
+    return {o.ref: o for o in session.scalars(sa.select(Offer))}
+
+
 class AuthActions:
     """Sign in and out through the real sign-in form."""
 

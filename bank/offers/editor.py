@@ -7,7 +7,7 @@ from flask_login import current_user, login_required
 
 from bank import db
 from bank.errors import Conflict, Invalid, NotAllowed
-from bank.offers import access, services
+from bank.offers import access, doubles, services
 from bank.offers.fields import STEP_LABELS
 from bank.offers.forms import OfferForm, form_from_offer, parse_offer_form
 from bank.offers.lix import WARN_ABOVE, readability
@@ -145,6 +145,17 @@ def confirm(ref: str):
         lambda: services.confirm_review(db.session, current_user, ref),
         "Tak. Tilbuddet er markeret som gennemgået i dag.",
     )
+
+
+@bp.route("/redaktion/tilbud/ligner", methods=["POST"])
+@login_required
+def likely_doubles():
+    """Warn the editor, as they write, about offers the draft would likely double."""
+    if not access.is_editor(current_user):
+        raise NotAllowed("only editors edit offers", "Kun redaktører kan redigere tilbud.")
+    form = parse_offer_form(request.form)
+    found = doubles.likely_doubles(db.session, form.values, request.form.get("ref") or None)
+    return render("offers/_doubles.html", "offers/_doubles.html", doubles=found, draft=True)
 
 
 @bp.route("/redaktion/tilbud/tjek/<name>", methods=["POST"])

@@ -1,9 +1,9 @@
 """Catalogue search: words and filters in, one page of offers out.
 
-This is the one place the catalogue page and the API search. For now it is a plain
-database query (every word must occur in the title, description or tags); the ranking
-engine (bank.matching) can replace the body of search_offers through an adapter without
-touching its callers.
+This is the one place the catalogue page and the API search. Words typed into the search
+box go to the ranking engine (through bank.ranking), which folds Danish letters, stems,
+splits compounds and forgives typos, and says why each offer was found. Browsing without
+words, and an editor's view of drafts or retired offers, is a plain database query.
 """
 
 from __future__ import annotations
@@ -41,11 +41,50 @@ class SearchPage:
     page: int
     per_page: int
     words: tuple[str, ...] = field(default=())
+    reasons: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def pages(self) -> int:
         """Return the number of pages (at least 1)."""
         return max(1, math.ceil(self.total / self.per_page))
+
+
+# Engine hits weaker than this share of the best hit are noise, not results.
+RELATIVE_FLOOR = 0.2
+MAX_HITS = 500
+
+
+def _engine_page(
+    session: Session, text: str, filters: OfferFilters, page: int, per_page: int
+) -> SearchPage:
+    from bank.ranking import get_index  # the adapter imports this package's models
+
+    matches = get_index(session).search(
+        text,
+        age=filters.age,
+        top=MAX_HITS,
+        tags=(filters.tag,) if filters.tag else (),
+        centre=filters.centre,
+        unit=filters.unit,
+        step_max=filters.step,
+    )
+    if filters.step is not None:
+        steps = dict(session.execute(sa.select(Offer.ref, Offer.step).where(
+            Offer.ref.in_([m.offer_id for m in matches]))).all())
+        matches = [m for m in matches if steps.get(m.offer_id) == filters.step]
+    if matches:
+        floor = matches[0].score * RELATIVE_FLOOR
+        matches = [m for m in matches if m.score >= floor]
+    shown = matches[(page - 1) * per_page : page * per_page]
+    query = (
+        sa.select(Offer)
+        .where(Offer.ref.in_([m.offer_id for m in shown]))
+        .options(selectinload(Offer.unit).selectinload(Unit.centre))
+    )
+    by_ref = {o.ref: o for o in session.scalars(query)}
+    items = [by_ref[m.offer_id] for m in shown if m.offer_id in by_ref]
+    reasons = {m.offer_id: m.reasons for m in shown}
+    return SearchPage(items, len(matches), page, per_page, tuple(text.split()), reasons)
 
 
 def _text(column) -> sa.ColumnElement:
@@ -88,6 +127,8 @@ def search_offers(
     """Return one page of the offers that match the words and filters, best first."""
     status = filters.status if filters.status and is_editor(viewer) else OfferStatus.PUBLISHED
     words = [w for w in (text or "").split() if w][:10]
+    if words and status == OfferStatus.PUBLISHED:
+        return _engine_page(session, " ".join(words), filters, page, per_page)
     where = _conditions(words, filters, status)
     joined = (
         sa.select(Offer.id)

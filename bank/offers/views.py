@@ -10,6 +10,7 @@ from flask_login import current_user
 
 from bank import db
 from bank.offers.access import can_edit, is_editor
+from bank.offers.doubles import similar_offers
 from bank.offers.fields import STEP_LABELS
 from bank.offers.lix import readability
 from bank.offers.models import OfferStatus
@@ -102,6 +103,7 @@ def offer_page(ref: str):
     offer = get_offer(db.session, ref, viewer)
     editable = can_edit(viewer, offer)
     missing = publish_problems(snapshot(offer)) if editable else {}
+    similar = similar_offers(db.session, offer) if is_editor(viewer) else []
     return render_template(
         "offers/offer.html",
         offer=offer,
@@ -111,4 +113,5 @@ def offer_page(ref: str):
         missing=[da for msgs in missing.values() for _en, da in msgs],
         stale=needs_review(offer),
         readability=readability(offer.description),
+        similar=similar,
     )

@@ -10,7 +10,6 @@ import pytest
 from bank.auth.models import User
 from bank.courses.models import Meeting, PlanItem, ProgressEntry
 from bank.courses.rules import ItemStatus
-from bank.demo import FIXTURES
 from bank.needs.models import (
     Bid,
     BidState,
@@ -23,16 +22,6 @@ from bank.needs.models import (
     NeedState,
 )
 from bank.offers.models import Offer
-
-
-@pytest.fixture
-def demo_catalogue(session):
-    """Load the demo catalogue (units, vocabulary, 75 offers) and return offers by ref."""
-    from bank.offers.demo import load_demo
-
-    load_demo(session, FIXTURES)
-    session.commit()
-    return {o.ref: o for o in session.query(Offer)}
 
 
 @pytest.fixture
