@@ -41,13 +41,22 @@ class Attempt(threading.Thread):
                 self.error = exc
 
 
-def wait_until_blocked(app, count: int = 1) -> None:
-    """Wait until `count` other connections are waiting for a row lock."""
-    query = sa.text("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'")
+def wait_until_blocked(app, attempt: Attempt | None = None, count: int = 1) -> None:
+    """Wait until `count` connections to this database wait for a row lock.
+
+    Fails at once with the attempt's own error if it finished without ever waiting.
+    """
+    query = sa.text(
+        "SELECT count(*) FROM pg_stat_activity "
+        "WHERE wait_event_type = 'Lock' AND datname = current_database()"
+    )
     with db.get_engine(app).connect() as connection:
-        for _ in range(500):
+        for _ in range(1500):
             if connection.execute(query).scalar() >= count:
                 return
+            if attempt is not None and not attempt.is_alive():
+                raise AssertionError(f"the second transaction ended without waiting: "
+                                     f"{attempt.error!r}")
             threading.Event().wait(0.02)
     raise AssertionError("the second transaction never waited for the lock")
 
@@ -74,7 +83,7 @@ def test_two_coordinators_deciding_the_same_bid_at_once_leave_one_decision(app, 
         second = Attempt(app, lambda s: bids.decide_bid(
             s, as_user(s, world.other_coordinator), bid.id, "declined", "no_capacity"))
         second.start()
-        wait_until_blocked(app)
+        wait_until_blocked(app, second)
         first.commit()
     second.join(timeout=10)
     assert isinstance(second.error, Conflict)
@@ -90,7 +99,7 @@ def test_a_unit_withdrawing_while_the_coordinator_accepts_leaves_one_result(app,
         coordinator = Attempt(app, lambda s: bids.decide_bid(
             s, as_user(s, world.coordinator), bid.id, "accepted"))
         coordinator.start()
-        wait_until_blocked(app)
+        wait_until_blocked(app, coordinator)
         unit_side.commit()
     coordinator.join(timeout=10)
     assert isinstance(coordinator.error, Conflict)
@@ -135,7 +144,7 @@ def test_two_members_of_one_unit_bidding_at_once_give_one_bid(app, world):
         second = Attempt(app, lambda s: bids.submit_bid(
             s, as_user(s, colleague), need.id, **values))
         second.start()
-        wait_until_blocked(app)
+        wait_until_blocked(app, second)
         first.commit()
     second.join(timeout=10)
     assert isinstance(second.error, Conflict)
@@ -152,7 +161,7 @@ def test_closing_a_need_while_a_unit_bids_leaves_no_waiting_bid_on_a_closed_need
         closing = Attempt(app, lambda s: needs.close_need(
             s, as_user(s, world.coordinator), s.get(Need, need.id), "not_relevant"))
         closing.start()
-        wait_until_blocked(app)
+        wait_until_blocked(app, closing)
         unit_side.commit()
     closing.join(timeout=10)
     assert closing.error is None
