@@ -27,15 +27,29 @@ def concepts_of(word: str) -> tuple[str, ...]:
     return tuple(key for key in CONCEPTS if key in found)
 
 
-_PHRASE_CONCEPT = {phrase: key for key, phrases in PHRASES.items() for phrase in phrases}
-_PHRASE = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _PHRASE_CONCEPT), key=len,
-                                                  reverse=True)) + r")\b")
+_PHRASE_STARTS: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _key, _phrases in PHRASES.items():
+    for _phrase in _phrases:
+        _parts = tuple(_phrase.split())
+        _PHRASE_STARTS.setdefault(_parts[0], []).append((_parts, _key))
 
 
 def phrase_concepts(text: str) -> list[str]:
     """Return the concepts said by phrases in a text (one entry per occurrence)."""
-    spaced = " ".join(_WORDS.findall(fold(text)))
-    return [_PHRASE_CONCEPT[found] for found in _PHRASE.findall(spaced)]
+    return phrase_concepts_in(_WORDS.findall(fold(text)))
+
+
+def phrase_concepts_in(found: list[str]) -> list[str]:
+    """Return the concepts said by phrases in a list of folded words (longest phrase wins)."""
+    said, free = [], 0
+    for at in [k for k, word in enumerate(found) if word in _PHRASE_STARTS]:
+        fits = [(len(parts), key) for parts, key in _PHRASE_STARTS[found[at]]
+                if at >= free and tuple(found[at:at + len(parts)]) == parts]
+        if fits:
+            length, key = max(fits)
+            said.append(key)
+            free = at + length
+    return said
 
 
 def concept_tag(concept: str) -> str | None:

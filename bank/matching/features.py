@@ -10,7 +10,7 @@ from rapidfuzz import fuzz, process
 from scipy import sparse
 
 from bank.matching.concept_table import CONCEPTS
-from bank.matching.concepts import concepts_of, phrase_concepts
+from bank.matching.concepts import concepts_of, phrase_concepts, phrase_concepts_in
 from bank.matching.text import is_content_word, split_compound, stem, words, written_words
 
 PART_WEIGHT = 0.6  # a compound's parts count a little less than the word itself
@@ -34,13 +34,20 @@ class Analyzer:
         self.corrections: dict[str, str] = {}
         self.display: dict[str, str] = {}
 
-    def count(self, texts: Iterable[str], grow: bool = True) -> sparse.csr_matrix:
-        """Count surface words per text as a sparse matrix (rows = texts)."""
+    def count(self, texts: Iterable[str], grow: bool = True,
+              phrases: list[list[str]] | None = None) -> sparse.csr_matrix:
+        """Count surface words per text as a sparse matrix (rows = texts).
+
+        When a `phrases` list is given, the concepts said by phrases in each text are
+        appended to it, one list per text.
+        """
         indptr, indices = [0], []
         vocab = self.surface
         get = vocab.get
         for text in texts:
             found = words(text)
+            if phrases is not None:
+                phrases.append(phrase_concepts_in(found))
             columns = [get(word) for word in found]
             if None in columns:
                 if grow:
@@ -130,16 +137,13 @@ class Analyzer:
             total["~" + concept] += CONCEPT_WEIGHT
         return dict(total)
 
-    def phrase_matrix(self, texts: Sequence[str]) -> sparse.csr_matrix:
-        """Count the concepts said by phrases, per text, as a texts x features matrix."""
-        rows, cols = [], []
-        for row, text in enumerate(texts):
-            for concept in phrase_concepts(text):
-                rows.append(row)
-                cols.append(self.features["~" + concept])
-        shape = (len(texts), max(len(self.features), 1))
+    def phrase_matrix(self, said: Sequence[list[str]]) -> sparse.csr_matrix:
+        """Turn the phrase concepts found per text (see count) into a texts x features matrix."""
+        rows = [row for row, concepts in enumerate(said) for _ in concepts]
+        cols = [self.features["~" + c] for concepts in said for c in concepts]
         data = np.full(len(rows), CONCEPT_WEIGHT, dtype=np.float32)
-        return sparse.csr_matrix((data, (rows, cols)), shape=shape)
+        return sparse.csr_matrix((data, (rows, cols)),
+                                 shape=(len(said), max(len(self.features), 1)))
 
     def features_of_text(self, text: str) -> set[str]:
         """Return the set of features a text has."""

@@ -71,19 +71,18 @@ def draft_fields(offer: OfferRecord) -> list[tuple[str, float]]:
 def build_matrices(offers: Sequence[OfferRecord], with_chars: bool = True) -> CatalogueMatrices:
     """Compute the matrices for a list of offers (n-gram profiles only when asked)."""
     analyzer = Analyzer()
-    titles = analyzer.count(f"{o.title} {free_keywords(o.tags)}" for o in offers)
-    descriptions = analyzer.count(o.description for o in offers)
-    programmes = analyzer.count(o.programme_text for o in offers)
+    said: tuple[list[list[str]], ...] = ([], [], [])
+    titles = analyzer.count((f"{o.title} {free_keywords(o.tags)}" for o in offers), True, said[0])
+    descriptions = analyzer.count((o.description for o in offers), True, said[1])
+    programmes = analyzer.count((o.programme_text for o in offers), True, said[2])
     width = max(len(analyzer.surface), 1)
     for matrix in (titles, descriptions, programmes):
         matrix.resize((len(offers), width))
     analyzer.fit(extra_words=_base_words())
     counts = TITLE * titles + DESCRIPTION * descriptions + PROGRAMME * programmes
     raw = sparse.csr_matrix(counts @ analyzer.mapping, dtype=np.float32)
-    for weight, texts in ((TITLE, [o.title for o in offers]),
-                          (DESCRIPTION, [o.description for o in offers]),
-                          (PROGRAMME, [o.programme_text for o in offers])):
-        raw = raw + weight * analyzer.phrase_matrix(texts)
+    for weight, found in zip((TITLE, DESCRIPTION, PROGRAMME), said, strict=True):
+        raw = raw + weight * analyzer.phrase_matrix(found)
     raw.data = np.log1p(raw.data)  # sublinear tf (weighted counts may be below one)
     tfidf, idf = _weigh_catalogue(raw)
     df = np.bincount(raw.indices, minlength=raw.shape[1])
