@@ -9,7 +9,11 @@ from flask import current_app
 from flask.cli import FlaskGroup, with_appcontext
 
 from bank import create_app, db
+from bank.engine_cli import ENGINE_COMMANDS
 from bank.errors import BankError
+from bank.needs.cli import export_needs_command
+from bank.offers.cli import export_offers_command, import_offers_command
+from bank.tasks import worker_command
 
 
 @click.group(cls=FlaskGroup, create_app=create_app, add_version_option=False)
@@ -87,16 +91,12 @@ def export_group() -> None:
     """Export a catalogue file (JSON Lines, see interchange.md)."""
 
 
-from bank.offers.cli import export_offers_command, import_offers_command  # noqa: E402
-
 import_group.add_command(import_offers_command, "offers")
 export_group.add_command(export_offers_command, "offers")
-from bank.needs.cli import export_needs_command  # noqa: E402
-
 export_group.add_command(export_needs_command, "needs")
-from bank.tasks import worker_command  # noqa: E402
-
 main.add_command(worker_command, "worker")
+for engine_command in ENGINE_COMMANDS:  # match, overlaps, evaluate, bench: files only
+    main.add_command(engine_command)
 
 
 @main.command("demo")
