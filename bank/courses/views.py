@@ -21,6 +21,7 @@ from bank import db
 from bank.courses import document, finder, overview, services
 from bank.courses.rules import NEXT_STATUSES, ItemStatus
 from bank.errors import Invalid
+from bank.main.htmx import render
 
 bp = Blueprint("courses", __name__, url_prefix="/forloeb/<int:course_id>")
 
@@ -39,14 +40,6 @@ def me():
 def today() -> date:
     """Return today's date (one place to change the clock)."""
     return date.today()
-
-
-def partial_or_page(partial: str, page: str, **context) -> Response:
-    """Render the htmx partial when htmx asks, else the whole page; vary on HX-Request."""
-    template = partial if request.headers.get("HX-Request") else page
-    response = make_response(render_template(template, **context))
-    response.headers["Vary"] = "HX-Request"
-    return response
 
 
 @bp.route("/plan")
@@ -77,7 +70,7 @@ def find(course_id: int):
         age=_int_arg("alder", 0, 120), step_max=_int_arg("trin", 1, 6), today=today(),
     )
     db.session.commit()
-    return partial_or_page("courses/_finder_results.html", "courses/finder.html",
+    return render("courses/finder.html", "courses/_finder_results.html",
                            result=result, course=result.course, large=large)
 
 

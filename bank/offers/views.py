@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from flask import Blueprint, make_response, render_template, request
+from flask import Blueprint, render_template, request
 from flask_login import current_user
 
 from bank import db
+from bank.main.htmx import render
 from bank.offers.access import can_edit, is_editor
 from bank.offers.doubles import similar_offers
 from bank.offers.fields import STEP_LABELS
@@ -23,14 +24,6 @@ from bank.offers.terms import centre_names, list_terms, list_units, term_labels
 
 bp = Blueprint("offers", __name__)
 LOCAL = ZoneInfo("Europe/Copenhagen")
-
-
-def render(template: str, partial: str, **context):
-    """Render the page, or only its partial for an htmx request (with Vary: HX-Request)."""
-    name = partial if request.headers.get("HX-Request") else template
-    response = make_response(render_template(name, **context))
-    response.headers["Vary"] = "HX-Request"
-    return response
 
 
 def _int(name: str) -> int | None:

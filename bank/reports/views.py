@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, make_response, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from bank import db
 from bank.auth.models import Role
 from bank.auth.services import require_role
 from bank.errors import BankError, Invalid
+from bank.main.htmx import render
 from bank.reports.export import download, to_csv, to_xlsx
 from bank.reports.highlight import highlight
 from bank.reports.overlaps import READERS, mark_not_double, overlap_report
@@ -18,14 +19,6 @@ from bank.tasks import queue_scan
 
 bp = Blueprint("reports", __name__, url_prefix="/rapporter")
 bp.add_app_template_filter(highlight, "highlight")
-
-
-def render(template: str, partial: str, **context):
-    """Render the page, or only its partial for an htmx request (with Vary: HX-Request)."""
-    name = partial if request.headers.get("HX-Request") else template
-    response = make_response(render_template(name, **context))
-    response.headers["Vary"] = "HX-Request"
-    return response
 
 
 def _filters() -> dict[str, str]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, make_response, render_template, request, url_for
+from flask import Blueprint, url_for
 from flask_login import current_user, login_required
 from werkzeug.routing import BuildError
 
@@ -21,14 +21,6 @@ def _signed_in() -> None:
 def me():
     """Return the signed-in user object (not the proxy)."""
     return current_user._get_current_object()
-
-
-def render(page: str, partial: str | None = None, status: int = 200, **context) -> Response:
-    """Render the page, or its partial for an htmx request; always vary on HX-Request."""
-    name = partial if partial and request.headers.get("HX-Request") else page
-    response = make_response(render_template(name, **context), status)
-    response.headers["Vary"] = "HX-Request"
-    return response
 
 
 def errors_of(exc: Invalid) -> dict[str, list[str]]:

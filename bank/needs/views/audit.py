@@ -11,7 +11,8 @@ from flask import request
 from bank import db
 from bank.auth.models import User
 from bank.auth.services import search_audit
-from bank.needs.views import bp, me, render
+from bank.main.htmx import render
+from bank.needs.views import bp, me
 
 LOCAL = ZoneInfo("Europe/Copenhagen")
 RECORD_TYPES = {"course": "Forløb", "citizen": "Borger", "consent": "Samtykke", "goal": "Mål",

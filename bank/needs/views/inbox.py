@@ -5,8 +5,9 @@ from __future__ import annotations
 from flask import url_for
 
 from bank import db
+from bank.main.htmx import render
 from bank.needs import inbox as inbox_service
-from bank.needs.views import bp, me, render
+from bank.needs.views import bp, me
 
 PANEL_ITEMS = 5
 

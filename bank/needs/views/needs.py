@@ -6,9 +6,10 @@ from flask import flash, redirect, request, url_for
 
 from bank import db
 from bank.errors import Conflict, Invalid
+from bank.main.htmx import render
 from bank.needs import lookup, needs, permissions
 from bank.needs.models import CloseReason, Goal
-from bank.needs.views import bp, errors_of, me, render
+from bank.needs.views import bp, errors_of, me
 from bank.offers.terms import list_terms
 from bank.vocabulary import VOCABULARY
 
