@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from bank.matching.vectors import CatalogueMatrices
 
 MAX_TERMS, MAX_CONCEPTS = 6, 3
+COMMON_SHARE = 0.25
 FUZZY_SHOWN = 0.75  # a title this close to a search text is worth saying
 
 
@@ -39,8 +40,9 @@ def explain_match(query: Query, q: sparse.csr_matrix, offer: OfferRecord, row: i
         if name in first_word and len(terms) < MAX_TERMS:
             word = first_word[name]
             corrected = m.analyzer.corrections.get(word)
-            spelled = spelling.get(corrected, corrected) if corrected else query.shown.get(word)
-            terms[spelled or word] = None
+            own = query.shown.get(word, word)
+            spelled = spelling.get(corrected or word, own) if corrected or own == word else own
+            terms[spelled] = None
     why["terms"] = list(terms)
     concepts = _concepts(shared, m)
     if chapters:
@@ -78,8 +80,7 @@ def explain_pairs(offers: Sequence[OfferRecord], m: CatalogueMatrices, left: np.
     if left.size == 0:
         return []
     product = sparse.csr_matrix(m.tfidf[left].multiply(m.tfidf[right]))
-    n = m.tfidf.shape[0]
-    product.data[m.idf[product.indices] < math.log((1 + n) / (1 + n / 2)) + 1] = 0.0
+    product.data[m.idf[product.indices] < common_idf(m)] = 0.0
     names, spelling = m.analyzer.feature_names(), m.analyzer.display
     whys = []
     for k, (i, j) in enumerate(zip(left.tolist(), right.tolist(), strict=True)):
@@ -140,16 +141,21 @@ def shared_features(own: tuple[np.ndarray, np.ndarray], other: tuple[np.ndarray,
                     m: CatalogueMatrices) -> list[int]:
     """Return the feature columns two rows share, weightiest first.
 
-    Features found in most of the catalogue (low idf) are too common to be worth saying.
+    Features found in many offers (see common_idf) are too common to be worth saying.
     """
-    n = m.tfidf.shape[0]
-    common = math.log((1 + n) / (1 + n / 2)) + 1  # the idf of a feature in half the offers
+    common = common_idf(m)
     both, own_at, other_at = np.intersect1d(own[0], other[0], assume_unique=True,
                                             return_indices=True)
     weight = own[1][own_at] * other[1][other_at]
     keep = m.idf[both] >= common
     order = np.argsort(-weight[keep], kind="stable")
     return both[keep][order].tolist()
+
+
+def common_idf(m: CatalogueMatrices) -> float:
+    """Return the idf below which a feature is too common to name: in over a quarter of offers."""
+    n = m.tfidf.shape[0]
+    return math.log((1 + n) / (1 + max(COMMON_SHARE * n, 2))) + 1
 
 
 def _concepts(shared: list[int], m: CatalogueMatrices) -> list[str]:
