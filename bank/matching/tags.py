@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
@@ -11,6 +12,7 @@ from scipy import sparse
 from bank.matching.text import fold
 from bank.vocabulary import BY_SLUG, chapter_set, chapters_meet
 
+_SEPARATORS = re.compile(r"[\s_]+")
 CHAPTER_WEIGHT = 0.35  # a need tag met only through a shared ICF chapter
 COVERAGE_SHARE = 0.8  # how much of the tag score is about covering the need's tags
 TAG_IDF = False
@@ -19,8 +21,9 @@ CACHED_TAGS = 256  # per-tag offer vectors kept (the vocabulary and common free 
 
 @lru_cache(maxsize=65_536)
 def tag_key(tag: str) -> str:
-    """Return the comparable form of a tag (folded, so fravær and fravaer meet)."""
-    return fold(tag).strip()
+    """Return the comparable form of a tag (folded, so fravær, Fravaer and fravaer meet;
+    spaces and underscores become hyphens, so "psykisk trivsel" meets psykisk-trivsel)."""
+    return _SEPARATORS.sub("-", fold(tag).strip())
 
 
 def tag_set(tags: Iterable[str]) -> tuple[str, ...]:

@@ -158,3 +158,10 @@ def test_results_respect_the_filters_and_scores_stay_between_zero_and_one(index,
         assert step_max is None or (chosen.step or 7) <= step_max
         assert 0.0 <= match.score <= 1.0
     assert [m.score for m in found] == sorted((m.score for m in found), reverse=True)
+
+
+def test_tags_meet_whatever_their_spelling(index):
+    found = index.rank(need("n1", "Job", tags=("Job", "MENTOR")), top=1)
+    assert found[0].offer_id == "o1" and found[0].why["tags"] == ["job", "mentor"]
+    spaced = index.rank(need("n2", "Angst", tags=("Psykisk Trivsel",), age=14), top=1)
+    assert spaced[0].why["tags"] == ["psykisk-trivsel"]
