@@ -145,10 +145,6 @@ class Analyzer:
         return sparse.csr_matrix((data, (rows, cols)),
                                  shape=(len(said), max(len(self.features), 1)))
 
-    def features_of_text(self, text: str) -> set[str]:
-        """Return the set of features a text has."""
-        return {f for word in set(words(text)) for f in self.features_of(word)}
-
     def vector(self, features: dict[str, float], width: int) -> sparse.csr_matrix:
         """Turn a feature dict into a 1 x width sparse row of known features."""
         known = [(self.features[f], w) for f, w in features.items() if f in self.features]
