@@ -8,7 +8,7 @@ import numpy as np
 from scipy import sparse
 
 from bank.matching.explain import explain_match, explain_pair, reasons
-from bank.matching.pairs import PairVerdict, judge
+from bank.matching.pairs import PairVerdict, judge_many
 from bank.matching.records import NeedRecord, OfferRecord
 from bank.matching.results import Match
 from bank.matching.scoring import (
@@ -173,12 +173,16 @@ class CatalogueIndex:
         rows = np.flatnonzero(mask)
         if rows.size > CANDIDATES:
             rows = rows[np.argpartition(-cosines[rows], CANDIDATES)[:CANDIDATES]]
-        exact = (self.m.tfidf[rows] @ q.T).toarray().ravel() if rows.size else np.zeros(0)
-        found = [(judge(offer, self.offers[row], float(cosine)), row)
-                 for row, cosine in zip(rows.tolist(), exact.tolist(), strict=True)]
-        found.sort(key=lambda item: (-item[0].score, self.offers[item[1]].id))
-        return [self._alike_match(offer, q, row, verdict) for verdict, row in found[:top]
-                if verdict.score > 0]
+        if rows.size == 0:
+            return []
+        exact = (self.m.tfidf[rows] @ q.T).toarray().ravel()
+        pairs = [offer, *(self.offers[row] for row in rows.tolist())]
+        found = judge_many(pairs, np.zeros(rows.size, dtype=np.int64),
+                           np.arange(1, rows.size + 1), exact)
+        order = sorted(range(rows.size), key=lambda k: (-found.score[k], pairs[k + 1].id))
+        return [self._alike_match(offer, q, int(rows[k]), PairVerdict(
+                    float(found.score[k]), bool(found.double[k]), bool(found.partial[k])))
+                for k in order[:top] if found.score[k] > 0]
 
     def _alike_match(self, offer: OfferRecord, q: sparse.csr_matrix, row: int,
                      verdict: PairVerdict) -> Match:
