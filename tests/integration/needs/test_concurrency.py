@@ -7,7 +7,9 @@ first commits; the second then finds the state changed and is refused.
 
 from __future__ import annotations
 
+import sys
 import threading
+import traceback
 from collections.abc import Callable
 
 import pytest
@@ -50,7 +52,9 @@ def wait_until_blocked(app, attempt: Attempt | None = None, count: int = 1) -> N
         "SELECT count(*) FROM pg_stat_activity "
         "WHERE wait_event_type = 'Lock' AND datname = current_database()"
     )
-    with db.get_engine(app).connect() as connection:
+    # Autocommit: pg_stat_activity is a snapshot fixed for the length of a transaction.
+    monitor = db.get_engine(app).execution_options(isolation_level="AUTOCOMMIT")
+    with monitor.connect() as connection:
         for _ in range(1500):
             if connection.execute(query).scalar() >= count:
                 return
@@ -58,7 +62,15 @@ def wait_until_blocked(app, attempt: Attempt | None = None, count: int = 1) -> N
                 raise AssertionError(f"the second transaction ended without waiting: "
                                      f"{attempt.error!r}")
             threading.Event().wait(0.02)
-    raise AssertionError("the second transaction never waited for the lock")
+        activity = connection.execute(sa.text(
+            "SELECT state, wait_event_type, wait_event, left(query, 120) FROM pg_stat_activity "
+            "WHERE datname = current_database()")).all()
+    stack = ""
+    if attempt is not None and attempt.ident in sys._current_frames():
+        stack = "".join(traceback.format_stack(sys._current_frames()[attempt.ident]))
+    raise AssertionError(
+        f"the second transaction never waited for the lock\n{activity}\n{stack}"
+    )
 
 
 def as_user(session: Session, user: User) -> User:
