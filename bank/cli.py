@@ -14,6 +14,7 @@ from bank.errors import BankError
 from bank.needs.cli import export_needs_command
 from bank.offers.cli import export_offers_command, import_offers_command
 from bank.tasks import worker_command
+from bank.webbench import bench_web_command
 
 
 @click.group(cls=FlaskGroup, create_app=create_app, add_version_option=False)
@@ -95,6 +96,7 @@ import_group.add_command(import_offers_command, "offers")
 export_group.add_command(export_offers_command, "offers")
 export_group.add_command(export_needs_command, "needs")
 main.add_command(worker_command, "worker")
+main.add_command(bench_web_command)
 for engine_command in ENGINE_COMMANDS:  # match, overlaps, evaluate, bench: files only
     main.add_command(engine_command)
 

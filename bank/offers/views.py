@@ -74,9 +74,10 @@ def catalogue():
     results = search_offers(
         db.session, text, filters, _int("side") or 1, viewer=current_viewer()
     )
+    if request.headers.get("HX-Request"):  # live search: the results alone
+        return render("offers/_results.html", results=results)
     return render(
         "offers/catalogue.html",
-        "offers/_results.html",
         results=results,
         text=text,
         filters=filters,
