@@ -39,7 +39,7 @@ class Weights:
         return np.clip(mixed / total, 0.0, 1.0)
 
 
-RANK_WEIGHTS = Weights(text=0.5, tags=0.3, chars=0.12, fuzzy=0.08)
+RANK_WEIGHTS = Weights(text=0.55, tags=0.25, chars=0.12, fuzzy=0.08)
 SEARCH_WEIGHTS = Weights(text=0.45, tags=0.15, chars=0.2, fuzzy=0.2)
 
 
