@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
+import sqlalchemy as sa
+
 from bank.db import utcnow
 from bank.offers.models import Offer, OfferStatus
 from bank.offers.services import get_offer
@@ -89,7 +91,7 @@ def test_an_editor_creates_a_draft_with_the_form_and_publishes_it(client, auth, 
     auth.login(editor_of(make_user))
     response = client.post("/redaktion/tilbud/nyt", data=form_data())
     assert response.status_code == 302
-    offer = session.query(Offer).one()
+    offer = session.scalars(sa.select(Offer)).one()
     assert offer.tags == ["skole", "gruppe", "lektier"]
     assert offer.status == OfferStatus.DRAFT
     response = client.post(
@@ -187,7 +189,7 @@ def test_an_editor_form_without_its_csrf_token_is_rejected(app, session, make_us
                                   "csrf_token": token})
     response = client.post("/redaktion/tilbud/nyt", data=form_data())
     assert response.status_code == 400
-    assert session.query(Offer).count() == 0
+    assert session.scalar(sa.select(sa.func.count(Offer.id))) == 0
     response = client.post("/redaktion/tilbud/nyt", data={**form_data(), "csrf_token": token})
     assert response.status_code == 302
 
