@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
 import sqlalchemy as sa
+from sqlalchemy import orm
 from sqlalchemy.orm import Session
 
 from bank.auth.models import User
-from bank.courses.followup import communities_of
-from bank.courses.models import Meeting
+from bank.courses.models import Community, Meeting, PlanItem
 from bank.courses.rules import (
     ItemFacts,
     MeetingStatus,
@@ -19,7 +21,6 @@ from bank.courses.rules import (
     assumed_birth_date,
     meeting_status,
 )
-from bank.courses.services import course_items
 from bank.needs.models import Course, CourseStatus
 
 
@@ -40,30 +41,51 @@ class CourseFlags:
 
 def course_flags(session: Session, course: Course, today: date) -> CourseFlags:
     """Return the meeting cadence and the transitions of one course on a date."""
-    held = list(session.scalars(
-        sa.select(Meeting.held_on).where(Meeting.course_id == course.id)
-    ))
-    planned = session.scalar(
-        sa.select(sa.func.max(Meeting.next_meeting_on)).where(Meeting.course_id == course.id)
+    return flags_of(session, [course], today)[0]
+
+
+def flags_of(session: Session, courses: Sequence[Course], today: date) -> list[CourseFlags]:
+    """Return the flags of many courses, with a fixed number of queries (not per course)."""
+    ids = [c.id for c in courses]
+    held: dict[int, list[date]] = defaultdict(list)
+    planned: dict[int, date] = {}
+    meetings = sa.select(Meeting.course_id, Meeting.held_on, Meeting.next_meeting_on)
+    for course_id, held_on, next_on in session.execute(meetings.where(Meeting.course_id.in_(ids))):
+        held[course_id].append(held_on)
+        if next_on is not None and (course_id not in planned or next_on > planned[course_id]):
+            planned[course_id] = next_on
+    items: dict[int, list[ItemFacts]] = defaultdict(list)
+    query = (
+        sa.select(PlanItem).where(PlanItem.course_id.in_(ids))
+        .options(orm.selectinload(PlanItem.offer), orm.selectinload(PlanItem.bid))
+        .order_by(PlanItem.starts_on.is_(None), PlanItem.starts_on, PlanItem.id)
     )
-    next_meeting = planned if planned is not None and planned >= today else None
-    items = [ItemFacts(i.title, i.ends_on, i.status) for i in course_items(session, course)]
-    communities = [(c.name, c.leaves_on) for c in communities_of(session, course)]
-    birth = assumed_birth_date(course.citizen.birth_year)
-    return CourseFlags(
-        course,
-        meeting_status(course.started_on, held, today),
-        next_meeting,
-        all_transitions(birth, held, items, communities, today),
-    )
+    for item in session.scalars(query):
+        items[item.course_id].append(ItemFacts(item.title, item.ends_on, item.status))
+    communities: dict[int, list[tuple[str, date | None]]] = defaultdict(list)
+    query = sa.select(Community).where(Community.course_id.in_(ids)).order_by(Community.id)
+    for community in session.scalars(query):
+        communities[community.course_id].append((community.name, community.leaves_on))
+    flags = []
+    for course in courses:
+        upcoming = planned.get(course.id)
+        birth = assumed_birth_date(course.citizen.birth_year)
+        flags.append(CourseFlags(
+            course,
+            meeting_status(course.started_on, held[course.id], today),
+            upcoming if upcoming is not None and upcoming >= today else None,
+            all_transitions(birth, held[course.id], items[course.id], communities[course.id],
+                            today),
+        ))
+    return flags
 
 
 def coordinator_watchlist(session: Session, user: User, today: date) -> list[CourseFlags]:
     """Return the user's own active courses that are overdue, due soon or in transition."""
     query = sa.select(Course).where(
         Course.coordinator_id == user.id, Course.status == CourseStatus.ACTIVE
-    ).order_by(Course.id)
-    flagged = [course_flags(session, c, today) for c in session.scalars(query)]
+    ).order_by(Course.id).options(orm.selectinload(Course.citizen))
+    flagged = flags_of(session, list(session.scalars(query)), today)
     return sorted(
         (f for f in flagged if f.needs_attention),
         key=lambda f: (not f.meetings.overdue, -f.meetings.days_overdue, f.course.id),
