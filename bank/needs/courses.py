@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import sqlalchemy as sa
+from sqlalchemy import orm
 from sqlalchemy.orm import Session
 
 from bank.auth.models import User
@@ -89,6 +90,11 @@ def my_courses(session: Session, user: User, include_ended: bool = False) -> lis
         query = query.where(sa.or_(Course.coordinator_id == user.id, Course.id.in_(on_team)))
     if not include_ended:
         query = query.where(Course.status == CourseStatus.ACTIVE)
+    query = query.options(  # what the course list shows, in one query each (not per course)
+        orm.selectinload(Course.citizen),
+        orm.selectinload(Course.needs),
+        orm.selectinload(Course.consents),
+    )
     return list(session.scalars(query))
 
 
