@@ -155,7 +155,7 @@ def likely_doubles():
         raise NotAllowed("only editors edit offers", "Kun redaktører kan redigere tilbud.")
     form = parse_offer_form(request.form)
     found = doubles.likely_doubles(db.session, form.values, request.form.get("ref") or None)
-    return render("offers/_doubles.html", "offers/_doubles.html", doubles=found, draft=True)
+    return render("offers/_doubles.html", doubles=found, draft=True)
 
 
 @bp.route("/redaktion/tilbud/tjek/<name>", methods=["POST"])
@@ -167,5 +167,5 @@ def check_field(name: str):
     if name == "description":
         context["readability"] = readability(str(form.raw.get("description", "")))
         context["warn_above"] = WARN_ABOVE
-    return render("offers/_field_check.html", "offers/_field_check.html", **context)
+    return render("offers/_field_check.html", **context)
 

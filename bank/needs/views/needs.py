@@ -102,7 +102,7 @@ def check_need(course_id: int):
     findings = needs.personal_data_findings(course, request.form.get("title", ""),
                                             request.form.get("description", ""), goal_texts)
     labels = {k: v[1] for k, v in needs.FIELD_LABELS.items()}
-    return render("needs/_check.html", "needs/_check.html",
+    return render("needs/_check.html",
                   messages=[f.danish(labels[f.field]) for f in findings], checked=True)
 
 
