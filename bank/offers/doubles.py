@@ -8,8 +8,9 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, selectinload
 
-from bank.auth.models import Unit
+from bank.auth.models import Unit, User
 from bank.matching import Match, OfferRecord
+from bank.offers.access import is_editor
 from bank.offers.fields import PROGRAMME_THEORY
 from bank.offers.models import Offer
 
@@ -46,9 +47,14 @@ def _offers(session: Session, matches: list[Match], skip: str | None) -> list[Si
     ]
 
 
-def similar_offers(session: Session, offer: Offer, top: int = 5) -> list[SimilarOffer]:
-    """Return the offers most like this one (possible double offers), most alike first."""
+def similar_offers(
+    session: Session, offer: Offer, viewer: User | None, top: int = 5
+) -> list[SimilarOffer]:
+    """Return, for editors, the offers most like this one (possible doubles), most alike first."""
     from bank.ranking import get_index
+
+    if not is_editor(viewer):
+        return []
 
     index = get_index(session)
     try:

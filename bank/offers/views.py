@@ -97,7 +97,7 @@ def offer_page(ref: str):
     offer = get_offer(db.session, ref, viewer)
     editable = can_edit(viewer, offer)
     missing = publish_problems(snapshot(offer)) if editable else {}
-    similar = similar_offers(db.session, offer) if is_editor(viewer) else []
+    similar = similar_offers(db.session, offer, viewer)
     return render_template(
         "offers/offer.html",
         offer=offer,
