@@ -76,6 +76,8 @@ class User(UserMixin, Base):
     role: Mapped[Role] = mapped_column(sa.Enum(Role, native_enum=False, length=20))
     unit_id: Mapped[int | None] = mapped_column(sa.ForeignKey("units.id"), index=True)
     active: Mapped[bool] = mapped_column(default=True)
+    # Bumped by sign-out, a password change and deactivation: older session cookies stop working.
+    session_generation: Mapped[int] = mapped_column(default=0, server_default="0")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     unit: Mapped[Unit | None] = orm.relationship()
 

@@ -46,6 +46,7 @@ class OverlapScan(Base):
     requested_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     requested_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
     started_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    heartbeat_at: Mapped[datetime | None] = mapped_column(UTCDateTime())  # the worker's lease
     computed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)
     offer_count: Mapped[int] = mapped_column(default=0)
     results: Mapped[dict] = mapped_column(sa.JSON, default=dict)
