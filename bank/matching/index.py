@@ -74,15 +74,19 @@ class CatalogueIndex:
 
     def search(self, text: str, age: int | None = None, top: int = 20,
                tags: Sequence[str] = (), centre: str | None = None, unit: str | None = None,
-               step_max: int | None = None) -> list[Match]:
-        """Search the published offers with a short, maybe misspelled text and filters."""
+               step_max: int | None = None, explain_rows: range | None = None) -> list[Match]:
+        """Search the published offers with a short, maybe misspelled text and filters.
+
+        With `explain_rows` (positions in the result), only those matches carry reasons;
+        the others come with their id and score, so a page explains only what it shows.
+        """
         query = text_query(text, self.m.analyzer, tags=tags, age=age)
         mask = self.eligible(age, step_max=step_max, centre=centre, unit=unit, tags=tags)
         if not query.features:
             rows = sorted(np.flatnonzero(mask), key=lambda r: (self._step[r], self.offers[r].id))
             empty = sparse.csr_matrix((1, self.m.idf.size), dtype=np.float32)
             return [self._match(query, empty, int(r), 0.0, {}) for r in rows[:top]]
-        return self._ranked(query, mask, top, SEARCH_WEIGHTS)
+        return self._ranked(query, mask, top, SEARCH_WEIGHTS, explain_rows)
 
     def eligible(self, age: int | None = None, step_max: int | None = None,
                  centre: str | None = None, unit: str | None = None,
@@ -138,7 +142,8 @@ class CatalogueIndex:
         return {"text": text, "tags": tags, "chars": chars,
                 "fuzzy": fuzzy}
 
-    def _ranked(self, query: Query, mask: np.ndarray, top: int, weights: Weights) -> list[Match]:
+    def _ranked(self, query: Query, mask: np.ndarray, top: int, weights: Weights,
+                explain_rows: range | None = None) -> list[Match]:
         q = self.m.weigh(query.features)
         tag_scores = self.tag_scores(query)
         rows = self._candidates(q, tag_scores, mask, weights)
@@ -151,7 +156,9 @@ class CatalogueIndex:
         chosen = [i for i in order if scores[i] > 0][:top]
         return [self._match(query, q, int(rows[i]), float(scores[i]),
                             {k: float(v[i]) for k, v in parts.items() if v is not None})
-                for i in chosen]
+                if explain_rows is None or n in explain_rows
+                else Match(self.offers[rows[i]].id, float(scores[i]))
+                for n, i in enumerate(chosen)]
 
     def _candidates(self, q: sparse.csr_matrix, tag_scores: np.ndarray | None, mask: np.ndarray,
                     weights: Weights) -> np.ndarray:
