@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 
@@ -51,4 +52,34 @@ def from_environment(instance_path: Path) -> dict[str, object]:
         "OPENAPI_SWAGGER_UI_PATH": None,
         "OPENAPI_REDOC_PATH": None,
         "WTF_CSRF_TIME_LIMIT": None,
+        **hardening(),
+        "INDEX_DIR": os.environ.get("BANK_INDEX_DIR") or str(instance_path / "index"),
+    }
+
+
+def _number(name: str, default: float) -> float:
+    """Return the environment variable as a positive number, or the default."""
+    raw = os.environ.get(name)
+    try:
+        value = float(raw) if raw else default
+    except ValueError:
+        raise ConfigError(f"{name} must be a number, not {raw!r}") from None
+    if value <= 0:
+        raise ConfigError(f"{name} must be above 0, not {raw!r}")
+    return value
+
+
+def hardening() -> dict[str, object]:
+    """Return the settings of sessions, sign-in throttling, request size and the scan lease."""
+    idle = _number("BANK_SESSION_IDLE_HOURS", 8)
+    return {
+        "SESSION_IDLE_HOURS": idle,
+        "PERMANENT_SESSION_LIFETIME": timedelta(hours=max(12.0, idle)),
+        "MAX_CONTENT_LENGTH": int(_number("BANK_MAX_CONTENT_LENGTH", 2 * 1024 * 1024)),
+        "RATELIMIT_STORAGE_URI": os.environ.get("BANK_RATELIMIT_STORAGE_URI") or "memory://",
+        "RATELIMIT_KEY_PREFIX": "bank-limits",
+        "RATELIMIT_HEADERS_ENABLED": True,
+        "SIGN_IN_LIMIT_ACCOUNT": "10 per minute; 50 per hour",
+        "SIGN_IN_LIMIT_ADDRESS": "30 per minute; 300 per hour",
+        "SCAN_LEASE_SECONDS": _number("BANK_SCAN_LEASE_SECONDS", 60),
     }

@@ -79,6 +79,7 @@ def app(database_url: str, tmp_path) -> Iterator:
             "DATABASE_URL": database_url,
             "WTF_CSRF_ENABLED": False,
             "BANK_TEST_TMP": str(tmp_path),
+            "INDEX_DIR": str(tmp_path / "index"),
         }
     )
     with app.app_context():
