@@ -9,21 +9,30 @@ from bank.matching.concept_table import CONCEPTS, PHRASES
 from bank.matching.text import fold, stem
 
 _WORDS = re.compile(r"[a-z0-9]+")
-_EXACT: dict[str, list[str]] = {}
-_PREFIX: dict[str, list[tuple[str, str]]] = {}
+_EXACT: dict[bool, dict[str, list[str]]] = {False: {}, True: {}}
+_PREFIX: dict[bool, dict[str, list[tuple[str, str]]]] = {False: {}, True: {}}
 for _key, (_tag, _patterns) in CONCEPTS.items():
     for _pattern in _patterns:
-        if _pattern.endswith("*"):
-            _PREFIX.setdefault(_pattern[:3], []).append((_pattern[:-1], _key))
+        _weak = _pattern.startswith("?")
+        _bare = _pattern.lstrip("?")
+        if _bare.endswith("*"):
+            _PREFIX[_weak].setdefault(_bare[:3], []).append((_bare[:-1], _key))
         else:
-            _EXACT.setdefault(_pattern, []).append(_key)
+            _EXACT[_weak].setdefault(_bare, []).append(_key)
 
 
 @lru_cache(maxsize=200_000)
-def concepts_of(word: str) -> tuple[str, ...]:
-    """Return the concepts a folded word (or compound part) expresses, in table order."""
-    found = set(_EXACT.get(word, ())) | set(_EXACT.get(stem(word), ()))
-    found.update(key for prefix, key in _PREFIX.get(word[:3], ()) if word.startswith(prefix))
+def concepts_of(word: str, weak: bool = False) -> tuple[str, ...]:
+    """Return the concepts a folded word (or compound part) expresses, in table order.
+
+    With weak=True, return instead the concepts the word may mean but often does not
+    (spiller: gambling or football); such a word is evidence only beside another one.
+    """
+    exact, prefixes = _EXACT[weak], _PREFIX[weak]
+    found = set(exact.get(word, ())) | set(exact.get(stem(word), ()))
+    found.update(key for prefix, key in prefixes.get(word[:3], ()) if word.startswith(prefix))
+    if weak:
+        found -= set(concepts_of(word))
     return tuple(key for key in CONCEPTS if key in found)
 
 

@@ -17,6 +17,8 @@ PART_WEIGHT = 0.6  # a compound's parts count a little less than the word itself
 CONCEPT_WEIGHT = 1.0
 FUZZY_CUTOFF = 84.0  # rapidfuzz ratio for a query word to stand in for an unknown word
 CACHE_SIZE = 100_000
+_CONCEPT_KEYS = tuple(CONCEPTS)
+_CONCEPT_ROW = {concept: row for row, concept in enumerate(_CONCEPT_KEYS)}
 MIN_START = 4  # the shortest known start an unknown word is credited with
 
 
@@ -90,6 +92,15 @@ class Analyzer:
             (np.asarray(vals, dtype=np.float32), (rows, cols)),
             shape=(max(len(self.surface), 1), max(len(self.features), 1)),
         )
+        weak_rows, weak_cols = [], []
+        for word, row in self.surface.items():
+            for concept in self.weak_concepts(word):
+                weak_rows.append(row)
+                weak_cols.append(_CONCEPT_ROW[concept])
+        self.weak = sparse.csr_matrix(
+            (np.ones(len(weak_rows), dtype=np.float32), (weak_rows, weak_cols)),
+            shape=(max(len(self.surface), 1), len(_CONCEPT_KEYS)),
+        )
         by_length: dict[int, list[str]] = defaultdict(list)
         for word in content:
             if len(word) >= 4:
@@ -109,6 +120,36 @@ class Analyzer:
             for concept in concepts_of(piece):
                 found["~" + concept] = CONCEPT_WEIGHT
         return found
+
+    def weak_concepts(self, word: str) -> tuple[str, ...]:
+        """Return the concepts a folded word (or one of its parts) may mean, but often does not."""
+        if not is_content_word(word):
+            return ()
+        parts = split_compound(word, self.lexicon) if len(word) >= 6 else ()
+        found = {c for piece in (word, *parts) for c in concepts_of(piece, weak=True)}
+        strong = self.word_features(word)
+        return tuple(c for c in _CONCEPT_KEYS if c in found and "~" + c not in strong)
+
+    def confirm_weak(self, raw: sparse.csr_matrix, counts: sparse.csr_matrix
+                     ) -> sparse.csr_matrix:
+        """Add the weak words' concepts to the texts where they are confirmed.
+
+        A weak word (spiller, passer, døren) counts for its concept only in a text that also
+        says the concept another way, or that has two different weak words for it.
+        """
+        if not self.weak.nnz or raw.shape[0] == 0:
+            return raw
+        present = counts.copy()
+        present.data[:] = 1.0
+        distinct = np.asarray((present @ self.weak).todense())
+        weight = np.asarray((counts @ self.weak).todense())
+        columns = np.asarray([self.features["~" + c] for c in _CONCEPT_KEYS])
+        strong = np.asarray(raw[:, columns].todense()) > 0
+        add = np.where(strong | (distinct >= 2), weight * CONCEPT_WEIGHT, 0.0)
+        place = sparse.csr_matrix(
+            (np.ones(columns.size, dtype=np.float32), (np.arange(columns.size), columns)),
+            shape=(columns.size, raw.shape[1]))
+        return sparse.csr_matrix(raw + sparse.csr_matrix(add, dtype=np.float32) @ place)
 
     def features_of(self, word: str) -> dict[str, float]:
         """Return a folded word's features, standing in the nearest known word for a typo."""
@@ -130,11 +171,17 @@ class Analyzer:
     def query_features(self, text: str) -> dict[str, float]:
         """Sum the features of a query text's words and phrases."""
         total: dict[str, float] = defaultdict(float)
+        weak: dict[str, list[str]] = defaultdict(list)
         for word in words(text):
             for feature, weight in self.features_of(word).items():
                 total[feature] += weight
+            for concept in self.weak_concepts(word):
+                weak[concept].append(word)
         for concept in phrase_concepts(text):
             total["~" + concept] += CONCEPT_WEIGHT
+        for concept, said in weak.items():
+            if "~" + concept in total or len(set(said)) >= 2:
+                total["~" + concept] += CONCEPT_WEIGHT * len(said)
         return dict(total)
 
     def phrase_matrix(self, said: Sequence[list[str]]) -> sparse.csr_matrix:

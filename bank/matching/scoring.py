@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from rapidfuzz import fuzz
 
-from bank.matching.concepts import concept_tag, concepts_of
+from bank.matching.concepts import concept_tag, concepts_of, phrase_concepts
 from bank.matching.features import Analyzer
 from bank.matching.records import NeedRecord
 from bank.matching.text import display_words, fold, is_content_word, words
@@ -17,6 +17,8 @@ from bank.matching.text import display_words, fold, is_content_word, words
 NEED_TITLE, NEED_DESCRIPTION, NEED_GOALS = 2.0, 1.0, 1.5
 CANDIDATES = 300  # offers re-scored with character n-grams and fuzzy titles
 INFERRED_TAG_SHARE = 0.6  # tags read from an untagged need's text count a little less
+FUZZY_MAX_WORDS = 4  # longer texts are not compared with titles letter by letter
+MIN_EVIDENCE = 2  # different words or phrases that must say a tag before it is read
 
 
 @dataclass(frozen=True)
@@ -68,7 +70,8 @@ def need_query(need: NeedRecord, analyzer: Analyzer) -> Query:
     all_words = tuple(w for text, _ in parts for w in words(text))
     tags, share = tuple(need.tags), 1.0
     if not tags:
-        tags, share = inferred_tags(all_words), INFERRED_TAG_SHARE
+        said = [c for text, _ in parts for c in phrase_concepts(text)]
+        tags, share = inferred_tags(all_words, said), INFERRED_TAG_SHARE
     shown = display_words(" ".join(text for text, _ in parts))
     return Query(dict(total), all_words, fold(need.title), tags, share, need.age, shown)
 
@@ -81,25 +84,38 @@ def text_query(text: str, analyzer: Analyzer, tags: Sequence[str] = (),
                  display_words(text))
 
 
-def inferred_tags(found: Iterable[str], most: int = 3) -> tuple[str, ...]:
-    """Read up to `most` vocabulary tags from words through the concept table, most said first.
+def inferred_tags(found: Iterable[str], phrases: Iterable[str] = (), most: int = 3,
+                  evidence: int = MIN_EVIDENCE) -> tuple[str, ...]:
+    """Read up to `most` vocabulary tags from a text's words and phrase concepts.
 
+    A tag is read only on strong evidence: at least `evidence` different words or phrases
+    that say one of its concepts (one incidental word is not enough; weak words never count).
     A need usually carries one to three tags; reading more than that from its text adds noise.
     """
-    counts: dict[str, int] = defaultdict(int)
+    said: dict[str, set[str]] = defaultdict(set)
     for word in found:
         if is_content_word(word):
             for concept in concepts_of(word):
                 tag = concept_tag(concept)
                 if tag:
-                    counts[tag] += 1
-    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+                    said[tag].add(word)
+    for number, concept in enumerate(phrases):
+        tag = concept_tag(concept)
+        if tag:
+            said[tag].add(f"phrase {number}")
+    ranked = sorted(((tag, len(words)) for tag, words in said.items() if len(words) >= evidence),
+                    key=lambda item: (-item[1], item[0]))
     return tuple(tag for tag, _ in ranked[:most])
 
 
 def fuzzy_titles(short_text: str, titles: Sequence[str]) -> np.ndarray:
-    """Return how well the query's short text and each title agree, in [0, 1]."""
-    if not short_text.strip():
+    """Return how well the query's short text and each title agree, in [0, 1].
+
+    Only a short text (a few words, as typed in a search box or a need's short title) is
+    compared: a sentence-long title shares some word with almost any title, and token-set
+    likeness would call that a match.
+    """
+    if not short_text.strip() or len(short_text.split()) > FUZZY_MAX_WORDS:
         return np.zeros(len(titles), dtype=np.float32)
     scores = [fuzz.token_set_ratio(short_text, title) for title in titles]
     return np.asarray(scores, dtype=np.float32) / 100.0

@@ -96,29 +96,39 @@ def content_stems(text: str) -> list[str]:
     return [stem(w) for w in words(text) if is_content_word(w)]
 
 
+MIN_PART, SHORT_PART, LONG_PARTNER = 3, 3, 5  # letters: a three-letter part needs a long partner
+
+
 def split_compound(word: str, lexicon: Collection[str], depth: int = 2) -> tuple[str, ...]:
     """Split a folded compound into known words (fritidsjob -> fritid, job), or return ().
 
-    A part must be a content word of at least three letters found in the lexicon (as it is
-    or without a common inflection ending); a linking s or e between the parts is allowed.
-    The head (the last part) is taken as long as possible; an unknown modifier may itself be
-    split once more.
+    Only real words are kept: both parts are content words found in the lexicon (as they
+    are or without a common inflection ending) of at least three letters, a three-letter
+    part only beside a part of five or more (jobcenter, vægttab, but never ung + dom), and
+    the joint between them is plain or a linking s or e. The head (the last part) is taken
+    as long as possible; an unknown modifier may itself be split once more, by the same rules.
     """
-    if len(word) < 6 or depth == 0:
+    if len(word) < 2 * MIN_PART + 1 or depth == 0:
         return ()
-    for cut in range(3, len(word) - 2):
+    for cut in range(MIN_PART, len(word) - MIN_PART + 1):
         left, right = word[:cut], word[cut:]
         if not _known(right, lexicon):
             continue
-        for modifier in (left, left[:-1] if left[-1:] in ("s", "e") else ""):
-            if len(modifier) < 3:
-                continue
-            if _known(modifier, lexicon):
+        bare = left[:-1] if left[-1:] in ("s", "e") else ""
+        for modifier in (bare, left):
+            if _plausible(modifier, right) and _known(modifier, lexicon):
                 return (modifier, right)
-            inner = split_compound(modifier, lexicon, depth - 1)
+        for modifier in (bare, left):
+            inner = split_compound(modifier, lexicon, depth - 1) if modifier else ()
             if inner:
                 return (*inner, right)
     return ()
+
+
+def _plausible(modifier: str, head: str) -> bool:
+    """Tell whether two pieces are long enough to be the parts of a compound."""
+    shorter, longer = sorted((len(modifier), len(head)))
+    return shorter >= MIN_PART and (shorter > SHORT_PART or longer >= LONG_PARTNER)
 
 
 _ENDINGS = ("erne", "ene", "ens", "ers", "en", "et", "er", "ne", "es", "e", "s")
@@ -127,7 +137,7 @@ _ENDINGS = ("erne", "ene", "ens", "ers", "en", "et", "er", "ne", "es", "e", "s")
 def _known(part: str, lexicon: Collection[str]) -> bool:
     if not is_content_word(part):
         return False
-    if part in lexicon:
+    if part in lexicon or stem(part) in lexicon:
         return True
-    return any(part.endswith(end) and len(part) - len(end) >= 3 and part[:-len(end)] in lexicon
-               for end in _ENDINGS)
+    return any(part.endswith(end) and len(part) - len(end) >= MIN_PART
+               and part[:-len(end)] in lexicon for end in _ENDINGS)

@@ -83,6 +83,7 @@ def build_matrices(offers: Sequence[OfferRecord], with_chars: bool = True) -> Ca
     raw = sparse.csr_matrix(counts @ analyzer.mapping, dtype=np.float32)
     for weight, found in zip((TITLE, DESCRIPTION, PROGRAMME), said, strict=True):
         raw = raw + weight * analyzer.phrase_matrix(found)
+    raw = analyzer.confirm_weak(raw, counts)
     raw.data = np.log1p(raw.data)  # sublinear tf (weighted counts may be below one)
     tfidf, idf = _weigh_catalogue(raw)
     df = np.bincount(raw.indices, minlength=raw.shape[1])
@@ -115,10 +116,13 @@ def _spoken_words(analyzer: Analyzer, frequency: np.ndarray) -> list[str]:
 
 
 def _base_words() -> set[str]:
-    found = {p.rstrip("*") for _, patterns in CONCEPTS.values() for p in patterns}
+    """Return whole words the splitter may know beyond the catalogue's own: the vocabulary's
+    labels and the concept table's whole-word patterns (not its prefixes, which are stems)."""
+    found = {p.lstrip("?") for _, patterns in CONCEPTS.values() for p in patterns
+             if not p.endswith("*")}
     for term in VOCABULARY:
         found.update(words(term.label))
-    return {w for w in found if len(w) >= 3}
+    return {w for w in found if len(w) >= 4}
 
 
 def _weigh_catalogue(raw: sparse.csr_matrix) -> tuple[sparse.csr_matrix, np.ndarray]:

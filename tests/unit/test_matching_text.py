@@ -54,7 +54,7 @@ def test_stop_words_are_dropped():
 def test_compounds_split_into_known_words():
     lexicon = {"fritid", "job", "mentor", "ordning", "skole", "fravaer", "rus", "middel",
                "behandling"}
-    assert split_compound("fritidsjob", lexicon) == ("fritids", "job")
+    assert split_compound("fritidsjob", lexicon) == ("fritid", "job")
     assert split_compound("mentorordning", lexicon) == ("mentor", "ordning")
     assert split_compound("rusmiddelbehandling", lexicon) == ("rus", "middel", "behandling")
 
@@ -62,6 +62,20 @@ def test_compounds_split_into_known_words():
 def test_a_word_that_is_no_compound_stays_whole():
     assert split_compound("behandling", {"handling", "behandling"}) == ()
     assert split_compound("forandring", {"andring"}) == ()  # "for" is a stop word
+
+
+def test_splitting_never_invents_a_short_part():
+    lexicon = {"ung", "unge", "dom", "ungdom", "skole", "skolen"}
+    assert split_compound("ungdom", lexicon) == ()
+    assert split_compound("ungdoms", lexicon) == ()
+    assert split_compound("ungdomsskolen", lexicon) == ("ungdom", "skolen")
+
+
+def test_a_compound_part_stems_like_the_same_word_inflected():
+    lexicon = {"fritid", "job", "klub", "skole"}
+    modifier, head = split_compound("fritidsklubben", lexicon)
+    assert stem(modifier) == stem("fritiden") and stem(head) == stem("klub")
+    assert stem(split_compound("fritidsjobbet", lexicon)[1]) == stem("job")
 
 
 def _analyzer(*texts: str) -> Analyzer:
