@@ -16,6 +16,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session, selectinload
 
 from bank.auth.models import Centre, Unit, User
+from bank.matching import Match
 from bank.offers.access import is_editor
 from bank.offers.models import Offer, OfferStatus
 
@@ -57,17 +58,26 @@ MAX_HITS = 500
 def _engine_page(
     session: Session, text: str, filters: OfferFilters, page: int, per_page: int
 ) -> SearchPage:
+    """Rank and count every hit, but have the engine explain only the page shown."""
     from bank.ranking import get_index  # the adapter imports this package's models
 
-    matches = get_index(session).search(
-        text,
-        age=filters.age,
-        top=MAX_HITS,
-        tags=(filters.tag,) if filters.tag else (),
-        centre=filters.centre,
-        unit=filters.unit,
-        step_max=filters.step,
-    )
+    index = get_index(session)
+    start, end = (page - 1) * per_page, page * per_page
+
+    def ranked(explain: range) -> list[Match]:
+        return index.search(
+            text,
+            age=filters.age,
+            top=MAX_HITS,
+            tags=(filters.tag,) if filters.tag else (),
+            centre=filters.centre,
+            unit=filters.unit,
+            step_max=filters.step,
+            explain_rows=explain,
+        )
+
+    matches = ranked(range(start, end))
+    position = {m.offer_id: n for n, m in enumerate(matches)}
     if filters.step is not None:
         steps = dict(session.execute(sa.select(Offer.ref, Offer.step).where(
             Offer.ref.in_([m.offer_id for m in matches]))).all())
@@ -75,7 +85,12 @@ def _engine_page(
     if matches:
         floor = matches[0].score * RELATIVE_FLOOR
         matches = [m for m in matches if m.score >= floor]
-    shown = matches[(page - 1) * per_page : page * per_page]
+    shown = matches[start:end]
+    if shown and any(not (start <= position[m.offer_id] < end) for m in shown):
+        # the step filter moved the page: explain the rows it now holds (one more ranking)
+        wanted = [position[m.offer_id] for m in shown]
+        again = {m.offer_id: m for m in ranked(range(min(wanted), max(wanted) + 1))}
+        shown = [again.get(m.offer_id, m) for m in shown]
     query = (
         sa.select(Offer)
         .where(Offer.ref.in_([m.offer_id for m in shown]))
