@@ -74,7 +74,7 @@ def find(course_id: int):
                            result=result, course=result.course, large=large)
 
 
-FORM_FIELDS = {"goal": "goal_id", "responsible": "responsible_id"}
+FORM_FIELDS = {"goal": "goal_id", "responsible": "responsible_id", "end": "ends_on"}
 
 
 def form_errors(exc: Invalid) -> dict[str, list[str]]:
