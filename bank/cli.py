@@ -9,6 +9,7 @@ from flask import current_app
 from flask.cli import FlaskGroup, with_appcontext
 
 from bank import create_app, db
+from bank.auth.token_cli import tokens_group
 from bank.engine_cli import ENGINE_COMMANDS
 from bank.errors import BankError
 from bank.needs.cli import export_needs_command
@@ -96,6 +97,7 @@ import_group.add_command(import_offers_command, "offers")
 export_group.add_command(export_offers_command, "offers")
 export_group.add_command(export_needs_command, "needs")
 main.add_command(worker_command, "worker")
+main.add_command(tokens_group, "tokens")
 main.add_command(bench_web_command)
 for engine_command in ENGINE_COMMANDS:  # match, overlaps, evaluate, bench: files only
     main.add_command(engine_command)

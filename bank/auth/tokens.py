@@ -65,11 +65,16 @@ class ApiToken(Base):
         return self.revoked_at is None and self.expires_at > now and self.user.active
 
     @property
-    def state_label(self) -> str:
-        """Return the token's state in Danish: active, expired or revoked."""
+    def state(self) -> str:
+        """Return the token's state: active, expired or revoked."""
         if self.revoked_at is not None:
-            return "Spærret"
-        return "Aktiv" if self.expires_at > utcnow() else "Udløbet"
+            return "revoked"
+        return "active" if self.expires_at > utcnow() else "expired"
+
+    @property
+    def state_label(self) -> str:
+        """Return the token's state in Danish."""
+        return {"active": "Aktiv", "expired": "Udløbet", "revoked": "Spærret"}[self.state]
 
 
 @dataclass(frozen=True)
@@ -85,17 +90,22 @@ def hash_secret(secret: str) -> str:
     return hashlib.sha256(secret.encode("utf-8")).hexdigest()
 
 
-def _owner(session: Session, email: str) -> User:
+Errors = dict[str, list[tuple[str, str]]]
+
+
+def _owner(session: Session, email: str, errors: Errors) -> User | None:
+    if not email.strip():
+        errors["user"] = [("is required (the e-mail of the token's owner)", "Vælg en bruger.")]
+        return None
     owner = session.scalar(sa.select(User).where(User.email == email.strip().lower()))
     if owner is None:
-        raise Invalid({"user": [(f"no user with e-mail {email}", "Brugeren findes ikke.")]})
-    if not owner.active:
-        raise Invalid({"user": [(f"{email} is deactivated", "Brugeren er deaktiveret.")]})
+        errors["user"] = [(f"no user with e-mail {email}", "Brugeren findes ikke.")]
+    elif not owner.active:
+        errors["user"] = [(f"{email} is deactivated", "Brugeren er deaktiveret.")]
     return owner
 
 
-def _checked(name: str, scope: str, days: int) -> tuple[str, TokenScope]:
-    errors: dict[str, list[tuple[str, str]]] = {}
+def _check(name: str, scope: str, days: int, errors: Errors) -> None:
     if not name.strip() or len(name.strip()) > 100:
         errors["name"] = [("must be 1 to 100 characters", "Skriv et navn på højst 100 tegn.")]
     if scope not in set(TokenScope):
@@ -104,9 +114,6 @@ def _checked(name: str, scope: str, days: int) -> tuple[str, TokenScope]:
         errors["days"] = [
             (f"must be from 1 to {MAX_DAYS}", f"Skriv et antal dage fra 1 til {MAX_DAYS}.")
         ]
-    if errors:
-        raise Invalid(errors)
-    return name.strip(), TokenScope(scope)
 
 
 def create_token(
@@ -115,15 +122,18 @@ def create_token(
     """Create a token for the user with this e-mail (admins only; None is the command line)."""
     if admin is not None:
         require_role(admin, Role.ADMIN)
-    owner = _owner(session, email)
-    name, scope_value = _checked(name, str(scope), days)
+    errors: Errors = {}
+    owner = _owner(session, email, errors)
+    _check(name, str(scope), days, errors)
+    if errors:
+        raise Invalid(errors)
     secret = SECRET_PREFIX + secrets.token_urlsafe(32)
     token = ApiToken(
         user=owner,
-        name=name,
+        name=name.strip(),
         prefix=secret[: len(SECRET_PREFIX) + 6],
         secret_hash=hash_secret(secret),
-        scope=scope_value,
+        scope=TokenScope(scope),
         created_by=admin,
         expires_at=utcnow() + timedelta(days=days),
     )
