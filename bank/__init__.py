@@ -23,15 +23,19 @@ FEATURES = (
 def create_app(test_config: Mapping[str, object] | None = None) -> Flask:
     """Create the Flask app: settings, database, extensions, blueprints, error pages."""
     app = Flask(__name__, instance_path=str(Path.cwd() / "instance"))
-    from bank import config, db, errors
+    from bank import config, db, errors, inputs, security
+    from bank.auth.throttle import limiter
     from bank.extensions import csrf, init_api, login_manager
 
     app.config.from_mapping(config.from_environment(Path(app.instance_path)))
     if test_config is not None:
         app.config.from_mapping(test_config)
 
+    inputs.init_app(app)  # first: bounds the int route converter, guards every request
     db.init_app(app)
     login_manager.init_app(app)
+    limiter.init_app(app)
+    security.init_app(app)
     csrf.init_app(app)
     init_api(app)
     for name in FEATURES:

@@ -61,7 +61,9 @@ DANISH_HTTP = {
     404: "Siden findes ikke.",
     405: "Den handling kan ikke bruges her.",
     409: "Der opstod en konflikt. Prøv igen.",
+    413: "Det, du sendte, er for stort. Send mindre ad gangen.",
     422: "Nogle felter er ikke udfyldt rigtigt.",
+    429: "Du har prøvet for mange gange. Vent et minut, og prøv så igen.",
     500: "Der gik noget galt hos os. Prøv igen om lidt.",
 }
 
@@ -98,9 +100,10 @@ def init_app(app: Flask) -> None:
         status = exc.code or 500
         data = getattr(exc, "data", None) or {}
         if wants_json():
-            body = {"code": status, "status": exc.name, "message": data.get("message", exc.name)}
+            english = getattr(exc, "english", None) or data.get("message", exc.name)
+            body = {"code": status, "status": exc.name, "message": english}
             if "messages" in data:
                 body["errors"] = data["messages"]
             return jsonify(body), status
-        danish = DANISH_HTTP.get(status, DANISH_HTTP[500])
+        danish = getattr(exc, "danish", None) or DANISH_HTTP.get(status, DANISH_HTTP[500])
         return render_template("errors/error.html", status=status, message=danish), status

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerifyMismatchError
 
 _hasher = PasswordHasher()
+
+
+@cache
+def dummy_hash() -> str:
+    """Return a hash of a random password, to verify against when the e-mail is unknown."""
+    import secrets
+
+    return _hasher.hash(secrets.token_urlsafe(16))
 
 
 def hash_password(password: str) -> str:
@@ -19,3 +29,8 @@ def verify_password(password_hash: str, password: str) -> bool:
         return _hasher.verify(password_hash, password)
     except (VerifyMismatchError, InvalidHashError):
         return False
+
+
+def waste_a_verification(password: str) -> None:
+    """Spend the time of a real verification, so an unknown e-mail answers as slowly."""
+    verify_password(dummy_hash(), password)

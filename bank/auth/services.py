@@ -8,10 +8,12 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from bank.auth.models import AuditEntry, Centre, Role, Unit, User
-from bank.auth.passwords import hash_password, verify_password
+from bank.auth.password_rules import MAX_LENGTH, MIN_LENGTH, password_problems
+from bank.auth.passwords import hash_password, verify_password, waste_a_verification
+from bank.auth.sessions import end_all_sessions
 from bank.errors import Conflict, Invalid, NotAllowed
 
-MIN_PASSWORD_LENGTH = 10
+MIN_PASSWORD_LENGTH = MIN_LENGTH
 
 
 def get_or_create_centre(session: Session, name: str) -> Centre:
@@ -53,13 +55,8 @@ def create_user(
     errors: dict[str, list[tuple[str, str]]] = {}
     if "@" not in email:
         errors["email"] = [("is not an e-mail address", "er ikke en e-mailadresse")]
-    if len(password) < MIN_PASSWORD_LENGTH:
-        errors["password"] = [
-            (
-                f"must be at least {MIN_PASSWORD_LENGTH} characters",
-                f"skal være mindst {MIN_PASSWORD_LENGTH} tegn",
-            )
-        ]
+    if problems := password_problems(password, email, name):
+        errors["password"] = problems
     try:
         role = Role(role)
     except ValueError:
@@ -77,11 +74,38 @@ def create_user(
 
 
 def authenticate(session: Session, email: str, password: str) -> User | None:
-    """Return the active user with this e-mail and password, or None."""
-    user = session.scalar(sa.select(User).where(User.email == email.strip().lower()))
-    if user is None or not user.active or not verify_password(user.password_hash, password):
+    """Return the active user with this e-mail and password, or None, in the same time either way.
+
+    An unknown e-mail is checked against a dummy hash, so the answer's time does not tell
+    which accounts exist; an over-long password is never hashed.
+    """
+    email = email.strip().lower()
+    if len(password) > MAX_LENGTH or len(email) > 254:
+        waste_a_verification("")
+        return None
+    user = session.scalar(sa.select(User).where(User.email == email))
+    if user is None:
+        waste_a_verification(password)
+        return None
+    if not verify_password(user.password_hash, password) or not user.active:
         return None
     return user
+
+
+def change_password(session: Session, user: User, new_password: str) -> None:
+    """Set a new password that passes the rule and end every session of the user; caller commits."""
+    if problems := password_problems(new_password, user.email, user.name):
+        raise Invalid({"password": problems})
+    user.password_hash = hash_password(new_password)
+    end_all_sessions(session, user)
+
+
+def set_active(session: Session, user: User, active: bool) -> None:
+    """Activate or deactivate a user; deactivation ends every session at once; caller commits."""
+    user.active = active
+    session.flush()
+    if not active:
+        end_all_sessions(session, user)
 
 
 def require_role(user: User | None, *roles: Role) -> User:

@@ -1,34 +1,45 @@
-"""Sign in and sign out."""
+"""Sign in and sign out; sign-in attempts are throttled, sign-out ends the session for good."""
 
 from __future__ import annotations
 
 from urllib.parse import urlsplit
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
-from flask_login import current_user, login_required, login_user, logout_user
+from flask_login import current_user, login_required
 
 from bank import db
 from bank.auth.forms import LoginForm
 from bank.auth.models import User
 from bank.auth.services import authenticate
+from bank.auth.sessions import forget_session, session_is_current, sign_out, start_session
+from bank.auth.throttle import mark_failed_sign_in, throttled
 from bank.extensions import login_manager
+from bank.inputs import MAX_INT
 
 bp = Blueprint("auth", __name__)
+THROTTLED = "For mange forsøg på at logge ind. Vent et minut, og prøv så igen."
 
 
 @login_manager.user_loader
 def load_user(user_id: str) -> User | None:
-    """Load the signed-in user for Flask-Login."""
-    return db.session.get(User, int(user_id))
+    """Load the signed-in user of a cookie session, if that session is still current."""
+    if not str(user_id).isdigit() or int(user_id) > MAX_INT:
+        return None
+    user = db.session.get(User, int(user_id))
+    if user is None or not session_is_current(user):
+        forget_session()
+        return None
+    return user
 
 
 def _safe_next(target: str | None) -> str:
-    if target and not urlsplit(target).netloc and target.startswith("/"):
+    if target and not urlsplit(target).netloc and target.startswith("/") and "\\" not in target:
         return target
     return url_for("main.home")
 
 
 @bp.route("/log-ind", methods=["GET", "POST"])
+@throttled
 def login():
     """Show the sign-in form and sign the user in."""
     if current_user.is_authenticated:
@@ -37,17 +48,28 @@ def login():
     if form.validate_on_submit():
         user = authenticate(db.session, form.email.data, form.password.data)
         if user is None:
+            mark_failed_sign_in()
             flash("Forkert e-mail eller adgangskode.", "error")
         else:
-            login_user(user)
-            return redirect(_safe_next(request.args.get("next")))
+            target = _safe_next(request.args.get("next"))
+            start_session(user)
+            return redirect(target)
+    elif request.method == "POST":
+        mark_failed_sign_in()
     return render_template("auth/login.html", form=form)
+
+
+@bp.errorhandler(429)
+def too_many_attempts(_error):
+    """Answer a throttled sign-in with the form and a Danish message."""
+    flash(THROTTLED, "error")
+    return render_template("auth/login.html", form=LoginForm()), 429
 
 
 @bp.route("/log-ud", methods=["POST"])
 @login_required
 def logout():
-    """Sign the user out."""
-    logout_user()
+    """Sign the user out, here and in every other session of theirs."""
+    sign_out(db.session, current_user._get_current_object())
     flash("Du er logget ud.", "info")
     return redirect(url_for("main.home"))

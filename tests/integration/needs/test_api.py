@@ -102,5 +102,7 @@ def test_changes_through_the_api_need_the_csrf_header(app, world):
                                   "password": "korrekt-hest-batteri", "csrf_token": token})
     url = f"/api/bids/{bid.id}/decision"
     assert client.post(url, json={"decision": "accepted"}).status_code == 400
+    page = client.get("/").get_data(as_text=True)  # sign-in issued a new token
+    token = re.search(r'<meta name="csrf-token" content="([^"]+)"', page).group(1)
     headers = {"X-CSRFToken": token}
     assert client.post(url, json={"decision": "accepted"}, headers=headers).status_code == 200
