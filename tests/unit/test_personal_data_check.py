@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bank.needs.personal_data import check_text, plausible_cpr_date
+from bank.needs.personal_data import check_text
+from bank.needs.personal_data_patterns import cpr_date_is_valid
 
 PSEUDONYM = "Ung A"
 FAMILY = ["Bodil Krogh-Madsen", "Tjalfe"]
@@ -125,9 +126,116 @@ def test_every_finding_in_every_field_is_reported_in_order():
 
 
 @pytest.mark.parametrize(
-    ("day", "month", "year", "plausible"),
-    [(29, 2, 0, True), (29, 2, 1, False), (31, 4, 90, False), (31, 12, 99, True),
-     (0, 1, 90, False)],
+    ("digits", "valid"),
+    [("2902004321", True), ("2902011234", False), ("3104901234", False), ("3112991234", True),
+     ("0001901234", False), ("0906202797", True)],
 )
-def test_cpr_dates_are_checked_for_a_real_day_and_month(day, month, year, plausible):
-    assert plausible_cpr_date(day, month, year) is plausible
+def test_cpr_dates_are_checked_for_a_real_day_and_month_in_the_century_the_serial_gives(
+    digits, valid
+):
+    assert cpr_date_is_valid(digits) is valid
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("CPR-nr.090620-2797", "090620-2797"),
+        ("født 09.06.20-2797", "09.06.20-2797"),
+        ("cpr 09 06 20 2797", "09 06 20 2797"),
+        ("cpr 090620/2797", "090620/2797"),
+        ("cpr 090620—2797 (em dash)", "090620—2797"),
+        ("cpr 090620−2797 (minus)", "090620−2797"),
+        ("cpr 090620\u00a02797 (nbsp)", "090620\u00a02797"),
+        ("cpr 090620\t2797 (tab)", "090620\t2797"),
+        ("cpr ０９０６２０-２７９７ (fullwidth)", "０９０６２０-２７９７"),
+        ("cpr 090620\u200b-2797 (zero width space)", "090620\u200b-2797"),
+    ],
+)
+def test_a_cpr_number_in_the_forms_the_probe_missed_is_found(text, expected):
+    assert found(text) == [("cpr", expected)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ring 12.34.56.78", "12.34.56.78"),
+        ("ring 12-34-56-78", "12-34-56-78"),
+        ("ring +45-12-34-56-78", "+45-12-34-56-78"),
+        ("tlf.12345678", "12345678"),
+        ("ring 123 456 78", "123 456 78"),
+        ("ring 23\u00a045\u00a067\u00a089", "23\u00a045\u00a067\u00a089"),
+        ("ring 23.45.67.89.", "23.45.67.89"),
+    ],
+)
+def test_a_phone_number_in_the_forms_the_probe_missed_is_found(text, expected):
+    assert found(text) == [("phone", expected)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "skriv til ung(at)mail.dk",
+        "skriv til ung[at]mail[dot]dk",
+        "skriv til ung @ mail.dk",
+        "skriv til ung at mail dot dk",
+        "skriv til ung AT mail DOT dk",
+        "skriv til ung＠mail.dk",
+        "skriv til ung (at) mail (punktum) dk",
+    ],
+)
+def test_an_obfuscated_email_address_is_found(text):
+    assert [kind for kind, _ in found(text)] == ["email"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Fiktivsens mor er syg", "Fiktivsens"),
+        ("hos fiktivsen", "fiktivsen"),
+        ("GITTE FIKTIVSEN ringede", "GITTE FIKTIVSEN"),
+        ("Ung-A vil gerne", "Ung-A"),
+        ("Ung A's mor", "Ung A's"),
+        ("Tjalfes cykel", "Tjalfes"),
+    ],
+)
+def test_a_recorded_name_in_any_case_genitive_or_hyphenated_is_found(text, expected):
+    found_names = [
+        (f.kind, f.found)
+        for f in check_text({"description": text}, PSEUDONYM, [*FAMILY, "Gitte Fiktivsen"])
+    ]
+    assert found_names == [("name", expected)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hun bor på Toften 7", "Toften 7"),
+        ("adressen er Ringvej Syd 104", "Ringvej Syd 104"),
+        ("Gammel Kongevej 10", "Kongevej 10"),
+        ("i Bøgeparken 3", "Bøgeparken 3"),
+        ("på Strandboulevarden 12", "Strandboulevarden 12"),
+        ("bor på nørre allé 5", "nørre allé 5"),
+    ],
+)
+def test_a_street_address_with_a_common_danish_street_word_is_found(text, expected):
+    assert found(text) == [("address", expected)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Virksomheden har CVR 29189706.",
+        "CVR-nr. 12345678",
+        "P-nr. 1012345678",
+        "Pladser: 20 30 40 50",
+        "Uge 34 35 36 37",
+        "I ugerne 34 35 36 37 er der lukket.",
+        "Træning kl. 20.30-22.30",
+        "Mødet er den 24.12.2026.",
+        "Hun har svært ved at se. Nu får hun briller.",
+        "Budgettet er 12.500.000 kr.",
+        "Han tager en omvej 3 gange om ugen.",
+    ],
+)
+def test_business_numbers_weeks_places_times_and_amounts_are_not_personal_data(text):
+    assert found(text) == []
