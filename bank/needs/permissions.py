@@ -83,13 +83,16 @@ def require_bid_for(user: User | None, unit_id: int | None) -> None:
         raise NotAllowed(*DENIED_BID)
 
 
+UNIT_READERS = (Role.UNIT_MEMBER, Role.EDITOR)
+
+
 def can_read_bid(user: User | None, bid: Bid) -> bool:
-    """The need's course managers and team read every bid; a unit reads its own bids."""
+    """The need's course people read every bid; a unit's members and editor read its own."""
     if not _signed_in(user):
         return False
     if can_open_course(user, bid.need.course):
         return True
-    return user.role == Role.UNIT_MEMBER and user.unit_id == bid.unit_id
+    return user.role in UNIT_READERS and user.unit_id == bid.unit_id
 
 
 def require_read_bid(user: User | None, bid: Bid) -> None:

@@ -170,3 +170,10 @@ def mark_not_double(
     session.add(mark)
     session.flush()
     return mark
+
+
+def editable_refs(viewer: User | None, view: OverlapView) -> frozenset[str]:
+    """Return the refs of the report's offers the viewer may change (so only those get a link)."""
+    from bank.offers.access import can_edit
+
+    return frozenset(o.ref for g in view.groups for o in g.offers if can_edit(viewer, o))

@@ -12,7 +12,7 @@ from bank.errors import BankError, Invalid
 from bank.main.htmx import render
 from bank.reports.export import download, to_csv, to_xlsx
 from bank.reports.highlight import highlight
-from bank.reports.overlaps import READERS, mark_not_double, overlap_report
+from bank.reports.overlaps import READERS, editable_refs, mark_not_double, overlap_report
 from bank.reports.scans import normal_threshold
 from bank.reports.tables import overlap_tables
 from bank.tasks import queue_scan
@@ -48,7 +48,8 @@ def overlaps():
         queue_scan(db.session, threshold, current_user)  # the worker computes it, not we
         view = overlap_report(db.session, current_user, threshold, args["center"], args["emne"])
     return render("reports/overlaps.html", "reports/_overlaps.html", view=view, args=args,
-                  threshold_error=error, editor=current_user.has_role(Role.EDITOR))
+                  threshold_error=error, editor=current_user.has_role(Role.EDITOR),
+                  editable=editable_refs(current_user, view))
 
 
 @bp.route("/dobbelttilbud/beregn", methods=["POST"])

@@ -50,7 +50,8 @@ def public_need_page(need_id: int, status: int = 200, form=None, errors=None):
     """Render the anonymised need with the unit's own bids and, if open, the bid form."""
     user = me()
     public = published.get_public_need(db.session, user, need_id)
-    own = [b for b in lookup.need(db.session, need_id).bids if b.unit_id == user.unit_id]
+    own = [b for b in lookup.need(db.session, need_id).bids
+           if b.unit_id == user.unit_id and permissions.can_read_bid(user, b)]
     live = any(b.state in (BidState.SUBMITTED, BidState.ACCEPTED) for b in own)
     can_bid = public.is_open and not live and permissions.can_bid_for(user, user.unit_id)
     offers = ranking.unit_offers(db.session, user.unit_id) if can_bid else []

@@ -27,7 +27,7 @@ EXPECTED = {  # action -> role -> (allowed on own, allowed on other)
             "leader": (F, F), "admin": (T, T)},
     "decide bid": {"coordinator": (T, F), "unit_member": (F, F), "editor": (F, F),
                    "leader": (F, F), "admin": (T, T)},
-    "read bids": {"coordinator": (T, F), "unit_member": (T, F), "editor": (F, F),
+    "read bids": {"coordinator": (T, F), "unit_member": (T, F), "editor": (T, F),
                   "leader": (F, F), "admin": (T, T)},
     "see inbox": {role: (T, F) for role in ("coordinator", "unit_member", "editor", "leader",
                                             "admin")},
