@@ -38,8 +38,21 @@ def _text(value: Cell) -> str:
     if isinstance(value, date):
         return value.isoformat()
     text = str(value)
-    # A cell starting like a formula is quoted, so a spreadsheet never runs it.
-    return "'" + text if text[:1] in ("=", "+", "-", "@") and not _is_number(text) else text
+    return "'" + text if _looks_like_formula(text) else text
+
+
+_FORMULA_START = ("=", "+", "-", "@")
+
+
+def _looks_like_formula(text: str) -> bool:
+    """Tell whether a spreadsheet could run the cell: a formula sign, or a control character,
+    first, or a formula sign after leading spaces and control characters (tab, CR, LF)."""
+    if not text or _is_number(text):
+        return False
+    if text[0] in _FORMULA_START or ord(text[0]) < 32 or text[0] == "\x7f":
+        return True
+    rest = text.lstrip(" \u00a0" + "".join(map(chr, range(32))))
+    return rest[:1] in _FORMULA_START
 
 
 def _is_number(text: str) -> bool:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import csv
 import io
 from datetime import date
 
+import pytest
 from openpyxl import load_workbook
 
 from bank.reports.export import Table, to_csv, to_xlsx
@@ -37,3 +39,20 @@ def test_xlsx_has_one_sheet_per_table_with_the_numbers_as_numbers():
     rows = list(book["Kurser"].iter_rows(values_only=True))
     assert rows == [("Center", "Antal", "Median (dage)"), ("Øst", 3, 120.5), ("Vest", 0, None)]
     assert book["Kurser"]["A1"].font.bold
+
+
+@pytest.mark.parametrize(
+    "cell",
+    ["\t=1+1", "\r=1+1", "\n=HYPERLINK(1)", " =1+1", "  @SUM(A1)", " +1+1", "\t-1+1", "\x01=1",
+     "\tjust a tab first", "\u00a0=1+1"],
+)
+def test_a_formula_behind_leading_whitespace_or_control_characters_is_quoted_too(cell):
+    data = to_csv([Table("x", ["Tekst"], [[cell]])]).decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(data, newline=""), delimiter=";"))
+    assert rows == [["Tekst"], ["'" + cell]]
+
+
+@pytest.mark.parametrize("cell", ["Hej", " hej med dig", "-5", " -5", "12,5", "Øst - Vest"])
+def test_ordinary_text_and_numbers_are_left_as_they_are(cell):
+    data = to_csv([Table("x", ["Tekst"], [[cell]])]).decode("utf-8-sig")
+    assert list(csv.reader(io.StringIO(data, newline=""), delimiter=";"))[1] == [cell]
