@@ -57,6 +57,7 @@ def offer_record(offer: Offer) -> OfferRecord:
         capacity=offer.capacity,
         legal_basis=tuple(offer.legal_basis or ()),
         programme_text="\n".join(p for p in parts if p),
+        target_group=offer.target_group or "",
     )
 
 

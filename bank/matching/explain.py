@@ -23,7 +23,8 @@ FUZZY_SHOWN = 0.75  # a title this close to a search text is worth saying
 
 
 def explain_match(query: Query, q: sparse.csr_matrix, offer: OfferRecord, row: int,
-                  parts: dict[str, float], m: CatalogueMatrices
+                  parts: dict[str, float], m: CatalogueMatrices,
+                  goals: tuple[str, ...] | None = None
                   ) -> tuple[dict[str, list[str]], tuple[str, ...]]:
     """Return the why dict and the Danish reasons for one offer found for a query."""
     tags, chapters = shared_tags(query.tags, offer.tags)
@@ -55,6 +56,8 @@ def explain_match(query: Query, q: sparse.csr_matrix, offer: OfferRecord, row: i
         why["step"] = [str(offer.step)]
     if parts.get("fuzzy", 0.0) >= FUZZY_SHOWN and len(query.words) <= 4:
         why["fuzzy"] = [offer.title]
+    if goals:
+        why["goals"] = list(goals)
     full = offer.capacity is not None and offer.capacity <= 0
     return why, reasons(why, full)
 
@@ -107,6 +110,8 @@ def _shared_tags(first: tuple[str, ...], second: tuple[str, ...]) -> list[str]:
 def reasons(why: dict[str, list[str]], full: bool = False) -> tuple[str, ...]:
     """Turn a why dict into short plain Danish sentences for the page."""
     said: list[str] = []
+    if why.get("goals"):
+        said.append("Passer til målet: " + "; ".join(why["goals"]))
     if why.get("tags"):
         said.append("Fælles emner: " + ", ".join(short_label(tag_key(t)) for t in why["tags"]))
     if why.get("terms"):

@@ -7,9 +7,11 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 from scipy import sparse
 
+from bank.matching.audience import offer_audience
 from bank.matching.explain import explain_match, explain_pair, reasons
 from bank.matching.pairs import PairVerdict, judge_many
 from bank.matching.records import NeedRecord, OfferRecord
+from bank.matching.rerank import SECOND_STAGE, rerank
 from bank.matching.results import Match
 from bank.matching.scoring import (
     CANDIDATES,
@@ -46,6 +48,8 @@ class CatalogueIndex:
         self._step = np.asarray([o.step if o.step is not None else NO_STEP for o in offers])
         self._codes = {field: _codes([getattr(o, field) for o in self.offers])
                        for field in ("status", "centre", "unit")}
+        self._audience = np.asarray([int(offer_audience(o.title, o.target_group))
+                                     for o in self.offers], dtype=np.int8)
 
     @classmethod
     def build(cls, offers: Iterable[OfferRecord]) -> CatalogueIndex:
@@ -153,12 +157,28 @@ class CatalogueIndex:
         scores = np.round(weights.blend(**parts), 4)
         order = sorted(range(rows.size),
                        key=lambda i: (-scores[i], self._step[rows[i]], self.offers[rows[i]].id))
-        chosen = [i for i in order if scores[i] > 0][:top]
+        chosen = [i for i in order if scores[i] > 0]
+        served: dict[int, tuple[str, ...]] = {}
+        if query.texts:
+            chosen, served = self._second_stage(query, rows, scores, chosen)
         return [self._match(query, q, int(rows[i]), float(scores[i]),
-                            {k: float(v[i]) for k, v in parts.items() if v is not None})
+                            {k: float(v[i]) for k, v in parts.items() if v is not None},
+                            served.get(i))
                 if explain_rows is None or n in explain_rows
                 else Match(self.offers[rows[i]].id, float(scores[i]))
-                for n, i in enumerate(chosen)]
+                for n, i in enumerate(chosen[:top])]
+
+    def _second_stage(self, query: Query, rows: np.ndarray, scores: np.ndarray,
+                      chosen: list[int]) -> tuple[list[int], dict[int, tuple[str, ...]]]:
+        """Re-order a need's first candidates (see rerank); scores are updated in place."""
+        head = np.asarray(chosen[:SECOND_STAGE], dtype=np.int64)
+        goal_rows = [self.m.weigh(self.m.analyzer.query_features(goal)) for goal in query.goals]
+        done = rerank(query, rows[head], scores[head], self._step, self._audience, self.titles,
+                      self.m.tfidf, goal_rows)
+        new_head = [int(head[k]) for k in done.order]
+        scores[new_head] = done.scores
+        served = {i: goals for i, goals in zip(new_head, done.goals, strict=True) if query.goals}
+        return new_head + chosen[SECOND_STAGE:], served
 
     def _candidates(self, q: sparse.csr_matrix, tag_scores: np.ndarray | None, mask: np.ndarray,
                     weights: Weights) -> np.ndarray:
@@ -204,9 +224,9 @@ class CatalogueIndex:
         return Match(other.id, verdict.score, why, said, bool(other.capacity == 0), likeness)
 
     def _match(self, query: Query, q: sparse.csr_matrix, row: int, score: float,
-               parts: dict[str, float]) -> Match:
+               parts: dict[str, float], goals: tuple[str, ...] | None = None) -> Match:
         offer = self.offers[row]
-        why, said = explain_match(query, q, offer, row, parts, self.m)
+        why, said = explain_match(query, q, offer, row, parts, self.m, goals)
         full = offer.capacity is not None and offer.capacity <= 0
         return Match(offer.id, score, why, said, full)
 

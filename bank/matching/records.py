@@ -45,6 +45,7 @@ class OfferRecord:
     capacity: int | None = None
     legal_basis: tuple[str, ...] = ()
     programme_text: str = ""
+    target_group: str = ""  # who the offer is for, from the programme theory
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> OfferRecord:
@@ -67,6 +68,7 @@ class OfferRecord:
             status=status, capacity=_opt_int(data, "capacity", 0),
             legal_basis=_strings(data, "legal_basis"),
             programme_text=_programme_text(data.get("programme_theory")),
+            target_group=_target_group(data.get("programme_theory")),
         )
 
     def holds_age(self, age: int | None) -> bool:
@@ -187,6 +189,11 @@ def _opt_int(data: Mapping[str, Any], field: str, minimum: int) -> int | None:
     if value < minimum:
         raise BadRecord(f"field {field!r} must be at least {minimum}")
     return value
+
+
+def _target_group(value: Any) -> str:
+    item = value.get("target_group") if isinstance(value, Mapping) else None
+    return item if isinstance(item, str) else ""
 
 
 def _programme_text(value: Any) -> str:

@@ -9,12 +9,13 @@ from dataclasses import dataclass, field
 import numpy as np
 from rapidfuzz import fuzz
 
+from bank.matching.audience import without_tried
 from bank.matching.concepts import concept_tag, concepts_of, phrase_concepts
 from bank.matching.features import Analyzer
 from bank.matching.records import NeedRecord
 from bank.matching.text import display_words, fold, is_content_word, words
 
-NEED_TITLE, NEED_DESCRIPTION, NEED_GOALS = 2.0, 1.0, 1.5
+NEED_TITLE, NEED_DESCRIPTION, NEED_GOALS = 2.0, 0.7, 1.5
 CANDIDATES = 300  # offers re-scored with character n-grams and fuzzy titles
 INFERRED_TAG_SHARE = 0.6  # tags read from an untagged need's text count a little less
 FUZZY_MAX_WORDS = 4  # longer texts are not compared with titles letter by letter
@@ -56,12 +57,14 @@ class Query:
     tag_share: float
     age: int | None = None
     shown: dict[str, str] = field(default_factory=dict)
+    goals: tuple[str, ...] = ()  # a need's goals, main goal first (none for a search)
+    texts: tuple[str, ...] = ()  # a need's own texts: title, description and goals
 
 
 def need_query(need: NeedRecord, analyzer: Analyzer) -> Query:
     """Prepare a need: weighted text features, words, and its tags (or tags read from text)."""
     total: dict[str, float] = defaultdict(float)
-    parts = [(need.title, NEED_TITLE), (need.description, NEED_DESCRIPTION)]
+    parts = [(need.title, NEED_TITLE), (without_tried(need.description), NEED_DESCRIPTION)]
     parts += [(goal, NEED_GOALS) for goal in need.goals]
     parts += [(tag, NEED_TITLE) for tag in need.tags]
     for text, weight in parts:
@@ -73,7 +76,9 @@ def need_query(need: NeedRecord, analyzer: Analyzer) -> Query:
         said = [c for text, _ in parts for c in phrase_concepts(text)]
         tags, share = inferred_tags(all_words, said), INFERRED_TAG_SHARE
     shown = display_words(" ".join(text for text, _ in parts))
-    return Query(dict(total), all_words, fold(need.title), tags, share, need.age, shown)
+    texts = (need.title, need.description, *need.goals)
+    return Query(dict(total), all_words, fold(need.title), tags, share, need.age, shown,
+                 tuple(need.goals), texts)
 
 
 def text_query(text: str, analyzer: Analyzer, tags: Sequence[str] = (),

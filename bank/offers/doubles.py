@@ -81,6 +81,7 @@ def draft_record(values: Mapping[str, object], ref: str | None = None) -> OfferR
         step=values.get("step"),
         status="draft",
         programme_text="\n".join(p for p in parts if p),
+        target_group=str(values.get("target_group") or ""),
     )
 
 

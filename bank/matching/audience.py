@@ -1,0 +1,123 @@
+"""Who an offer is for, and what a need asks for: read from plain Danish, for the second stage.
+
+An offer is for the young person (the default), for the parents, or for professionals;
+the programme theory's target group says it first, the title second. A need is about a young
+person; it asks for help to the parents or to professionals only when it says so.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import IntEnum
+
+from bank.matching.text import fold
+
+# The first person named in a target group ("Forældre til børn på 3–12 år", "Lærere og
+# pædagoger i udskolingen") is who the offer works with.
+_SUBJECT = re.compile(r"[a-z]+")
+_PARENT_WORDS = frozenset(
+    "foraeldre foraeldrene foraelder mor moedre moedrene far faedre faedrene forsoergere "
+    "plejeforaeldre adoptivforaeldre foraeldrepar".split())
+_PROFESSIONAL_WORDS = frozenset(
+    "fagpersoner fagfolk professionelle medarbejdere laerere paedagoger ledere "
+    "skoler institutioner kolleger personale sagsbehandlere radgivere raadgivere".split())
+_YOUNG_WORDS = frozenset(
+    "unge ung boern barn elever elev teenagere piger drenge studerende kursister "
+    "borgere personer".split())
+_PARENT_TITLE = re.compile(r"foraeldre(kursus|gruppe|forloeb|traening|vejledning|program|skole)"
+                           r"|for foraeldre|til foraeldre")
+
+
+class Audience(IntEnum):
+    """Who an offer works with."""
+
+    YOUNG = 0
+    PARENTS = 1
+    PROFESSIONALS = 2
+
+
+def offer_audience(title: str, target_group: str) -> Audience:
+    """Tell who an offer works with, from its target group (first) and its title."""
+    for word in _SUBJECT.findall(fold(target_group))[:6]:
+        if word in _YOUNG_WORDS:
+            return Audience.YOUNG
+        if word in _PARENT_WORDS:
+            return Audience.PARENTS
+        if word in _PROFESSIONAL_WORDS:
+            return Audience.PROFESSIONALS
+    if _PARENT_TITLE.search(fold(title)):
+        return Audience.PARENTS
+    return Audience.YOUNG
+
+
+# A need asks for the parents when a goal or a request is about them ("at vi som forældre
+# ved, hvordan vi hjælper", "råd til os"), not merely when a parent wrote it.
+_ASKS_PARENTS = re.compile(
+    r"\bvi som foraeldre\b|\bos som foraeldre\b|\bforaeldrene (skal|kan|faar|laerer|vil)\b"
+    r"|\b(hjaelp|raad|vejledning|stoette|redskaber|kursus) til (os|foraeldrene|mor|far)\b"
+    r"|\bforaeldre(kursus|vejledning|traening|stoette|gruppe|samarbejde)\b"
+    r"|\bvi (skal|kan|vil) (laere|blive bedre|forstaa|hjaelpe)\b")
+_ASKS_PROFESSIONALS = re.compile(
+    r"\b(vi|jeg) som (laerer|laerere|paedagog|paedagoger|skole|fagperson)\b"
+    r"|\b(sparring|supervision|vejledning) til (os|skolen|laereren|personalet|medarbejderne)\b")
+
+
+def need_asks_for(texts: list[str]) -> set[Audience]:
+    """Return who, besides the young person, a need asks help for (its goals and text)."""
+    folded = " ".join(fold(text) for text in texts)
+    asks = {Audience.YOUNG}
+    if _ASKS_PARENTS.search(folded):
+        asks.add(Audience.PARENTS)
+    if _ASKS_PROFESSIONALS.search(folded):
+        asks.add(Audience.PROFESSIONALS)
+    return asks
+
+
+# What a need says about the size of help it wants: a ceiling ("ikke en sag i kommunen")
+# or a call for more ("akut", "anbringelse").
+_SMALL = re.compile(
+    r"\b(ikke|uden) (kraever )?(en |nogen )?(stor |ny )?sag\b|\bikke (blive )?en stor sag\b"
+    r"|\buden visitation\b|\bikke (noget|for) (stort|meget)\b|\bstarte (med noget|i det smaa)\b"
+    r"|\bnoget lille\b|\bi foerste omgang\b|\bfoerst proeve\b")
+_MORE = re.compile(
+    r"\bakut\b|\bmeget alvorlig|\bdoegn\b|\banbring|\bintensiv|\bmassiv|\bomfattende"
+    r"|\bhar proevet (alt|meget)\b|\bintet har hjulpet\b|\bfor lidt\b|\bmere end\b")
+
+
+def step_wish(texts: list[str]) -> int:
+    """Return -1 when a need asks for something small, 1 when it asks for more, else 0."""
+    folded = " ".join(fold(text) for text in texts)
+    if _SMALL.search(folded):
+        return -1
+    if _MORE.search(folded):
+        return 1
+    return 0
+
+
+# Sentences that tell what was tried and did not help ("Han har haft en mentor, men det
+# hjalp ikke"); the offers that are that same thing again go down.
+_SENTENCE = re.compile(r"[^.!?;\n]+")
+_TRIED = re.compile(
+    r"\bhar (allerede )?(proevet|forsoegt|vaeret i|gaaet (til|i|paa)|haft|deltaget i)\b"
+    r"|\bproevede\b|\bforsoegte\b")
+_FAILED = re.compile(
+    r"\b(hjalp|hjaelper|virkede|virker|fungerede|gik) ikke\b|\bikke (hjulpet|virket|fungeret)\b"
+    r"|\buden (effekt|virkning|at det hjalp)\b|\bstoppede (igen|hurtigt)\b|\bdroppede ud\b"
+    r"|\bopgav\b|\bmen\b")
+
+
+def tried_sentences(texts: list[str]) -> list[str]:
+    """Return the sentences of a need that say something was tried and did not help."""
+    found = []
+    for text in texts:
+        for sentence in _SENTENCE.findall(fold(text)):
+            if _TRIED.search(sentence) and _FAILED.search(sentence):
+                found.append(sentence)
+    return found
+
+
+def without_tried(text: str) -> str:
+    """Return a text without its sentences about what was tried and did not help."""
+    kept = [sentence for sentence in _SENTENCE.findall(text)
+            if not (_TRIED.search(fold(sentence)) and _FAILED.search(fold(sentence)))]
+    return ".".join(kept)

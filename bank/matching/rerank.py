@@ -1,0 +1,125 @@
+"""The second stage: re-order a need's first candidates as a caseworker would.
+
+Over the first `SECOND_STAGE` candidates of the blend it weighs who the offer is for against
+who the need asks help for, prefers the least intrusive step that fits (unless the need asks
+for more), lowers offers that are what the need says was tried without help, and composes a
+top that covers the need's goals, main goal first. It also says which goal each offer serves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+
+from bank.matching.audience import Audience, need_asks_for, step_wish, tried_sentences
+from bank.matching.scoring import Query, text_signal
+from bank.matching.text import content_stems
+
+SECOND_STAGE = 30  # candidates the second stage re-orders
+WRONG_AUDIENCE = 0.6  # an offer for the parents (or professionals) when the need asks not
+STEP_COST = 0.06  # per ladder step above the lowest step among the candidates
+SMALL_STEP_COST = 0.12  # the same when the need asks for something small
+TRIED_AGAIN = 0.75  # an offer that is what the need says did not help
+GOAL_SHARE = 0.35  # how much of the final order is about covering the need's goals
+MAIN_GOAL, OTHER_GOAL = 1.0, 0.7  # how much covering each goal is worth
+SERVES = 0.55  # share of an offer's best goal fit from which it serves a goal too
+MIN_GOAL_FIT = 0.12  # a goal fit below this serves nothing
+MAIN_FIRST = False  # force the first place to the main goal (measured: it costs NDCG)
+
+
+@dataclass(frozen=True)
+class Reordered:
+    """The new order (positions in the candidates given), scores and goals served, in order."""
+
+    order: list[int]
+    scores: np.ndarray
+    goals: list[tuple[str, ...]]
+
+
+def rerank(query: Query, rows: np.ndarray, scores: np.ndarray, steps: np.ndarray,
+           audience: np.ndarray, titles: Sequence[str], tfidf: sparse.csr_matrix,
+           goal_rows: Sequence[sparse.csr_matrix]) -> Reordered:
+    """Re-order a need's candidate rows (best first by the blend); see the module text.
+
+    `steps`, `audience` and `titles` are per catalogue row; the result's order holds
+    positions in `rows`, and its scores never rise down the list.
+    """
+    if rows.size == 0:
+        return Reordered([], np.zeros(0), [])
+    adjusted = scores.astype(np.float64) * _audience_fit(query, audience[rows])
+    adjusted *= _step_fit(query, steps[rows])
+    adjusted *= _tried_fit(query, [titles[r] for r in rows.tolist()])
+    fits = _goal_fits(tfidf[rows], goal_rows)
+    order = _cover_goals(adjusted, fits)
+    final = np.minimum.accumulate(adjusted[order])
+    goals = [tuple(query.goals[g] for g in _served(fits[k])) for k in order]
+    return Reordered(order, np.round(final, 4), goals)
+
+
+def _audience_fit(query: Query, audience: np.ndarray) -> np.ndarray:
+    asks = need_asks_for(list(query.texts))
+    fit = np.ones(audience.size)
+    for who in (Audience.PARENTS, Audience.PROFESSIONALS):
+        if who not in asks:
+            fit[audience == who] = WRONG_AUDIENCE
+    return fit
+
+
+def _step_fit(query: Query, steps: np.ndarray) -> np.ndarray:
+    wish = step_wish(list(query.texts))
+    known = steps[steps < 7]
+    if wish > 0 or known.size == 0:
+        return np.ones(steps.size)
+    cost = SMALL_STEP_COST if wish < 0 else STEP_COST
+    above = np.clip(np.where(steps < 7, steps, known.min()) - known.min(), 0, None)
+    return np.clip(1.0 - cost * above, 0.3, 1.0)
+
+
+def _tried_fit(query: Query, titles: Sequence[str]) -> np.ndarray:
+    tried = {s for sentence in tried_sentences(list(query.texts)) for s in content_stems(sentence)}
+    fit = np.ones(len(titles))
+    if not tried:
+        return fit
+    for k, title in enumerate(titles):
+        own = set(content_stems(title))
+        if own and len(own & tried) >= max(1, len(own) // 3):
+            fit[k] = TRIED_AGAIN
+    return fit
+
+
+def _goal_fits(offers: sparse.csr_matrix, goal_rows: Sequence[sparse.csr_matrix]) -> np.ndarray:
+    """Return each candidate's fit to each goal (candidates x goals), in [0, 1]."""
+    if not goal_rows:
+        return np.zeros((offers.shape[0], 0))
+    goals = sparse.vstack(goal_rows).T
+    return text_signal(np.asarray((offers @ goals).todense()))
+
+
+def _cover_goals(scores: np.ndarray, fits: np.ndarray) -> list[int]:
+    """Order greedily: each place goes to the offer whose score and new goal cover are best."""
+    n, goals = fits.shape
+    if goals < 2:
+        return sorted(range(n), key=lambda k: -scores[k])
+    worth = np.asarray([MAIN_GOAL] + [OTHER_GOAL] * (goals - 1))
+    open_share = np.ones(goals)
+    best = max(float(scores.max()), 1e-9)
+    left, order = list(range(n)), []
+    while left:
+        gains = fits[left] @ (worth * open_share) / worth.sum()
+        values = (1 - GOAL_SHARE) * scores[left] / best + GOAL_SHARE * gains
+        if MAIN_FIRST and not order and (fits[left, 0] >= MIN_GOAL_FIT).any():
+            values = np.where(fits[left, 0] >= MIN_GOAL_FIT, values, -1.0)  # main goal first
+        chosen = left.pop(int(np.argmax(values)))
+        order.append(chosen)
+        open_share *= 1.0 - fits[chosen]
+    return order
+
+
+def _served(fit: np.ndarray) -> tuple[int, ...]:
+    """Return the goals an offer serves: its best one, and any nearly as well served."""
+    if fit.size == 0 or fit.max() < MIN_GOAL_FIT:
+        return ()
+    return tuple(int(g) for g in np.flatnonzero(fit >= max(SERVES * fit.max(), MIN_GOAL_FIT)))
