@@ -17,6 +17,7 @@ FEATURES = (
     "bank.courses",
     "bank.tasks",
     "bank.reports",
+    "bank.hsds",
 )
 
 

@@ -12,6 +12,7 @@ from bank import create_app, db
 from bank.auth.token_cli import tokens_group
 from bank.engine_cli import ENGINE_COMMANDS
 from bank.errors import BankError
+from bank.hsds.cli import export_hsds_command, import_hsds_command
 from bank.needs.cli import export_needs_command
 from bank.offers.cli import export_offers_command, import_offers_command
 from bank.tasks import worker_command
@@ -96,6 +97,8 @@ def export_group() -> None:
 import_group.add_command(import_offers_command, "offers")
 export_group.add_command(export_offers_command, "offers")
 export_group.add_command(export_needs_command, "needs")
+export_group.add_command(export_hsds_command, "hsds")
+import_group.add_command(import_hsds_command, "hsds")
 main.add_command(worker_command, "worker")
 main.add_command(tokens_group, "tokens")
 main.add_command(bench_web_command)
