@@ -217,7 +217,10 @@ def data_table(
     head = "".join(f'<th scope="col">{esc(s)}</th>' for s in series)
     rows = "".join(
         f'<tr><th scope="row">{esc(g.label)}</th>'
-        + "".join(f"<td>{number(v)}</td>" for v in g.values)
+        + "".join(
+            f'<td data-label="{esc(s)}">{number(v)}</td>'
+            for s, v in zip(series, g.values, strict=True)
+        )
         + "</tr>"
         for g in groups
     )

@@ -281,11 +281,12 @@ def data_table(
     rows = []
     for day in days:
         cells = "".join(
-            f"<td>{esc(value_text(values[(s.name, day)], axis))}</td>"
+            f'<td data-label="{esc(s.name)}">{esc(value_text(values[(s.name, day)], axis))}</td>'
             if (s.name, day) in values else "<td></td>"
             for s in series
         )
-        note = f"<td>{esc('; '.join(notes.get(day, [])))}</td>" if events else ""
+        note_text = "; ".join(notes.get(day, []))
+        note = f'<td data-label="Indsatser">{esc(note_text)}</td>' if events else ""
         rows.append(f'<tr><th scope="row">{esc(danish_date(day))}</th>{cells}{note}</tr>')
     cap = f"<caption>{esc(caption)}</caption>" if caption else ""
     return (

@@ -3,3 +3,16 @@ document.addEventListener("htmx:configRequest", (event) => {
   const token = document.querySelector('meta[name="csrf-token"]');
   if (token) event.detail.headers["X-CSRFToken"] = token.content;
 });
+
+// On narrow screens the header's menu folds behind a button; without JavaScript it stays open.
+document.addEventListener("DOMContentLoaded", () => {
+  const toggle = document.querySelector("header.top .menu-toggle");
+  if (!toggle) return;
+  const header = toggle.closest("header");
+  header.classList.add("folding");
+  toggle.hidden = false;
+  toggle.addEventListener("click", () => {
+    const open = header.classList.toggle("open");
+    toggle.setAttribute("aria-expanded", String(open));
+  });
+});

@@ -113,8 +113,13 @@ def test_categories_are_named_on_the_axis_and_in_the_table():
     assert ">Prøver</text>" in svg
     table = data_table([series], axis, [Event(date(2025, 2, 1), "Klub", "start")], "Deltagelse")
     assert "<caption>Deltagelse</caption>" in table
-    assert '<th scope="row">5. mar 2025</th><td>Fast</td><td></td>' in table
-    assert '<th scope="row">1. feb 2025</th><td></td><td>Start: Klub</td>' in table
+    assert (
+        '<th scope="row">5. mar 2025</th><td data-label="Deltagelse">Fast</td>'
+        '<td data-label="Indsatser"></td>'
+    ) in table
+    assert (
+        '<th scope="row">1. feb 2025</th><td></td><td data-label="Indsatser">Start: Klub</td>'
+    ) in table
 
 
 def test_a_single_point_and_an_empty_series_still_draw():
