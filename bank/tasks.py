@@ -63,7 +63,8 @@ def make_huey(app: Flask) -> Huey:
     """Create the huey instance the configuration asks for."""
     kind = queue_kind(app)
     if kind == "redis":
-        return RedisHuey(QUEUE_NAME, url=app.config["REDIS_URL"], results=False)
+        name = app.config.get("TASK_QUEUE_NAME") or QUEUE_NAME  # tests use a unique name
+        return RedisHuey(name, url=app.config["REDIS_URL"], results=False)
     if kind == "sqlite":
         path = huey_file(app)
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -81,7 +82,7 @@ def init_app(app: Flask) -> None:
         from bank.reports.scans import run_scan
 
         with app.app_context():
-            run_scan(db.session, scan_id)
+            run_scan(db.session, scan_id)  # heartbeats while it runs: see scan_lease
 
     @huey.periodic_task(crontab(minute="*"), name="check_catalogue")
     def check_catalogue() -> None:
@@ -100,13 +101,16 @@ def get_queue(app: Flask | None = None) -> TaskQueue:
 def queue_scan(
     session: Session, threshold: float | None = None, user=None, force: bool = False
 ) -> int | None:
-    """Queue a double-offer scan unless an up-to-date one exists or waits; return its id."""
+    """Queue a double-offer scan unless an up-to-date one exists or runs; return its id.
+
+    Forced, it queues whenever no live worker is computing one (see request_scan).
+    """
     from bank.reports.scans import request_scan
 
     scan = request_scan(session, threshold, user, force)
+    session.commit()  # the worker must find the row; lapsed scans stay marked failed
     if scan is None:
         return None
-    session.commit()  # the worker must find the row
     get_queue().rescan_overlaps(scan.id)
     return scan.id
 

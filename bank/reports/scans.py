@@ -1,8 +1,11 @@
 """The double-offer scan: queued by the app, computed by the worker, stored as OverlapScan.
 
 The request never runs the engine's scan; it queues a scan (bank.tasks.queue_scan) and
-reads the latest stored result. A queued scan is taken as lost (and may be queued again)
-when the worker has not picked it up within LOST_AFTER.
+reads the latest stored result. A running scan holds a lease: the worker writes a heartbeat
+every third of SCAN_LEASE_SECONDS while it computes. A running scan whose heartbeat is older
+than the lease belongs to a worker that died (SIGKILL, lost machine): it is marked failed and
+a new scan can be queued at once. A queued scan is taken as lost when no worker has picked it
+up within LOST_AFTER.
 """
 
 from __future__ import annotations
@@ -22,9 +25,16 @@ from bank.offers.catalogue import catalogue_version
 from bank.offers.models import Offer, OfferStatus
 from bank.ranking import offer_record
 from bank.reports.models import OverlapScan, ScanStatus
+from bank.reports.scan_lease import (
+    LOST_AFTER,
+    Heartbeat,
+    claim_scan,
+    reap_lapsed,
+    running_scan,
+    scan_lease,
+)
 
 LOWEST, HIGHEST = 0.2, 0.9  # the range a leader may set the threshold in
-LOST_AFTER = timedelta(minutes=15)
 log = logging.getLogger(__name__)
 
 
@@ -62,12 +72,15 @@ def latest_scan(session: Session, threshold: float) -> OverlapScan | None:
 
 
 def pending_scan(session: Session, threshold: float) -> OverlapScan | None:
-    """Return a scan for this threshold that waits for or is in the worker, if not lost."""
+    """Return a scan for this threshold that a live worker runs, or that waits (not lost)."""
+    running = running_scan(session, threshold)
+    if running is not None:
+        return running
     query = (
         sa.select(OverlapScan)
         .where(
             OverlapScan.threshold == threshold,
-            OverlapScan.status.in_([ScanStatus.QUEUED, ScanStatus.RUNNING]),
+            OverlapScan.status == ScanStatus.QUEUED,
             OverlapScan.requested_at >= utcnow() - LOST_AFTER,
         )
         .order_by(OverlapScan.id.desc())
@@ -83,10 +96,22 @@ def request_scan(
 ) -> OverlapScan | None:
     """Add a queued scan unless one is pending or the latest is up to date (unless forced).
 
-    Returns the new scan (flushed; the caller commits and enqueues it), or None.
+    Forced ("Beregn igen"), a scan is queued whenever none is really running: scans that only
+    wait are superseded by it. Lapsed and lost scans are marked failed first. Returns the new
+    scan (flushed; the caller commits and enqueues it), or None.
     """
     threshold = normal_threshold(threshold)
-    if pending_scan(session, threshold) is not None:
+    reap_lapsed(session)
+    if force:
+        if running_scan(session, threshold) is not None:
+            return None
+        session.execute(
+            sa.update(OverlapScan)
+            .where(OverlapScan.threshold == threshold, OverlapScan.status == ScanStatus.QUEUED)
+            .values(status=ScanStatus.FAILED, error="superseded by a newer request")
+            .execution_options(synchronize_session=False)
+        )
+    elif pending_scan(session, threshold) is not None:
         return None
     version = catalogue_version(session)
     latest = latest_scan(session, threshold)
@@ -120,21 +145,22 @@ def _stored(pairs, ids: dict[str, int]) -> list[dict]:
     return out
 
 
-def run_scan(session: Session, scan_id: int) -> OverlapScan | None:
-    """Compute a queued scan (the worker's job) and commit its result, or its failure."""
+def run_scan(session: Session, scan_id: int, lease: timedelta | None = None) -> OverlapScan | None:
+    """Compute a queued scan (the worker's job), heartbeating, and commit its result or failure."""
+    lease = lease or scan_lease()
+    if not claim_scan(session, scan_id, lease):
+        return session.get(OverlapScan, scan_id)
     scan = session.get(OverlapScan, scan_id)
-    if scan is None or scan.status not in (ScanStatus.QUEUED, ScanStatus.RUNNING):
-        return scan
-    scan.status, scan.started_at = ScanStatus.RUNNING, utcnow()
-    session.commit()
+    session.refresh(scan)
     try:
-        version = catalogue_version(session)
-        records, ids = catalogue_records(session)
-        report = find_double_offers(records, scan.threshold)
+        with Heartbeat(session.get_bind(), scan_id, lease):
+            version = catalogue_version(session)
+            records, ids = catalogue_records(session)
+            report = find_double_offers(records, scan.threshold)
         scan.results = {"pairs": _stored(report.pairs, ids),
                         "partial": _stored(report.partial, ids)}
         scan.catalogue_version, scan.offer_count = version, len(records)
-        scan.status, scan.computed_at = ScanStatus.DONE, utcnow()
+        scan.status, scan.computed_at, scan.error = ScanStatus.DONE, utcnow(), ""
         session.commit()
     except Exception as error:
         session.rollback()

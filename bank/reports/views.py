@@ -59,8 +59,10 @@ def rescan():
     require_role(current_user, *READERS)
     args = _filters()
     try:
-        queue_scan(db.session, args["graense"] or None, current_user, force=True)
-        flash("Rapporten bliver beregnet igen. Siden opdaterer sig selv, når den er klar.")
+        if queue_scan(db.session, args["graense"] or None, current_user, force=True) is None:
+            flash("En beregning er allerede i gang. Siden opdaterer sig selv, når den er klar.")
+        else:
+            flash("Rapporten bliver beregnet igen. Siden opdaterer sig selv, når den er klar.")
     except Invalid as exc:
         flash(exc.danish, "error")
     return redirect(url_for("reports.overlaps", **{k: v for k, v in args.items() if v}))
