@@ -10,6 +10,8 @@ from flask import Flask
 
 # Each feature package exposes init_app(app) that registers its blueprints and hooks.
 FEATURES = (
+    "bank.observability",
+    "bank.health",
     "bank.auth",
     "bank.main",
     "bank.offers",

@@ -15,6 +15,7 @@ from bank.errors import BankError
 from bank.hsds.cli import export_hsds_command, import_hsds_command
 from bank.needs.cli import export_needs_command
 from bank.offers.cli import export_offers_command, import_offers_command
+from bank.serve import serve_command
 from bank.tasks import worker_command
 from bank.webbench import bench_web_command
 
@@ -100,6 +101,7 @@ export_group.add_command(export_needs_command, "needs")
 export_group.add_command(export_hsds_command, "hsds")
 import_group.add_command(import_hsds_command, "hsds")
 main.add_command(worker_command, "worker")
+main.add_command(serve_command, "serve")
 main.add_command(tokens_group, "tokens")
 main.add_command(bench_web_command)
 for engine_command in ENGINE_COMMANDS:  # match, overlaps, evaluate, bench: files only
