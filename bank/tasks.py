@@ -86,9 +86,12 @@ def init_app(app: Flask) -> None:
 
     @huey.periodic_task(crontab(minute="*"), name="check_catalogue")
     def check_catalogue() -> None:
-        """Queue a scan when the catalogue has changed since the last one."""
+        """Queue a scan when the catalogue has changed since the last one; save its index."""
+        from bank.ranking import save_current_index
+
         with app.app_context():
             queue_scan(db.session)
+            save_current_index(db.session)  # web processes map it instead of building it
 
     app.extensions["bank.tasks"] = TaskQueue(huey, rescan_overlaps, check_catalogue)
 

@@ -92,3 +92,13 @@ def test_without_an_index_folder_the_index_lives_in_memory_only(session, make_us
     add_offer(session, editor_of(make_user), publish=True)
     get_index(session)
     assert index_state(session)["source"] == "memory"
+
+
+def test_the_workers_minute_check_saves_the_index_of_a_new_version(session, make_user, app):
+    from bank.tasks import get_queue
+
+    add_offer(session, editor_of(make_user), publish=True)
+    root = index_root(ranking._engine(session))
+    assert not root.exists() or not list(root.glob("v*"))
+    get_queue(app).check_catalogue.call_local()
+    assert [p.name for p in root.glob("v*")] == [current_stamp(session).name]
