@@ -118,7 +118,8 @@ class CatalogueIndex:
     def similar(self, offer_id: str, top: int = 5) -> list[Match]:
         """Return the offers most like one indexed offer: possible double offers."""
         row = self.rows[offer_id]
-        return self._alike(self.offers[row], self.m.tfidf[row], top, skip=row)
+        theory = self.m.programme[row] if self.m.programme is not None else None
+        return self._alike(self.offers[row], self.m.tfidf[row], top, skip=row, theory=theory)
 
     def similar_to_draft(self, offer: OfferRecord, top: int = 5) -> list[Match]:
         """Return the indexed offers most like a draft, to warn an editor before saving."""
@@ -127,7 +128,8 @@ class CatalogueIndex:
             for feature, value in self.m.analyzer.query_features(text).items():
                 features[feature] = features.get(feature, 0.0) + weight * value
         skip = self.rows.get(offer.id)
-        return self._alike(offer, self.m.weigh(features), top, skip=skip)
+        theory = self.m.weigh(self.m.analyzer.query_features(offer.programme_text))
+        return self._alike(offer, self.m.weigh(features), top, skip=skip, theory=theory)
 
     def tag_scores(self, query: Query) -> np.ndarray | None:
         """Return every offer's tag similarity to the query (None when it has no tags)."""
@@ -191,8 +193,8 @@ class CatalogueIndex:
             hits = hits[np.argpartition(-pre[hits], CANDIDATES)[:CANDIDATES]]
         return np.sort(hits)
 
-    def _alike(self, offer: OfferRecord, q: sparse.csr_matrix, top: int, skip: int | None
-               ) -> list[Match]:
+    def _alike(self, offer: OfferRecord, q: sparse.csr_matrix, top: int, skip: int | None,
+               theory: sparse.csr_matrix | None = None) -> list[Match]:
         cosines = self.m.cosines(q)
         mask = self.eligible(statuses=("published", "draft")) & (cosines > 0)
         if skip is not None:
@@ -205,11 +207,22 @@ class CatalogueIndex:
         exact = (self.m.tfidf[rows] @ q.T).toarray().ravel()
         pairs = [offer, *(self.offers[row] for row in rows.tolist())]
         found = judge_many(pairs, np.zeros(rows.size, dtype=np.int64),
-                           np.arange(1, rows.size + 1), exact)
+                           np.arange(1, rows.size + 1), exact,
+                           programme=self._theory_cosines(theory, rows))
         order = sorted(range(rows.size), key=lambda k: (-found.score[k], pairs[k + 1].id))
         return [self._alike_match(offer, q, int(rows[k]), PairVerdict(
                     float(found.score[k]), bool(found.double[k]), bool(found.partial[k])))
                 for k in order[:top] if found.score[k] > 0]
+
+    def _theory_cosines(self, theory: sparse.csr_matrix | None, rows: np.ndarray
+                        ) -> np.ndarray | None:
+        """Return the programme-theory cosines of one offer with some rows (NaN: none)."""
+        if theory is None or self.m.programme is None:
+            return None
+        found = np.asarray((self.m.programme[rows] @ theory.T).todense()).ravel()
+        empty = np.diff(self.m.programme.indptr)[rows] == 0
+        found[empty | (theory.nnz == 0)] = np.nan
+        return found
 
     def _alike_match(self, offer: OfferRecord, q: sparse.csr_matrix, row: int,
                      verdict: PairVerdict) -> Match:

@@ -9,7 +9,7 @@ import numpy as np
 from scipy import sparse
 
 from bank.matching.explain import explain_pairs
-from bank.matching.pairs import judge_many, text_cosines
+from bank.matching.pairs import judge_many, programme_cosines, text_cosines
 from bank.matching.records import OfferRecord
 from bank.matching.vectors import CatalogueMatrices, build_matrices
 
@@ -55,7 +55,8 @@ def find_double_offers(offers: Sequence[OfferRecord], threshold: float | None = 
         return OverlapReport([], [], [])
     matrices = build_matrices(active, with_chars=False)
     left, right = candidate_pairs(matrices.tfidf)
-    found = judge_many(active, left, right, text_cosines(matrices.tfidf, left, right), threshold)
+    found = judge_many(active, left, right, text_cosines(matrices.tfidf, left, right), threshold,
+                       programme_cosines(matrices, left, right))
     doubles = _pairs(active, matrices, left, right, found.score, np.flatnonzero(found.double))
     chosen = closest_per_offer(left, right, found.score, found.partial)
     partial = _pairs(active, matrices, left, right, found.score, np.asarray(chosen, dtype=int))

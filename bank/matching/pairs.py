@@ -13,14 +13,15 @@ from scipy import sparse
 from bank.matching.records import OfferRecord
 from bank.matching.tags import tag_set
 from bank.matching.text import content_stems
+from bank.matching.vectors import CatalogueMatrices
 
-DOUBLE_THRESHOLD = 0.40  # composite score from which two offers are the same offer twice
+DOUBLE_THRESHOLD = 0.34  # composite score from which two offers are the same offer twice
 PARTIAL_SHARE = 0.75  # pairs from this share of the threshold up overlap, not being double
 SAME_UNIT_THRESHOLD = 0.85  # a unit's own two offers must be near copies to count as double
-MIN_AGE_OVERLAP = 0.5  # share of the narrower age range the two ranges must have in common
+MIN_AGE_OVERLAP = 0.8  # shared years of the two age ranges, as a share of all their years
 MAX_STEPS_APART, STEP_GAP = 1, 0.05  # the same service sits on (about) the same ladder step
-TEXT, TAGS, TITLE = 0.7, 0.15, 0.15
-NO_AGE_LIMIT = 120
+TEXT, PROGRAMME, TAGS, TITLE = 0.25, 0.5, 0.125, 0.125
+NO_AGE_LIMIT = 120  # the upper limit of two offers that both leave it open
 COSINE_CHUNK = 50_000  # pairs multiplied at a time, to bound memory
 
 
@@ -50,26 +51,29 @@ def judge(a: OfferRecord, b: OfferRecord, cosine: float, threshold: float | None
 
 
 def judge_many(offers: Sequence[OfferRecord], left: np.ndarray, right: np.ndarray,
-               cosines: np.ndarray, threshold: float | None = None) -> Verdicts:
-    """Blend text, tag and title likeness of row pairs; apply the target-group, unit, step rules.
+               cosines: np.ndarray, threshold: float | None = None,
+               programme: np.ndarray | None = None) -> Verdicts:
+    """Blend text, programme theory, tag and title likeness of row pairs; apply the age, unit
+    and step rules.
 
-    A double offer serves the same ages (mostly), comes from another unit (or is a near
-    copy) and sits on the same step of the ladder: one step apart asks for a higher score,
-    two or more steps apart is a different service however alike the words are.
+    A double offer does the same for the same people: its programme theory (target group,
+    activities) coincides more than its title. It serves (nearly) the same ages, comes from
+    another unit (or is a near copy) and sits on the same step of the ladder: one step apart
+    asks for a higher score, two or more steps apart is a different service however alike
+    the words are. `programme` holds the cosines of the programme theories alone (NaN where
+    an offer has none; the whole text stands in).
     """
     limit = DOUBLE_THRESHOLD if threshold is None else threshold
     i, j = np.asarray(left, dtype=np.int64), np.asarray(right, dtype=np.int64)
-    score = TEXT * np.asarray(cosines, dtype=np.float64)
+    text = np.asarray(cosines, dtype=np.float64)
+    theory = text if programme is None else np.where(np.isnan(programme), text, programme)
+    score = TEXT * text + PROGRAMME * theory
     score += TAGS * _jaccard(offers, i, j)
     stems = [_title_stems(o.title) for o in offers]
     score += TITLE * title_likeness([stems[k] for k in i.tolist()],
                                     [stems[k] for k in j.tolist()])
     score = np.round(np.clip(score, 0.0, 1.0), 4)
-    low = np.asarray([_limits(o)[0] for o in offers])
-    high = np.asarray([_limits(o)[1] for o in offers])
-    common = np.minimum(high[i], high[j]) - np.maximum(low[i], low[j]) + 1
-    narrower = np.minimum(high[i] - low[i], high[j] - low[j]) + 1
-    ages = np.clip(common / np.maximum(narrower, 1), 0.0, None)
+    ages = age_likeness(offers, i, j)
     units = {unit: code for code, unit in enumerate(dict.fromkeys(o.unit for o in offers))}
     unit = np.asarray([units[o.unit] if o.unit else -1 - k for k, o in enumerate(offers)])
     step = np.asarray([o.step if o.step is not None else -1 for o in offers])
@@ -108,9 +112,37 @@ def text_cosines(tfidf: sparse.csr_matrix, left: np.ndarray, right: np.ndarray) 
     return found
 
 
-def _limits(offer: OfferRecord) -> tuple[int, int]:
-    low = offer.age_min if offer.age_min is not None else 0
-    return low, offer.age_max if offer.age_max is not None else max(low, NO_AGE_LIMIT)
+def age_likeness(offers: Sequence[OfferRecord], i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Return how alike the age ranges of row pairs are: shared years / all years, in [0, 1].
+
+    An open end is open: it takes the other offer's limit, so "from 18" and "18–24" coincide
+    (an open end is not an age of 120).
+    """
+    nan = float("nan")
+    low = np.asarray([o.age_min if o.age_min is not None else nan for o in offers])
+    high = np.asarray([o.age_max if o.age_max is not None else nan for o in offers])
+    low_i, low_j = _either(low[i], low[j], 0.0)
+    high_i, high_j = _either(high[i], high[j], float(NO_AGE_LIMIT))
+    common = np.minimum(high_i, high_j) - np.maximum(low_i, low_j) + 1
+    span = np.maximum(high_i, high_j) - np.minimum(low_i, low_j) + 1
+    return np.clip(common / np.maximum(span, 1), 0.0, 1.0)
+
+
+def _either(a: np.ndarray, b: np.ndarray, neither: float) -> tuple[np.ndarray, np.ndarray]:
+    """Fill each open limit with the other offer's (or with `neither` when both are open)."""
+    a_filled = np.where(np.isnan(a), np.where(np.isnan(b), neither, b), a)
+    b_filled = np.where(np.isnan(b), a_filled, b)
+    return a_filled, b_filled
+
+
+def programme_cosines(m: CatalogueMatrices, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """Return the cosine of the programme theories of row pairs (NaN where one has none)."""
+    if m.programme is None:
+        return np.full(left.size, np.nan)
+    found = text_cosines(m.programme, left, right)
+    empty = np.diff(m.programme.indptr) == 0
+    found[empty[left] | empty[right]] = np.nan
+    return found
 
 
 @lru_cache(maxsize=65_536)

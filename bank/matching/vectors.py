@@ -34,6 +34,7 @@ class CatalogueMatrices:
     chars: CharGrams | None
     tags: TagSpace
     words: list[str]  # for each feature, the commonest (folded) word that says it
+    programme: sparse.csr_matrix | None = None  # the programme theories alone, rows L2-normed
 
     def row(self, offer_row: int) -> tuple[np.ndarray, np.ndarray]:
         """Return an offer's TF-IDF features and weights without building a sparse row."""
@@ -86,6 +87,7 @@ def build_matrices(offers: Sequence[OfferRecord], with_chars: bool = True) -> Ca
     raw = analyzer.confirm_weak(raw, counts)
     raw.data = np.log1p(raw.data)  # sublinear tf (weighted counts may be below one)
     tfidf, idf = _weigh_catalogue(raw)
+    programme = _programme_rows(analyzer, programmes, said[2], idf)
     df = np.bincount(raw.indices, minlength=raw.shape[1])
     chars = CharGrams(analyzer.surface) if with_chars else None
     title_grams = chars.profiles(titles) if chars is not None else None
@@ -96,7 +98,23 @@ def build_matrices(offers: Sequence[OfferRecord], with_chars: bool = True) -> Ca
         analyzer=analyzer, idf=idf, tfidf=tfidf, postings=postings, common=common,
         title_grams=title_grams, chars=chars, tags=TagSpace([o.tags for o in offers]),
         words=_spoken_words(analyzer, np.asarray(counts.sum(axis=0)).ravel()),
+        programme=programme,
     )
+
+
+def _programme_rows(analyzer: Analyzer, counts: sparse.csr_matrix, said: list[list[str]],
+                    idf: np.ndarray) -> sparse.csr_matrix:
+    """Return the programme theories alone as L2-normalised TF-IDF rows (catalogue idf).
+
+    What an offer does and for whom is written there; double offers coincide in it more
+    than in their titles or descriptions.
+    """
+    raw = sparse.csr_matrix(counts @ analyzer.mapping, dtype=np.float32)
+    raw = analyzer.confirm_weak(raw + analyzer.phrase_matrix(said), counts)
+    raw.data = np.log1p(raw.data) * idf[raw.indices]
+    norms = np.sqrt(np.asarray(raw.multiply(raw).sum(axis=1)).ravel())
+    return sparse.csr_matrix(sparse.diags(1.0 / np.maximum(norms, 1e-12)) @ raw,
+                             dtype=np.float32)
 
 
 def _spoken_words(analyzer: Analyzer, frequency: np.ndarray) -> list[str]:

@@ -107,3 +107,31 @@ def test_the_report_writes_the_interchange_object():
     written = report.to_interchange()
     assert set(written) == {"pairs", "groups"}
     assert written["pairs"][0]["a"] == "a" and written["groups"] == [["a", "b"]]
+
+
+def test_an_open_ended_age_range_is_open_and_not_an_age_of_120():
+    from bank.matching.pairs import age_likeness
+
+    open_end = offer("a", "Bostøtte", age_min=18)
+    closed = offer("b", "Bostøtte", age_min=18, age_max=24)
+    younger = offer("c", "Bostøtte", age_min=13, age_max=17)
+    likeness = age_likeness([open_end, closed, younger], np.array([0, 0]), np.array([1, 2]))
+    assert likeness[0] == 1.0  # "from 18" and "18-24" serve the same young people
+    assert likeness[1] == 0.0
+
+
+def test_offers_with_the_same_programme_theory_are_double_though_their_titles_differ():
+    theory = ("Unge på 15–24 år, der er i fare for at droppe ud af en ungdomsuddannelse. "
+              "En fast mentor mødes med den unge hver uge på skolen, hjælper med fravær, "
+              "lektier og kontakt til lærerne.")
+    first = offer("m1", "Fastholdelsesmentor", "Vi hjælper elever med at blive på studiet.",
+                  programme_text=theory, target_group=theory, age_min=15, age_max=24, step=2,
+                  unit="Ungeindsatsen")
+    second = offer("m2", "Mentor, så du gennemfører", "Når skolen bliver svær, står du ikke alene.",
+                   programme_text=theory, target_group=theory, age_min=16, age_max=25, step=2,
+                   unit="Jobcenter Unge")
+    other = offer("m3", "Mentor på arbejdspladsen", "En kollega viser dig til rette på jobbet.",
+                  programme_text="Ledige unge over 18 i virksomhedspraktik får en kollega som "
+                  "mentor.", age_min=18, age_max=29, step=2, unit="Jobcenter Unge")
+    report = find_double_offers([first, second, other, *OTHERS])
+    assert [(p.a, p.b) for p in report.pairs] == [("m1", "m2")]
