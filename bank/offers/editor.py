@@ -128,10 +128,11 @@ def publish(ref: str):
 @bp.route("/redaktion/tilbud/<ref>/tag-ud", methods=["POST"])
 @login_required
 def retire(ref: str):
-    """Take the offer out of the catalogue (it keeps its history)."""
+    """Take the offer out of the catalogue, with the reason asked for (it keeps its history)."""
+    reason = request.form.get("grund", "")
     return _action(
         ref,
-        lambda: services.retire_offer(db.session, current_user, ref),
+        lambda: services.retire_offer(db.session, current_user, ref, reason),
         "Tilbuddet er taget ud af kataloget. Det og dets historik er gemt.",
     )
 

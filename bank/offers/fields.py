@@ -67,4 +67,6 @@ def label(field: str) -> str:
     """Return the Danish label of an offer field."""
     if field == "created":
         return "Oprettet"
+    if field == "retired_reason":
+        return "Grund til at tage tilbuddet ud"
     return FIELDS.get(field, ("text", field))[1]

@@ -6,6 +6,7 @@ interchange id), as the OfferSchema loads them and the editor form parses them.
 
 from __future__ import annotations
 
+import json
 import secrets
 from collections.abc import Mapping
 
@@ -18,7 +19,7 @@ from bank.db import utcnow
 from bank.errors import Conflict, Invalid, NotAllowed, NotFound
 from bank.offers.access import is_editor, require_edit
 from bank.offers.catalogue import bump_catalogue_version
-from bank.offers.models import Offer, OfferStatus, Referral
+from bank.offers.models import Offer, OfferRevision, OfferStatus, Referral
 from bank.offers.revisions import record_changes, snapshot
 from bank.offers.rules import check_values, publish_problems
 
@@ -171,13 +172,40 @@ def publish_offer(
     return save(session, offer, user, {}, OfferStatus.PUBLISHED)
 
 
-def retire_offer(session: Session, user: User, ref: str) -> Offer:
-    """Take an offer out of the catalogue; it keeps its history and can be published again."""
+MAX_RETIRE_REASON = 500
+
+
+def retire_offer(session: Session, user: User, ref: str, reason: str | None = None) -> Offer:
+    """Take an offer out of the catalogue; it keeps its history and can be published again.
+
+    A reason (required when given, as the editor's page does) is kept on the offer and in its
+    history; the API may retire without one (reason=None).
+    """
     offer = get_offer(session, ref, user)
     require_edit(user, offer)
     if offer.status == OfferStatus.RETIRED:
         raise Conflict("the offer is already retired", "Tilbuddet er allerede taget ud.")
-    return save(session, offer, user, {}, OfferStatus.RETIRED, confirm_review=False)
+    if reason is not None:
+        reason = " ".join(reason.split())
+        if not reason:
+            raise Invalid({"reason": [("say why the offer is taken out",
+                                       "Skriv kort, hvorfor tilbuddet skal tages ud.")]})
+        if len(reason) > MAX_RETIRE_REASON:
+            raise Invalid({"reason": [(f"at most {MAX_RETIRE_REASON} characters",
+                                       f"Skriv højst {MAX_RETIRE_REASON} tegn.")]})
+    old_reason = offer.retired_reason
+    if reason is not None:
+        offer.retired_reason = reason  # before save(): one flush, one version
+    save(session, offer, user, {}, OfferStatus.RETIRED, confirm_review=False)
+    if reason is not None:
+        session.add(OfferRevision(
+            offer_id=offer.id, version=offer.version_id, at=offer.updated_at,
+            user_id=user.id if user is not None else None, field="retired_reason",
+            old=json.dumps(old_reason, ensure_ascii=False),
+            new=json.dumps(reason, ensure_ascii=False),
+        ))
+        session.flush()
+    return offer
 
 
 def confirm_review(session: Session, user: User, ref: str) -> Offer:
