@@ -5,6 +5,7 @@ cd "$(dirname "$0")/.."
 extra="${1:-}"
 missing=()
 [ -x /usr/bin/chromium ] || [ "$extra" != "test" ] || missing+=(chromium)
+command -v redis-server >/dev/null || [ "$extra" != "test" ] || missing+=(redis-server)
 ldconfig -p 2>/dev/null | grep -q libpango-1.0 || missing+=(libpango-1.0-0 libpangoft2-1.0-0)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then

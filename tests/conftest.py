@@ -29,18 +29,24 @@ def pytest_collection_modifyitems(config, items):
 
 
 _skipped: list[str] = []
+_skipped_redis: list[str] = []  # tests marked redis: they must run in CI, on either database
 
 
 def pytest_runtest_logreport(report):
-    """Remember skipped tests, so a CI run on PostgreSQL can refuse them."""
+    """Remember skipped tests, so a CI run on PostgreSQL (or with Redis) can refuse them."""
     if report.skipped:
         _skipped.append(report.nodeid)
+        if "redis" in report.keywords:
+            _skipped_redis.append(report.nodeid)
 
 
 def pytest_sessionfinish(session, exitstatus):
     """Fail a CI run on PostgreSQL in which any test was skipped."""
     if PG_URL and os.environ.get("CI") and _skipped and exitstatus == 0:
         print(f"\nFAIL: {len(_skipped)} test(s) skipped on PostgreSQL in CI: {_skipped[:5]}")
+        session.exitstatus = 1
+    if os.environ.get("CI") and _skipped_redis and exitstatus == 0:
+        print(f"\nFAIL: {len(_skipped_redis)} Redis test(s) skipped in CI: {_skipped_redis[:5]}")
         session.exitstatus = 1
 
 
