@@ -82,13 +82,16 @@ def init_app(app: Flask) -> None:
         from bank.reports.scans import run_scan
 
         with app.app_context():
-            run_scan(db.session, scan_id)
+            run_scan(db.session, scan_id)  # heartbeats while it runs: see scan_lease
 
     @huey.periodic_task(crontab(minute="*"), name="check_catalogue")
     def check_catalogue() -> None:
-        """Queue a scan when the catalogue has changed since the last one."""
+        """Queue a scan when the catalogue has changed since the last one; save its index."""
+        from bank.ranking import save_current_index
+
         with app.app_context():
             queue_scan(db.session)
+            save_current_index(db.session)  # web processes map it instead of building it
 
     app.extensions["bank.tasks"] = TaskQueue(huey, rescan_overlaps, check_catalogue)
 
@@ -101,13 +104,16 @@ def get_queue(app: Flask | None = None) -> TaskQueue:
 def queue_scan(
     session: Session, threshold: float | None = None, user=None, force: bool = False
 ) -> int | None:
-    """Queue a double-offer scan unless an up-to-date one exists or waits; return its id."""
+    """Queue a double-offer scan unless an up-to-date one exists or runs; return its id.
+
+    Forced, it queues whenever no live worker is computing one (see request_scan).
+    """
     from bank.reports.scans import request_scan
 
     scan = request_scan(session, threshold, user, force)
+    session.commit()  # the worker must find the row; lapsed scans stay marked failed
     if scan is None:
         return None
-    session.commit()  # the worker must find the row
     get_queue().rescan_overlaps(scan.id)
     return scan.id
 
