@@ -121,3 +121,4 @@ def without_tried(text: str) -> str:
     kept = [sentence for sentence in _SENTENCE.findall(text)
             if not (_TRIED.search(fold(sentence)) and _FAILED.search(fold(sentence)))]
     return ".".join(kept)
+

@@ -16,6 +16,7 @@ from bank.matching.records import NeedRecord
 from bank.matching.text import display_words, fold, is_content_word, words
 
 NEED_TITLE, NEED_DESCRIPTION, NEED_GOALS = 2.0, 0.7, 1.5
+NEED_TAG = 0.5  # a given tag read as words of the need: it names the main goal only
 CANDIDATES = 300  # offers re-scored with character n-grams and fuzzy titles
 INFERRED_TAG_SHARE = 0.6  # tags read from an untagged need's text count a little less
 FUZZY_MAX_WORDS = 4  # longer texts are not compared with titles letter by letter
@@ -42,7 +43,7 @@ class Weights:
         return np.clip(mixed / total, 0.0, 1.0)
 
 
-RANK_WEIGHTS = Weights(text=0.55, tags=0.25, chars=0.12, fuzzy=0.08)
+RANK_WEIGHTS = Weights(text=0.55, tags=0.1, chars=0.12, fuzzy=0.08)
 SEARCH_WEIGHTS = Weights(text=0.45, tags=0.15, chars=0.2, fuzzy=0.2)
 
 
@@ -66,7 +67,7 @@ def need_query(need: NeedRecord, analyzer: Analyzer) -> Query:
     total: dict[str, float] = defaultdict(float)
     parts = [(need.title, NEED_TITLE), (without_tried(need.description), NEED_DESCRIPTION)]
     parts += [(goal, NEED_GOALS) for goal in need.goals]
-    parts += [(tag, NEED_TITLE) for tag in need.tags]
+    parts += [(tag, NEED_TAG) for tag in need.tags]
     for text, weight in parts:
         for feature, value in analyzer.query_features(text).items():
             total[feature] += weight * value
