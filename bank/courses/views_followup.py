@@ -77,7 +77,7 @@ def progress(course_id: int):
                 values.get("recorded_on"), values.get("note", ""), today(),
             )
             db.session.commit()
-            flash("Målingen er gemt.", "info")
+            flash("Målingen er gemt.", "info@grafer")  # shown beside the charts it lands on
             return redirect(url_for("courses.progress", course_id=course_id) + "#grafer")
         except Invalid as exc:
             db.session.rollback()

@@ -172,6 +172,19 @@ def mark_not_double(
     return mark
 
 
+def unmark_not_double(session: Session, user: User | None, mark_id: int) -> tuple[str, str]:
+    """Undo a not-double mark: the pair returns to the report. Return the two offers' titles."""
+    require_role(user, *READERS)
+    mark = session.get(NotDoubleMark, mark_id)
+    if mark is None:
+        raise NotFound("no such mark", "Markeringen findes ikke. Måske er den allerede fortrudt.",
+                       "mark")
+    titles = (mark.offer_a.title, mark.offer_b.title)
+    session.delete(mark)
+    session.flush()
+    return titles
+
+
 def editable_refs(viewer: User | None, view: OverlapView) -> frozenset[str]:
     """Return the refs of the report's offers the viewer may change (so only those get a link)."""
     from bank.offers.access import can_edit

@@ -12,7 +12,13 @@ from bank.errors import BankError, Invalid
 from bank.main.htmx import render
 from bank.reports.export import download, to_csv, to_xlsx
 from bank.reports.highlight import highlight
-from bank.reports.overlaps import READERS, editable_refs, mark_not_double, overlap_report
+from bank.reports.overlaps import (
+    READERS,
+    editable_refs,
+    mark_not_double,
+    overlap_report,
+    unmark_not_double,
+)
 from bank.reports.scans import normal_threshold
 from bank.reports.tables import overlap_tables
 from bank.tasks import queue_scan
@@ -78,14 +84,36 @@ def mark():
         a, b = int(form.get("a", "0")), int(form.get("b", "0"))
         mark_not_double(db.session, current_user, a, b, form.get("kommentar", ""))
         db.session.commit()
-        flash("Parret er markeret som ikke et dobbelttilbud og er taget ud af rapporten.")
+        flash("Parret er markeret som ikke et dobbelttilbud og er taget ud af rapporten. "
+              "Du kan fortryde herunder.", "info@markeret")
+        place = "#markeret"  # the message shows beside the list of marks, where undo is
     except (ValueError, BankError) as exc:
         db.session.rollback()
         if not isinstance(exc, BankError):
             exc = Invalid({"a": [("choose a pair", "Vælg et par.")]})
         if exc.status == 403:
             raise exc
-        flash(exc.danish, "error")
+        flash(exc.danish, "error@grupper")
+        place = "#grupper"
+    target = url_for("reports.overlaps", **{k: v for k, v in args.items() if v})
+    return redirect(target + place)
+
+
+@bp.route("/dobbelttilbud/ikke-dobbelt/<int:mark_id>/fortryd", methods=["POST"])
+@login_required
+def unmark(mark_id: int):
+    """Undo a not-double mark; the pair comes back into the report."""
+    args = _filters()
+    try:
+        first, second = unmark_not_double(db.session, current_user, mark_id)
+        db.session.commit()
+        flash(f"Markeringen er fortrudt. {first} og {second} er med i rapporten igen.",
+              "info@grupper")
+    except BankError as exc:
+        db.session.rollback()
+        if exc.status == 403:
+            raise exc
+        flash(exc.danish, "error@grupper")
     target = url_for("reports.overlaps", **{k: v for k, v in args.items() if v})
     return redirect(target + "#grupper")
 
