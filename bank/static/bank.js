@@ -4,6 +4,18 @@ document.addEventListener("htmx:configRequest", (event) => {
   if (token) event.detail.headers["X-CSRFToken"] = token.content;
 });
 
+// No inline handlers (the Content Security Policy forbids them): data attributes instead.
+document.addEventListener("submit", (event) => {
+  const message = event.target.dataset ? event.target.dataset.confirm : undefined;
+  if (message && !window.confirm(message)) event.preventDefault();
+}, true);
+document.addEventListener("change", (event) => {
+  if (event.target.matches("[data-autosubmit]")) event.target.form.requestSubmit();
+});
+document.addEventListener("click", (event) => {
+  if (event.target.closest("[data-print]")) window.print();
+});
+
 // On narrow screens the header's menu folds behind a button; without JavaScript it stays open.
 document.addEventListener("DOMContentLoaded", () => {
   const toggle = document.querySelector("header.top .menu-toggle");

@@ -152,6 +152,8 @@ def test_the_api_keeps_csrf_protection_and_takes_the_token_in_a_header(app, make
         r'name="csrf_token" type="hidden" value="([^"]+)"', client.get("/log-ind").get_data(True)
     ).group(1)
     client.post("/log-ind", data={"email": editor.email, "password": PASSWORD, "csrf_token": token})
+    page = client.get("/").get_data(as_text=True)  # sign-in issues a new token
+    token = re.search(r'<meta name="csrf-token" content="([^"]+)"', page).group(1)
     assert client.post("/api/offers", json=api_offer()).status_code == 400
     response = client.post("/api/offers", json=api_offer(), headers={"X-CSRFToken": token})
     assert response.status_code == 201
