@@ -110,12 +110,15 @@ def evaluate_command(offers_path: str, needs_path: str, judgments_path: str,
 @click.option("--needs", "n_needs", default=200, show_default=True,
               type=click.IntRange(min=1), help="Number of synthetic needs to rank.")
 @click.option("--seed", default=7, show_default=True, help="Seed for the generator.")
+@click.option("--compare", type=click.Choice(["bm25s"]), multiple=True,
+              help="Also measure this library on the same catalogue in the same run.")
 @click.option("--json", "as_json", is_flag=True, help="Print the numbers as JSON.")
-def bench_command(n_offers: int, n_needs: int, seed: int, as_json: bool) -> None:
+def bench_command(n_offers: int, n_needs: int, seed: int, compare: tuple[str, ...],
+                  as_json: bool) -> None:
     """Measure build time and memory, ranking latency and the double-offer scan."""
     from bank.matching.bench import format_bench, run_bench
 
-    result = run_bench(n_offers, n_needs, seed)
+    result = run_bench(n_offers, n_needs, seed, compare)
     click.echo(_json(result) if as_json else format_bench(result))
 
 

@@ -16,21 +16,34 @@ import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
+from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from bank.matching.bench_more import format_more, phase_bm25s, phase_mapped
 from bank.matching.synthetic import make_catalogue
 
 
-def run_bench(n_offers: int, n_needs: int = 200, seed: int = 7) -> dict[str, Any]:
-    """Run both measured phases in child processes and return every number."""
+def run_bench(n_offers: int, n_needs: int = 200, seed: int = 7,
+              compare: Sequence[str] = ()) -> dict[str, Any]:
+    """Run the measured phases in child processes and return every number.
+
+    The rank phase saves its index; the mapped phase maps it back in a fresh process.
+    `compare=("bm25s",)` also measures bm25s on the same catalogue in the same run.
+    """
     result: dict[str, Any] = {"offers": n_offers, "needs": n_needs, "seed": seed,
                               "machine": machine()}
-    for phase in ("rank", "overlaps"):
-        result[f"{phase}_load_before"] = os.getloadavg()[0]
-        result.update(_child(phase, n_offers, n_needs, seed))
+    with tempfile.TemporaryDirectory(prefix="bank-bench-") as scratch:
+        saved = str(Path(scratch) / "index")
+        phases = [("rank", saved), ("mapped", saved), *((name, "") for name in compare),
+                  ("overlaps", "")]
+        for phase, directory in phases:
+            result[f"{phase}_load_before"] = os.getloadavg()[0]
+            result.update(_child(phase, n_offers, n_needs, seed, directory))
     return result
 
 
@@ -48,8 +61,8 @@ def machine() -> str:
             f"Python {platform.python_version()}")
 
 
-def phase_rank(n_offers: int, n_needs: int, seed: int) -> dict[str, Any]:
-    """Build the index and rank every need once after one warm-up query."""
+def phase_rank(n_offers: int, n_needs: int, seed: int, directory: str = "") -> dict[str, Any]:
+    """Build the index, rank every need once after one warm-up query, save it if asked."""
     from bank.matching.index import CatalogueIndex
 
     catalogue = make_catalogue(n_offers, n_needs, seed)
@@ -65,12 +78,18 @@ def phase_rank(n_offers: int, n_needs: int, seed: int) -> dict[str, Any]:
         start = time.perf_counter()
         index.rank(need, top=10)
         latencies.append((time.perf_counter() - start) * 1000)
+    if directory:
+        from bank.matching.store import save_index
+
+        save_index(index, directory, "bench")
     return {"build_s": build, "build_rss_before_mib": before, "build_peak_rss_mib": peak,
+            "build_index_mib": rss_mib() - before,
             "rank_p50_ms": statistics.median(latencies),
             "rank_p95_ms": float(np.percentile(latencies, 95)), "rank_max_ms": max(latencies)}
 
 
-def phase_overlaps(n_offers: int, n_needs: int, seed: int) -> dict[str, Any]:
+def phase_overlaps(n_offers: int, n_needs: int, seed: int, _directory: str = ""
+                   ) -> dict[str, Any]:
     """Run the full double-offer scan and check it finds the planted copies."""
     from bank.matching.overlaps import find_double_offers
 
@@ -106,24 +125,28 @@ def format_bench(result: dict[str, Any]) -> str:
     rows = [
         ("offers / needs / seed", f"{r['offers']:,} / {r['needs']} / {r['seed']}"),
         ("build index", f"{r['build_s']:.2f} s, peak RSS {r['build_peak_rss_mib']:.0f} MiB"
-                        f" (RSS before build {r['build_rss_before_mib']:.0f} MiB)"),
+                        f" (RSS before build {r['build_rss_before_mib']:.0f} MiB; the built"
+                        f" index holds {r.get('build_index_mib', 0):.0f} MiB)"),
         ("rank one need (warm)", f"p50 {r['rank_p50_ms']:.1f} ms, p95 {r['rank_p95_ms']:.1f} ms,"
                                  f" max {r['rank_max_ms']:.1f} ms"),
+        *format_more(r),
         ("double-offer scan", f"{r['scan_s']:.2f} s, peak RSS {r['scan_peak_rss_mib']:.0f} MiB"
                               f" (RSS before scan {r['scan_rss_before_mib']:.0f} MiB)"),
         ("double offers found", f"{r['double_pairs']:,} pairs in {r['double_groups']:,} groups;"
                                 f" planted copies found {r['planted_found']:,} of"
                                 f" {r['planted_pairs']:,}; overlaps {r['partial_pairs']:,}"),
         ("machine", r["machine"]),
-        ("load average (1 min) before each phase",
-         f"{r.get('rank_load_before', 0):.1f} / {r.get('overlaps_load_before', 0):.1f}"),
+        ("load average (1 min) before each phase", " / ".join(
+            f"{k.removesuffix('_load_before')} {v:.1f}" for k, v in r.items()
+            if k.endswith("_load_before"))),
     ]
     return "\n".join(["| what | measured |", "|---|---|"] + [f"| {a} | {b} |" for a, b in rows])
 
 
-def _child(phase: str, n_offers: int, n_needs: int, seed: int) -> dict[str, Any]:
+def _child(phase: str, n_offers: int, n_needs: int, seed: int, directory: str = ""
+           ) -> dict[str, Any]:
     command = [sys.executable, "-m", "bank.matching.bench", phase, str(n_offers), str(n_needs),
-               str(seed)]
+               str(seed), directory]
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise RuntimeError(f"bench phase {phase} failed: {done.stderr.strip()[-2000:]}")
@@ -131,7 +154,14 @@ def _child(phase: str, n_offers: int, n_needs: int, seed: int) -> dict[str, Any]
 
 
 if __name__ == "__main__":
-    PHASES = {"rank": phase_rank, "overlaps": phase_overlaps}
-    name, *numbers = sys.argv[1:]
+    name, *numbers = sys.argv[1:5]
     offers_n, needs_n, seed_n = (int(value) for value in numbers)
-    print(json.dumps(PHASES[name](offers_n, needs_n, seed_n)))
+    where = sys.argv[5] if len(sys.argv) > 5 else ""
+    if name == "rank":
+        print(json.dumps(phase_rank(offers_n, needs_n, seed_n, where)))
+    elif name == "mapped":
+        print(json.dumps(phase_mapped(offers_n, needs_n, seed_n, where)))
+    elif name == "bm25s":
+        print(json.dumps(phase_bm25s(offers_n, needs_n, seed_n)))
+    else:
+        print(json.dumps(phase_overlaps(offers_n, needs_n, seed_n)))
