@@ -26,7 +26,7 @@ FEATURES = (
 def create_app(test_config: Mapping[str, object] | None = None) -> Flask:
     """Create the Flask app: settings, database, extensions, blueprints, error pages."""
     app = Flask(__name__, instance_path=str(Path.cwd() / "instance"))
-    from bank import config, db, errors, inputs, security
+    from bank import config, danish, db, errors, inputs, security
     from bank.auth.throttle import limiter
     from bank.extensions import csrf, init_api, login_manager
 
@@ -41,6 +41,7 @@ def create_app(test_config: Mapping[str, object] | None = None) -> Flask:
     security.init_app(app)
     csrf.init_app(app)
     init_api(app)
+    danish.register(app)  # Danish dates, times and numbers, for every template
     for name in FEATURES:
         importlib.import_module(name).init_app(app)
     errors.init_app(app)

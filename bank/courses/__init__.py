@@ -43,11 +43,9 @@ def course_link(course_id: int) -> str | None:
 
 def init_app(app: Flask) -> None:
     """Register the plan pages, the date filter and the coordinator's front-page panel."""
-    from bank.charts.svg import danish_date
     from bank.courses import views, views_followup  # noqa: F401  (routes on the blueprint)
     from bank.main import add_panel
 
     app.register_blueprint(views.bp)
     app.add_template_global(course_link, "course_link")
-    app.add_template_filter(lambda d: danish_date(d) if d else "", "dansk_dato")
     add_panel(app, watch_panel, order=20)

@@ -10,9 +10,11 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, selectinload
 
+from bank import danish
 from bank.auth.models import User
 from bank.offers.fields import FIELDS, label
-from bank.offers.models import Offer, OfferRevision
+from bank.offers.models import Offer, OfferRevision, OfferStatus, Referral
+from bank.offers.terms import term_labels
 
 
 def _plain(value: object) -> object:
@@ -81,12 +83,25 @@ class Change:
     fields: tuple[FieldChange, ...]
 
 
-def _text(raw: str) -> str:
+CHOICES = {"status": OfferStatus, "referral": Referral}
+
+
+def _text(field: str, raw: str, tag_labels: dict[str, str]) -> str:
+    """Return a stored value as a person reads it: Danish labels, local time, tag names."""
     value = json.loads(raw)
     if value is None or value == [] or value == "":
         return "—"
+    if field == "tags" and isinstance(value, list):
+        return "; ".join(tag_labels.get(str(v), str(v)) for v in value)
     if isinstance(value, list):
         return "; ".join(str(v) for v in value)
+    if field in CHOICES and value in set(CHOICES[field]):
+        return CHOICES[field](value).label
+    if FIELDS.get(field, ("",))[0] == "date" and isinstance(value, str):
+        try:
+            return danish.local_time(datetime.fromisoformat(value))
+        except ValueError:
+            return value
     return str(value)
 
 
@@ -98,6 +113,7 @@ def history(session: Session, offer: Offer, since_version: int = 0) -> list[Chan
         .options(selectinload(OfferRevision.user))
         .order_by(OfferRevision.version.desc(), OfferRevision.id)
     )
+    tags = term_labels(session)
     grouped: dict[int, list[OfferRevision]] = {}
     for revision in revisions:
         grouped.setdefault(revision.version, []).append(revision)
@@ -107,7 +123,9 @@ def history(session: Session, offer: Offer, since_version: int = 0) -> list[Chan
             at=items[0].at,
             who=items[0].user.name if items[0].user else "Import",
             fields=tuple(
-                FieldChange(r.field, label(r.field), _text(r.old), _text(r.new)) for r in items
+                FieldChange(r.field, label(r.field), _text(r.field, r.old, tags),
+                            _text(r.field, r.new, tags))
+                for r in items
             ),
         )
         for version, items in grouped.items()

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-from zoneinfo import ZoneInfo
-
 from flask import Blueprint, render_template, request
 from flask_login import current_user
 
@@ -23,7 +20,6 @@ from bank.offers.services import get_offer
 from bank.offers.terms import centre_names, list_terms, list_units, term_labels
 
 bp = Blueprint("offers", __name__)
-LOCAL = ZoneInfo("Europe/Copenhagen")
 
 
 def _int(name: str) -> int | None:
@@ -50,12 +46,6 @@ def is_vocabulary(slug: str) -> bool:
     """Tell templates whether a tag is a vocabulary term rather than a free keyword."""
     tag_label(slug)
     return slug in request._bank_term_labels
-
-
-@bp.app_template_filter("local_time")
-def local_time(moment: datetime | None, pattern: str = "%d.%m.%Y kl. %H.%M") -> str:
-    """Format a UTC timestamp in Danish local time."""
-    return moment.astimezone(LOCAL).strftime(pattern) if moment else ""
 
 
 @bp.route("/tilbud")

@@ -32,13 +32,10 @@ def init_app(app: Flask) -> None:
     from bank.courses.dimensions import BUILT_IN
     from bank.main import NavItem, add_nav, add_panel
     from bank.reports import pages  # noqa: F401  (routes on the blueprint)
-    from bank.reports.stats import danish_number, danish_percent
     from bank.reports.views import bp
 
     labels = {d.key: d.label for d in BUILT_IN}
     app.register_blueprint(bp)
-    app.add_template_filter(danish_number, "dk")
-    app.add_template_filter(danish_percent, "pct")
     app.add_template_global(lambda key: labels.get(key, key), "dimension_label")
     app.add_template_global(_signed, "signed")
     add_nav(app, NavItem("reports.index", "Rapporter", roles=(Role.LEADER, Role.EDITOR), order=60))

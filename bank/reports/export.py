@@ -13,6 +13,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from bank import danish
+
 Cell = str | int | float | date | datetime | None
 
 CSV_TYPE = "text/csv; charset=utf-8"
@@ -32,11 +34,11 @@ def _text(value: Cell) -> str:
     if value is None:
         return ""
     if isinstance(value, float):
-        return f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",")
+        return danish.number(value, 2)
     if isinstance(value, datetime):
-        return value.strftime("%Y-%m-%d %H:%M")
+        return danish.local_time(value)  # Danish local time, as on the pages
     if isinstance(value, date):
-        return value.isoformat()
+        return danish.day(value)
     text = str(value)
     return "'" + text if _looks_like_formula(text) else text
 
@@ -108,8 +110,8 @@ def to_xlsx(tables: Iterable[Table]) -> bytes:
 
 
 def _xlsx_value(value: Cell) -> Cell:
-    if isinstance(value, datetime) and value.tzinfo is not None:
-        return value.replace(tzinfo=None)  # Excel has no time zones; values are UTC
+    if isinstance(value, datetime):
+        return danish.local(value).replace(tzinfo=None)  # Excel has no zones: Danish local time
     if isinstance(value, str):
         return _text(value)
     return value
@@ -120,6 +122,6 @@ def download(data: bytes, filename: str, kind: str) -> Response:
     mimetype = CSV_TYPE if kind == "csv" else XLSX_TYPE
     return Response(
         data,
-        mimetype=mimetype,
+        content_type=mimetype,  # says its charset once (mimetype= would add it again)
         headers={"Content-Disposition": f'attachment; filename="{filename}.{kind}"'},
     )

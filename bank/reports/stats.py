@@ -6,10 +6,11 @@ from these, so that the tests can check each one against a hand-computed value.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+
+from bank import danish
 
 # Figures about fewer young people than this are not shown: they would point at individuals.
 MIN_GROUP = 5
@@ -119,17 +120,12 @@ def last_months(today: date, months: int = 12) -> Period:
 
 def danish_number(value: float | None, decimals: int = 1) -> str:
     """Return a number as Danes write it (12,5), or a dash for no value."""
-    if value is None:
-        return "–"
-    text = f"{value:.{decimals}f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text.replace(".", ",")
+    return danish.number(value, decimals)
 
 
 def danish_percent(value: float | None) -> str:
     """Return a share as a whole Danish percentage, halves rounded up (0.125 -> '13 %')."""
-    return "–" if value is None else f"{math.floor(value * 100 + 0.5 + 1e-9)} %"
+    return danish.percent(value)
 
 
 def counts(keys: Sequence[str]) -> dict[str, int]:

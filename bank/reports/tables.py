@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bank import danish
 from bank.courses.dimensions import BUILT_IN
 from bank.reports.coverage import COUNT_SERIES, FORMS, NO_FORM, TagCoverage
 from bank.reports.export import Table
@@ -13,23 +14,25 @@ from bank.reports.stats import Summary
 
 PAIR_HEADINGS = (
     "Gruppe", "Tilbud A", "Enhed A", "Center A", "Tilbud B", "Enhed B", "Center B",
-    "Score", "Fælles emner", "Fælles ord", "Id A", "Id B",
+    "Lighed (%)", "Fælles emner", "Fælles ord", "Id A", "Id B",
 )
 DIMENSION_LABELS = {d.key: d.label for d in BUILT_IN}
 
 
-def _pair_row(group: int | str, pair: PairView) -> list:
+def _pair_row(group: int | str, pair: PairView, tags: dict[str, str]) -> list:
     return [
         group, pair.a.title, pair.a.unit_name, pair.a.centre_name, pair.b.title,
-        pair.b.unit_name, pair.b.centre_name, round(pair.score, 3), ", ".join(pair.tags),
-        ", ".join(pair.terms), pair.a.ref, pair.b.ref,
+        pair.b.unit_name, pair.b.centre_name, danish.whole_percent(pair.score),
+        ", ".join(tags.get(t, t) for t in pair.tags), ", ".join(pair.terms), pair.a.ref,
+        pair.b.ref,
     ]
 
 
-def overlap_tables(view: OverlapView) -> list[Table]:
-    """Return the double-offer pairs (by group) and the overlapping pairs as two tables."""
-    doubles = [_pair_row(n, p) for n, g in enumerate(view.groups, start=1) for p in g.pairs]
-    partial = [_pair_row("", p) for p in view.partial]
+def overlap_tables(view: OverlapView, tags: dict[str, str] | None = None) -> list[Table]:
+    """Return the double-offer pairs (by group) and the overlapping pairs, tags by label."""
+    tags = tags or {}
+    doubles = [_pair_row(n, p, tags) for n, g in enumerate(view.groups, start=1) for p in g.pairs]
+    partial = [_pair_row("", p, tags) for p in view.partial]
     marks = [[m.offer_a.title, m.offer_b.title, m.comment, m.user.name if m.user else "",
               m.created_at] for m in view.marks]
     return [
@@ -101,9 +104,10 @@ def management_tables(m: Management) -> list[Table]:
 def gap_tables(groups: list[GapGroup]) -> list[Table]:
     """Return the gaps as one table: tag, need, best offer and its score."""
     rows = [[g.label, gap.need.title, gap.need.published_at,
-             gap.offer.title if gap.offer else "", round(gap.score, 3)]
+             gap.offer.title if gap.offer else "", danish.whole_percent(gap.score)]
             for g in groups for gap in g.gaps]
-    return [Table("Huller", ("Emne", "Behov", "Offentliggjort", "Bedste tilbud", "Score"), rows)]
+    headings = ("Emne", "Behov", "Offentliggjort", "Bedste tilbud", "Score (%)")
+    return [Table("Huller", headings, rows)]
 
 
 def coverage_tables(rows: list[TagCoverage]) -> list[Table]:

@@ -10,6 +10,7 @@ from bank.auth.models import Role
 from bank.auth.services import require_role
 from bank.errors import BankError, Invalid
 from bank.main.htmx import render
+from bank.offers.terms import term_labels
 from bank.reports.export import download, to_csv, to_xlsx
 from bank.reports.highlight import highlight
 from bank.reports.overlaps import (
@@ -127,6 +128,6 @@ def export_overlaps(kind: str):
     args = _filters()
     view = overlap_report(db.session, current_user, args["graense"] or None, args["center"],
                           args["emne"])
-    tables = overlap_tables(view)
+    tables = overlap_tables(view, term_labels(db.session))
     data = to_xlsx(tables) if kind == "xlsx" else to_csv(tables)
     return download(data, "dobbelttilbud", kind)

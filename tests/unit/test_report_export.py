@@ -25,7 +25,7 @@ def test_csv_is_semicolon_separated_utf8_with_a_bom_and_danish_decimals():
 
 def test_several_tables_follow_each_other_in_one_csv_with_their_names():
     lines = to_csv([TABLE, Table("Behov", ["Tal"], [[date(2025, 6, 1)]])]).decode("utf-8-sig")
-    assert lines.splitlines()[-4:] == ["", "Behov", "Tal", "2025-06-01"]
+    assert lines.splitlines()[-4:] == ["", "Behov", "Tal", "01.06.2025"]
 
 
 def test_text_that_looks_like_a_formula_is_never_run_by_a_spreadsheet():

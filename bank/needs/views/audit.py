@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 from flask import request
@@ -11,15 +10,10 @@ from flask import request
 from bank import db
 from bank.auth.models import User
 from bank.auth.services import search_audit
+from bank.danish import LOCAL
 from bank.main.htmx import render
+from bank.needs.audit_text import ACTIONS, RECORD_TYPES, describe
 from bank.needs.views import bp, me
-
-LOCAL = ZoneInfo("Europe/Copenhagen")
-RECORD_TYPES = {"course": "Forløb", "citizen": "Borger", "consent": "Samtykke", "goal": "Mål",
-                "need": "Behov", "bids": "Bud på et behov", "bid": "Bud", "team": "Team"}
-ACTIONS = {"read": "Læst", "create": "Oprettet", "update": "Ændret", "publish": "Offentliggjort",
-           "withdraw": "Trukket tilbage", "close": "Lukket", "decide": "Besluttet",
-           "add": "Tilføjet", "remove": "Fjernet", "end": "Afsluttet"}
 
 
 def _day(name: str) -> date | None:
@@ -45,5 +39,6 @@ def audit():
         since=datetime.combine(since, time(), LOCAL) if since else None,
         until=datetime.combine(until + timedelta(days=1), time(), LOCAL) if until else None,
     )
-    return render("needs/audit.html", "needs/_audit_results.html", entries=entries,
+    return render("needs/audit.html", "needs/_audit_results.html",
+                  entries=[describe(e) for e in entries],
                   args=request.args, record_types=RECORD_TYPES, actions=ACTIONS)

@@ -65,7 +65,8 @@ def test_the_gap_page_shows_the_best_offer_and_its_score(client, auth, leader, n
     assert "Intet tilbud passer til alderen" in html
     assert "2 af 3 åbne behov har intet tilbud med en score på mindst 42 %" in html
     csv = client.get("/rapporter/huller.csv?god=0.42").get_data(as_text=True)
-    assert csv.lstrip("\ufeff").splitlines()[0] == "Emne;Behov;Offentliggjort;Bedste tilbud;Score"
+    heading = "Emne;Behov;Offentliggjort;Bedste tilbud;Score (%)"
+    assert csv.lstrip("\ufeff").splitlines()[0] == heading
 
 
 @pytest.fixture

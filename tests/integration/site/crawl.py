@@ -64,10 +64,11 @@ def _shape(path: str) -> str:
     return re.sub(r"\d+", "N", path)
 
 
-def crawl(client, start: str = "/", max_pages: int = MAX_PAGES) -> Crawl:
-    """Visit GET links breadth first from `start`; POST each htmx check URL once, empty."""
-    result, queue, shapes = Crawl(), deque([start]), {}
-    result.found_on[start] = "(start)"
+def crawl(client, starts: tuple[str, ...] = ("/",), max_pages: int = MAX_PAGES) -> Crawl:
+    """Visit GET links breadth first from `starts`; POST each htmx check URL once, empty."""
+    result, queue, shapes = Crawl(), deque(starts), {}
+    for start in starts:
+        result.found_on[start] = "(start)"
     while queue and len(result.status) < max_pages:
         path = queue.popleft()
         if path in result.status:

@@ -1,0 +1,86 @@
+"""Danish dates, times and numbers for people: one module, used by pages and exports alike.
+
+Times are stored in UTC and shown in Danish local time (Europe/Copenhagen, with summer time);
+a naive datetime (SQLite hands them back so) is taken to be UTC. Numbers use a decimal comma.
+Percentages round half up, on the page and in the export, so both show the same figure.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from decimal import ROUND_HALF_UP, Decimal
+from zoneinfo import ZoneInfo
+
+from flask import Flask
+
+LOCAL = ZoneInfo("Europe/Copenhagen")
+DATE = "%d.%m.%Y"
+DATE_TIME = "%d.%m.%Y kl. %H.%M"
+
+
+def local(moment: datetime) -> datetime:
+    """Return the moment in Danish local time (a naive moment is taken as UTC)."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(LOCAL)
+
+
+def local_time(moment: datetime | date | None, pattern: str = DATE_TIME) -> str:
+    """Return a moment as Danish local time, e.g. '29.11.2026 kl. 09.40' ('' for none)."""
+    if moment is None:
+        return ""
+    if not isinstance(moment, datetime):
+        return moment.strftime(DATE if pattern == DATE_TIME else pattern)
+    return local(moment).strftime(pattern)
+
+
+def day(value: date | datetime | None) -> str:
+    """Return a date as '29.11.2026' (a datetime by its Danish local date)."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        value = local(value)
+    return value.strftime(DATE)
+
+
+def rounded(value: float, decimals: int = 0) -> Decimal:
+    """Round half up (as people expect, not to even) to the given number of decimals."""
+    return Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
+def number(value: float | int | None, decimals: int = 1) -> str:
+    """Return a number as Danes write it, e.g. 12,5 (at most `decimals` decimals; '–' for none)."""
+    if value is None:
+        return "–"
+    if isinstance(value, int):
+        return str(value)
+    text = f"{rounded(value, decimals):f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text.replace(".", ",")
+
+
+def whole_percent(share: float) -> int:
+    """Return a share (0..1) as a whole percentage, halves rounded up: 0.505 -> 51."""
+    return int(rounded(share * 100))
+
+
+def percent(share: float | None) -> str:
+    """Return a share (0..1) as a whole Danish percentage, e.g. 0.125 -> '13 %' ('–' for none)."""
+    return "–" if share is None else f"{whole_percent(share)} %"
+
+
+def short_date(value: date | None) -> str:
+    """Return a short Danish date with the month's name, e.g. '3. mar 2025' ('' for none)."""
+    from bank.charts.svg import danish_date
+
+    return danish_date(value) if value else ""
+
+
+def register(app: Flask) -> None:
+    """Register, in this one place, the template filters for dates, times and numbers."""
+    app.add_template_filter(local_time, "local_time")
+    app.add_template_filter(day, "danish_day")
+    app.add_template_filter(short_date, "dansk_dato")
+    app.add_template_filter(number, "dk")
+    app.add_template_filter(percent, "pct")
