@@ -17,7 +17,7 @@ from bank.needs.models import Bid, BidState, Course, GoalStatus, NeedState
 from bank.offers.models import Offer
 
 OPEN_NEEDS = (NeedState.DRAFT, NeedState.PUBLISHED)
-PER_QUESTION = 10
+PER_QUESTION = 10  # also: a searched offer serves a goal when it ranks this high for it
 
 
 @dataclass
@@ -31,6 +31,7 @@ class Hit:
     fits: list[str] = field(default_factory=list)
     doubles: list[str] = field(default_factory=list)
     on_plan: bool = False
+    goals: list[str] = field(default_factory=list)  # the young person's goals it serves
 
 
 @dataclass
@@ -47,6 +48,11 @@ class FinderResult:
 
 def questions(course: Course, age: int | None) -> list[tuple[NeedRecord, str]]:
     """Return what to rank for: each open need, and each active goal without a need."""
+    return [(record, label) for record, label, _ in _questions(course, age)]
+
+
+def _questions(course: Course, age: int | None) -> list[tuple[NeedRecord, str, str]]:
+    """Return (record, label, the goal it serves) for each open need and each bare goal."""
     asked = []
     needed_goals = set()
     for need in course.needs:
@@ -56,14 +62,26 @@ def questions(course: Course, age: int | None) -> list[tuple[NeedRecord, str]]:
                 id=f"need-{need.id}", title=need.title, description=need.description,
                 goals=tuple(need.goal_texts), tags=tuple(need.tags or ()), age=age,
             )
-            asked.append((record, need.title))
+            asked.append((record, need.title, need.goal.text if need.goal else need.title))
     for goal in course.goals:
         if goal.status == GoalStatus.ACTIVE and goal.id not in needed_goals:
             parents = (goal.parent.text,) if goal.parent else ()
             record = NeedRecord(id=f"goal-{goal.id}", title=goal.text, description=goal.text,
                                 goals=(*parents, goal.text), age=age)
-            asked.append((record, goal.text))
+            asked.append((record, goal.text, goal.text))
     return asked
+
+
+def goals_served(index, asked: list[tuple[NeedRecord, str, str]],
+                 offer_ids: list[str]) -> dict[str, list[str]]:
+    """Return, for each found offer, the goal it serves: one it ranks high for (if any)."""
+    wanted = set(offer_ids)
+    best: dict[str, tuple[float, str]] = {}
+    for record, _, goal in asked if wanted else ():
+        for match in index.rank(record, top=PER_QUESTION):
+            if match.offer_id in wanted and match.score > best.get(match.offer_id, (0.0, ""))[0]:
+                best[match.offer_id] = (match.score, goal)
+    return {offer_id: [goal] for offer_id, (_, goal) in best.items()}
 
 
 def _merge(found: list[tuple[Match, str]]) -> list[tuple[Match, list[str]]]:
@@ -101,13 +119,20 @@ def find_offers(
         age = course.citizen.age(today)
     index = get_index(session)
     text = text.strip()
+    asked = _questions(course, age)
     if text:
         found = [(m, "Jeres søgning") for m in index.search(text, age=age, top=top,
                                                              step_max=step_max)]
     else:
-        found = [(m, label) for record, label in questions(course, age)
+        found = [(m, label) for record, label, _ in asked
                  for m in index.rank(record, top=PER_QUESTION, step_max=step_max)]
     merged = _merge(found)[:top]
+    if text:
+        serves = goals_served(index, asked, [m.offer_id for m, _ in merged])
+    else:
+        goal_of = {label: goal for _, label, goal in asked}
+        serves = {m.offer_id: list(dict.fromkeys(goal_of[label] for label in labels))
+                  for m, labels in merged}
     offers = offers_by_record_id(session, [m.offer_id for m, _ in merged])
     items = course_items(session, course)
     current = [i for i in items if live(i)]
@@ -122,7 +147,7 @@ def find_offers(
         pairs = doubles_of(index, offer_record(offer), records) if offer.id not in on_plan else []
         twins = [titles[p.b] for p in pairs]
         hits.append(Hit(offer, match.score, match.reasons, match.full, labels, twins,
-                        offer.id in on_plan))
+                        offer.id in on_plan, serves.get(match.offer_id, [])))
     return FinderResult(course, hits, age, step_max, text, unplanned_bids(course, items))
 
 
