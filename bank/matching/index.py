@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 import numpy as np
 from scipy import sparse
 
 from bank.matching.audience import offer_audience
-from bank.matching.explain import explain_match, explain_pair, reasons
+from bank.matching.explain import FUZZY_SHOWN, explain_match, explain_pair, reasons
 from bank.matching.pairs import PairVerdict, judge_many
 from bank.matching.records import NeedRecord, OfferRecord
 from bank.matching.rerank import SECOND_STAGE, rerank
@@ -29,6 +31,8 @@ from bank.matching.text import fold
 from bank.matching.vectors import CatalogueMatrices, build_matrices, draft_fields
 
 NO_STEP = 7  # offers without a step sort after every real step at equal fit
+HIT_SHARE = 0.5  # a match below this share of the best score is "Måske også", not a hit
+MEANINGFUL, MIN_CATALOGUE = 0.5, 20  # a word in over half the offers says nothing of a fit
 
 
 class CatalogueIndex:
@@ -157,18 +161,41 @@ class CatalogueIndex:
             return []
         parts = self.signals(query, q, rows, tag_scores)
         scores = np.round(weights.blend(**parts), 4)
+        scores[~self._meaningful(q, rows, parts)] = 0.0
         order = sorted(range(rows.size),
                        key=lambda i: (-scores[i], self._step[rows[i]], self.offers[rows[i]].id))
         chosen = [i for i in order if scores[i] > 0]
         served: dict[int, tuple[str, ...]] = {}
         if query.texts:
             chosen, served = self._second_stage(query, rows, scores, chosen)
-        return [self._match(query, q, int(rows[i]), float(scores[i]),
-                            {k: float(v[i]) for k, v in parts.items() if v is not None},
-                            served.get(i))
-                if explain_rows is None or n in explain_rows
-                else Match(self.offers[rows[i]].id, float(scores[i]))
+        floor = HIT_SHARE * float(scores[chosen[0]]) if chosen else 0.0
+        return [replace(self._match(query, q, int(rows[i]), float(scores[i]),
+                                    {k: float(v[i]) for k, v in parts.items() if v is not None},
+                                    served.get(i))
+                        if explain_rows is None or n in explain_rows
+                        else Match(self.offers[rows[i]].id, float(scores[i])),
+                        hit=bool(scores[i] >= floor))
                 for n, i in enumerate(chosen[:top])]
+
+    def _meaningful(self, q: sparse.csr_matrix, rows: np.ndarray,
+                    parts: dict[str, np.ndarray | None]) -> np.ndarray:
+        """Tell which candidates share something worth saying with the query.
+
+        That is a word or concept found in under half of the catalogue, a tag, or a title
+        that holds the search text; sharing only words that most offers use ("unge",
+        "hjælp") is no fit. A query made only of such words keeps every candidate, and so
+        does a catalogue too small to tell common words.
+        """
+        n = len(self.offers)
+        rare = q.copy()
+        rare.data[self.m.idf[rare.indices] < math.log((1 + n) / (1 + MEANINGFUL * n)) + 1] = 0
+        rare.eliminate_zeros()
+        if rare.nnz == 0 or n < MIN_CATALOGUE:
+            return np.ones(rows.size, dtype=bool)
+        found = np.asarray((self.m.tfidf[rows] @ rare.T).todense()).ravel() > 0
+        if parts.get("tags") is not None:
+            found |= np.asarray(parts["tags"]) > 0
+        return found | (np.asarray(parts["fuzzy"]) >= FUZZY_SHOWN)
 
     def _second_stage(self, query: Query, rows: np.ndarray, scores: np.ndarray,
                       chosen: list[int]) -> tuple[list[int], dict[int, tuple[str, ...]]]:

@@ -11,7 +11,8 @@ class Match:
 
     `why` is the interchange explanation (keys `tags` and `terms`, and `icf`, `concepts`,
     `age`, `step`, `fuzzy` when they played a part); `reasons` are short Danish sentences
-    for the page; `full` is true when the offer has no places free right now.
+    for the page; `full` is true when the offer has no places free right now; `hit` is
+    false for a weaker match (below half the best score), shown apart as "Måske også".
     """
 
     offer_id: str
@@ -20,6 +21,7 @@ class Match:
     reasons: tuple[str, ...] = ()
     full: bool = False
     likeness: str = ""  # offer-to-offer only: "double", "partial" or ""
+    hit: bool = True  # a real fit; False: weaker, shown under "Måske også"
 
     def to_interchange(self) -> dict[str, object]:
         """Return the match as an interchange dict (`offer`, `score`, `why`)."""

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from bank.matching.audience import without_tried
 from bank.matching.concepts import concept_tag, concepts_of, phrase_concepts
@@ -19,6 +20,7 @@ NEED_TITLE, NEED_DESCRIPTION, NEED_GOALS = 2.0, 0.7, 1.5
 NEED_TAG = 0.5  # a given tag read as words of the need: it names the main goal only
 CANDIDATES = 300  # offers re-scored with character n-grams and fuzzy titles
 INFERRED_TAG_SHARE = 0.6  # tags read from an untagged need's text count a little less
+FUZZY_WORD = 80  # rapidfuzz ratio from which a title word is the query word misspelt
 FUZZY_MAX_WORDS = 4  # longer texts are not compared with titles letter by letter
 MIN_EVIDENCE = 2  # different words or phrases that must say a tag before it is read
 
@@ -115,16 +117,40 @@ def inferred_tags(found: Iterable[str], phrases: Iterable[str] = (), most: int =
 
 
 def fuzzy_titles(short_text: str, titles: Sequence[str]) -> np.ndarray:
-    """Return how well the query's short text and each title agree, in [0, 1].
+    """Return how well each title covers the query's short text, in [0, 1].
 
-    Only a short text (a few words, as typed in a search box or a need's short title) is
-    compared: a sentence-long title shares some word with almost any title, and token-set
-    likeness would call that a match.
+    The share of the query's content words that a title holds: as a word, inside a compound
+    (job in jobmentor), or misspelt (ratio 80 or more). Only a short text (a few words, as
+    typed in a search box or a need's short title) is compared: a sentence-long title would
+    share some word with almost any title.
     """
-    if not short_text.strip() or len(short_text.split()) > FUZZY_MAX_WORDS:
+    said = content_text(short_text).split()
+    if not said or len(short_text.split()) > FUZZY_MAX_WORDS:
         return np.zeros(len(titles), dtype=np.float32)
-    scores = [fuzz.token_set_ratio(short_text, title) for title in titles]
-    return np.asarray(scores, dtype=np.float32) / 100.0
+    spoken = [content_text(title).split() for title in titles]
+    flat = [word for own in spoken for word in own]
+    if not flat:
+        return np.zeros(len(titles), dtype=np.float32)
+    alike = process.cdist(said, flat, scorer=fuzz.ratio, dtype=np.uint8) >= FUZZY_WORD
+    inside = np.asarray([[len(q) >= 3 and q in w for w in flat] for q in said])
+    held = alike | inside
+    ends = np.cumsum([len(own) for own in spoken])
+    starts = ends - np.asarray([len(own) for own in spoken])
+    found = np.zeros(len(titles), dtype=np.float32)
+    for k, (start, end) in enumerate(zip(starts.tolist(), ends.tolist(), strict=True)):
+        if end > start:
+            found[k] = held[:, start:end].any(axis=1).mean()
+    return found
+
+
+@lru_cache(maxsize=200_000)
+def content_text(text: str) -> str:
+    """Return a text's content words only, folded: "mentor til job" -> "mentor job".
+
+    Letter-by-letter likeness on whole titles lets small words ("til", "for") make two
+    unrelated titles look alike.
+    """
+    return " ".join(w for w in words(text) if is_content_word(w))
 
 
 def text_signal(cosine: np.ndarray) -> np.ndarray:

@@ -165,3 +165,31 @@ def test_tags_meet_whatever_their_spelling(index):
     assert found[0].offer_id == "o1" and found[0].why["tags"] == ["job", "mentor"]
     spaced = index.rank(need("n2", "Angst", tags=("Psykisk Trivsel",), age=14), top=1)
     assert spaced[0].why["tags"] == ["psykisk-trivsel"]
+
+
+def test_a_title_that_holds_the_search_words_beats_one_that_shares_only_a_small_word():
+    from bank.matching.scoring import fuzzy_titles
+
+    covered = fuzzy_titles("mentor til job", ["Jobmentor på arbejdspladsen",
+                                              "Mentor til unge, der vil ud af kriminalitet"])
+    assert covered[0] == 1.0 and covered[1] == 0.5
+
+
+def test_offers_that_share_only_words_most_offers_use_are_no_hit():
+    filler = [offer(f"f{k}", f"Tilbud {k} for unge", f"Hjælp til unge nummer {k} om {topic}.")
+              for k, topic in enumerate(["sport", "musik", "dans", "teater", "kunst", "mad",
+                                         "natur", "film", "spil", "foto", "rejser", "dyr",
+                                         "bøger", "kor", "skak", "yoga", "surf", "klatring",
+                                         "cykler", "haver"])]
+    catalogue = [*filler, offer("m", "Jobmentor for unge", "En mentor hjælper unge i job.")]
+    found = CatalogueIndex.build(catalogue).search("mentor til unge", top=50)
+    assert ids(found) == ["m"]
+
+
+def test_weaker_matches_are_marked_as_maybe_below_half_the_best_score():
+    catalogue = [offer("a", "Mentor til job", "En mentor hjælper dig med job."),
+                 offer("b", "Klub", "En klub hvor der også er en mentor en gang imellem, "
+                       "og mange andre ting: sport, musik, mad, film og venner.")]
+    found = CatalogueIndex.build(catalogue).search("mentor job", top=10)
+    assert found[0].offer_id == "a" and found[0].hit
+    assert [m.hit for m in found[1:]] == [False] * (len(found) - 1)
