@@ -111,6 +111,18 @@ def get_index(session: Session) -> CatalogueIndex:
         return _keep(engine, _build_and_save(session, root, stamp)).index
 
 
+def warm_index(session: Session) -> None:
+    """Load the index before a process takes requests, never blocking on a large build."""
+    engine = _engine(session)
+    stamp = current_stamp(session)
+    root = index_root(engine) if stamp.persistent else None
+    small = session.scalar(sa.select(sa.func.count(Offer.id))) < BACKGROUND_FROM
+    if root is None or small or saved(root, stamp) or newest_saved(root, BACKGROUND_FROM):
+        get_index(session)
+    else:  # nothing on disk to serve meanwhile: build aside, the first searches wait for it
+        _build_in_background(engine, root)
+
+
 def save_current_index(session: Session) -> Path | None:
     """Build and save the current version's index unless it is on disk (the worker's job)."""
     stamp = current_stamp(session)

@@ -72,12 +72,12 @@ def _log_config() -> dict[str, Any]:
 def _warm_index(worker: Any) -> None:
     """Map (or build) the current engine index before the worker takes requests."""
     from bank import db
-    from bank.ranking import get_index
+    from bank.ranking import warm_index
 
     app = worker.wsgi
     try:
         with app.app_context():
-            get_index(db.session)
+            warm_index(db.session)  # gunicorn kills a worker that boots longer than --timeout
             db.session.remove()
     except Exception:  # a missing table or database: the first search will say so
         log.exception("could not load the engine index at start")

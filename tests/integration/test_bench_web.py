@@ -1,4 +1,4 @@
-"""`bank bench-web` serves the real search page to concurrent users and reports latency."""
+"""`bank bench-web` serves the real search page with `bank serve` and reports latency."""
 
 from __future__ import annotations
 
@@ -7,13 +7,47 @@ import re
 from bank.webbench import bench_web_command
 
 
-def test_the_web_bench_reports_percentiles_and_no_errors(runner, demo_catalogue):
+def test_the_web_bench_reports_percentiles_restart_and_memory_with_no_errors(
+    runner, demo_catalogue
+):
     result = runner.invoke(
-        bench_web_command, ["--users", "3", "--requests", "2", "--processes", "1"]
+        bench_web_command,
+        [
+            "--users",
+            "3",
+            "--requests",
+            "2",
+            "--processes",
+            "2",
+            "--threads",
+            "2",
+            "--typing-users",
+            "2",
+            "--typing-pause",
+            "50",
+        ],
     )
     assert result.exit_code == 0, result.output
-    assert "offers: 75; app processes: 1; users: 3; pause: 0 ms; requests: 6" in result.output
-    assert re.search(r"p50 [\d.]+ ms  p95 [\d.]+ ms  max [\d.]+ ms  errors 0 ", result.output)
+    assert "offers: 75; app processes: 2 x 2 threads" in result.output
+    assert re.search(
+        r"restart: /healthz after [\d.]+ s; first search \d+ ms \(status 200\)", result.output
+    )
+    assert re.search(
+        r"users: 3; pause: 0 ms: requests 6; p50 [\d.]+ ms  p95 [\d.]+ ms  "
+        r"max [\d.]+ ms  errors 0 ",
+        result.output,
+    )
+    assert re.search(r"users: 2; pause: 50 ms \(typing\): requests 4; .* errors 0 ", result.output)
+    assert (
+        len(
+            re.findall(
+                r"web process \d+: own \d+ MiB \([+-]\d+ MiB beside a process with no"
+                r" index, \d+ MiB\); mapped files \d+ MiB",
+                result.output,
+            )
+        )
+        == 2
+    )
 
 
 def test_the_web_bench_refuses_an_empty_catalogue(runner):

@@ -102,3 +102,17 @@ def test_the_workers_minute_check_saves_the_index_of_a_new_version(session, make
     assert not root.exists() or not list(root.glob("v*"))
     get_queue(app).check_catalogue.call_local()
     assert [p.name for p in root.glob("v*")] == [current_stamp(session).name]
+
+
+def test_a_starting_process_maps_what_is_saved_and_never_waits_for_a_large_build(
+    session, make_user, monkeypatch
+):
+    add_offer(session, editor_of(make_user), publish=True)
+    started = []
+    monkeypatch.setattr(ranking, "BACKGROUND_FROM", 1)
+    monkeypatch.setattr(ranking, "_build_in_background", lambda *a: started.append(a))
+    ranking.warm_index(session)
+    assert len(started) == 1 and index_state(session) == {"loaded": False}
+    save_current_index(session)
+    ranking.warm_index(session)
+    assert index_state(session)["source"] == "mapped"
