@@ -27,7 +27,6 @@ def create_app(test_config: Mapping[str, object] | None = None) -> Flask:
     """Create the Flask app: settings, database, extensions, blueprints, error pages."""
     app = Flask(__name__, instance_path=str(Path.cwd() / "instance"))
     from bank import config, danish, db, errors, inputs, security
-    from bank.auth.throttle import limiter
     from bank.extensions import csrf, init_api, login_manager
 
     app.config.from_mapping(config.from_environment(Path(app.instance_path)))
@@ -37,7 +36,6 @@ def create_app(test_config: Mapping[str, object] | None = None) -> Flask:
     inputs.init_app(app)  # first: bounds the int route converter, guards every request
     db.init_app(app)
     login_manager.init_app(app)
-    limiter.init_app(app)
     security.init_app(app)
     csrf.init_app(app)
     init_api(app)

@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import hashlib
 
-from flask import Response, current_app, g, request
+from flask import Flask, Response, current_app, g, request
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
-
-limiter = Limiter(key_func=get_remote_address)
 
 
 def account_key() -> str:
@@ -48,11 +46,14 @@ def address_limit() -> str:
     return current_app.config.get("SIGN_IN_LIMIT_ADDRESS", "30 per minute")
 
 
-def throttled(view):
-    """Decorate the sign-in view with both limits (POST only; failures only)."""
-    view = limiter.limit(
-        address_limit, key_func=address_key, methods=["POST"], deduct_when=failed_sign_in
-    )(view)
-    return limiter.limit(
-        account_limit, key_func=account_key, methods=["POST"], deduct_when=failed_sign_in
-    )(view)
+def init_app(app: Flask) -> Limiter:
+    """Give the app its own limiter (its storage and key prefix) and throttle sign-in with it."""
+    limiter = Limiter(key_func=get_remote_address, app=app)
+    app.extensions["bank.limiter"] = limiter
+    view = app.view_functions["auth.login"]
+    for limit, key in ((account_limit, account_key), (address_limit, address_key)):
+        view = limiter.limit(limit, key_func=key, methods=["POST"], deduct_when=failed_sign_in)(
+            view
+        )
+    app.view_functions["auth.login"] = view
+    return limiter

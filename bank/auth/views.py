@@ -8,11 +8,12 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from bank import db
+from bank.auth import throttle
 from bank.auth.forms import LoginForm
 from bank.auth.models import User
 from bank.auth.services import authenticate
 from bank.auth.sessions import forget_session, session_is_current, sign_out, start_session
-from bank.auth.throttle import mark_failed_sign_in, throttled
+from bank.auth.throttle import mark_failed_sign_in
 from bank.extensions import login_manager
 from bank.inputs import MAX_INT
 
@@ -39,9 +40,8 @@ def _safe_next(target: str | None) -> str:
 
 
 @bp.route("/log-ind", methods=["GET", "POST"])
-@throttled
 def login():
-    """Show the sign-in form and sign the user in."""
+    """Show the sign-in form and sign the user in (throttled: see bank.auth.throttle)."""
     if current_user.is_authenticated:
         return redirect(url_for("main.home"))
     form = LoginForm()
@@ -73,3 +73,6 @@ def logout():
     sign_out(db.session, current_user._get_current_object())
     flash("Du er logget ud.", "info")
     return redirect(url_for("main.home"))
+
+
+bp.record_once(lambda state: throttle.init_app(state.app))  # after the sign-in view exists
