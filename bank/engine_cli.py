@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TypeVar
 
 import click
@@ -79,9 +80,12 @@ def overlaps_command(offers_path: str, threshold: float | None, with_partial: bo
               help="duplicates.jsonl: {a, b, label} per line.")
 @click.option("--pg-url", default=None,
               help=f"PostgreSQL URL for the full-text baseline (default: ${PG_ENV}; '' = off).")
+@click.option("--strip-tags", is_flag=True,
+              help="Take every tag off the needs first: does the text carry the match?")
 @click.option("--json", "as_json", is_flag=True, help="Print the numbers as JSON.")
 def evaluate_command(offers_path: str, needs_path: str, judgments_path: str,
-                     duplicates_path: str | None, pg_url: str | None, as_json: bool) -> None:
+                     duplicates_path: str | None, pg_url: str | None, strip_tags: bool,
+                     as_json: bool) -> None:
     """Compare the engine with BM25 (and PostgreSQL full-text search) on a labelled set."""
     from bank.matching.evaluate import (
         compare_systems,
@@ -92,6 +96,8 @@ def evaluate_command(offers_path: str, needs_path: str, judgments_path: str,
 
     offers = _load(load_offers, offers_path)
     needs = _load(load_needs, needs_path)
+    if strip_tags:
+        needs = [replace(need, tags=()) for need in needs]
     grades = _load(load_judgments, judgments_path)
     labels = _load(load_duplicate_labels, duplicates_path) if duplicates_path else None
     url = (os.environ.get(PG_ENV) if pg_url is None else pg_url) or None
