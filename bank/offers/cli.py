@@ -3,21 +3,70 @@
 from __future__ import annotations
 
 import sys
+from contextlib import ExitStack
 from pathlib import Path
 
 import click
 from flask.cli import with_appcontext
+from sqlalchemy.exc import DBAPIError, OperationalError
 
 from bank import db
 from bank.errors import BankError
-from bank.offers.interchange import export_offers, import_offers
+from bank.offers.interchange import ImportReport, export_offers, import_offers
 
 PROGRESS_FROM = 200  # lines; shorter files import without a progress bar
+STAGES = {"check": "Checking", "save": "Saving"}
 
 
 def _count_lines(path: Path) -> int:
     with path.open("rb") as stream:
         return sum(1 for line in stream if line.strip())
+
+
+class _Bars:
+    """A progress bar per stage (checking, then saving), drawn on stderr."""
+
+    def __init__(self, stack: ExitStack, total: int):
+        self.stack, self.total = stack, total
+        self.stage: str | None = None
+        self.bar = None
+        self.done = 0
+
+    def __call__(self, stage: str, done: int) -> None:
+        if stage != self.stage:
+            if self.bar is not None:
+                self.bar.update(self.total - self.done)
+            self.stage, self.done = stage, 0
+            bar = click.progressbar(length=self.total, label=STAGES[stage], file=sys.stderr)
+            self.bar = self.stack.enter_context(bar)
+        self.bar.update(done - self.done)
+        self.done = done
+
+
+def _run(file: Path, dry_run: bool) -> ImportReport:
+    """Import the file and commit (unless a dry run); raise ClickException on any failure."""
+    total = _count_lines(file)
+    try:
+        with ExitStack() as stack, file.open("rb") as stream:
+            bars = _Bars(stack, total) if total >= PROGRESS_FROM else None
+            report = import_offers(db.session, stream, file.name, dry_run, bars)
+    except BankError as exc:
+        db.session.rollback()
+        raise click.ClickException(f"{exc.message} (nothing was imported)") from None
+    except OperationalError:
+        raise click.ClickException(
+            f"{file.name}: lost the connection to the database (nothing was imported)"
+        ) from None
+    if not dry_run:
+        try:
+            db.session.commit()
+        except DBAPIError as exc:
+            raise click.ClickException(
+                f"{file.name}: the database did not confirm the import "
+                f"({type(exc.orig).__name__}); check with `bank export offers` whether it was "
+                "saved"
+            ) from None
+    return report
 
 
 @click.command("offers")
@@ -26,25 +75,7 @@ def _count_lines(path: Path) -> int:
 @with_appcontext
 def import_offers_command(file: Path, dry_run: bool) -> None:
     """Import offers from FILE (JSON Lines): all lines or none; matched on id."""
-    total = _count_lines(file)
-    try:
-        with file.open(encoding="utf-8") as stream:
-            if total >= PROGRESS_FROM:
-                with click.progressbar(length=total, label="Importing", file=sys.stderr) as bar:
-                    state = {"done": 0}
-
-                    def step(done: int) -> None:
-                        bar.update(done - state["done"])
-                        state["done"] = done
-
-                    report = import_offers(db.session, stream, file.name, dry_run, step)
-            else:
-                report = import_offers(db.session, stream, file.name, dry_run)
-        if not dry_run:
-            db.session.commit()
-    except BankError as exc:
-        db.session.rollback()
-        raise click.ClickException(f"{exc.message} (nothing was imported)") from exc
+    report = _run(file, dry_run)
     for key, lines in report.ignored.items():
         shown = ", ".join(map(str, lines[:5])) + (" …" if len(lines) > 5 else "")
         click.echo(f"Ignored unknown field {key!r} on line(s) {shown}.", err=True)

@@ -6,12 +6,33 @@ from collections.abc import Mapping
 
 Errors = dict[str, list[tuple[str, str]]]
 
-TEXT_LIMITS = {"title": 200, "contact": 300}
+# The one source of field limits: the editor form, the API schema and the import all check
+# them (through check_values, which every save runs, and through the schema's validators).
+TEXT_LIMITS = {
+    "ref": 64,
+    "title": 200,
+    "description": 10_000,
+    "unit": 200,
+    "centre": 200,
+    "problem": 4_000,
+    "target_group": 4_000,
+    "community": 2_000,
+    "contact": 300,
+}
+LIST_LIMITS = {  # list field -> (most items, most characters per item)
+    "tags": (30, 60),
+    "legal_basis": (20, 200),
+    "activities": (30, 1_000),
+    "outputs": (30, 1_000),
+    "outcomes_short": (30, 1_000),
+    "outcomes_long": (30, 1_000),
+    "assumptions": (30, 1_000),
+}
 INT_RANGES = {
     "age_min": (0, 99, "Skriv en alder mellem 0 og 99."),
     "age_max": (0, 99, "Skriv en alder mellem 0 og 99."),
     "step": (1, 6, "Vælg et trin fra 1 til 6."),
-    "capacity": (0, None, "Antal pladser kan ikke være negativt."),
+    "capacity": (0, 10_000, "Skriv et antal pladser mellem 0 og 10.000."),
 }
 
 PUBLISH_NEEDS = {
@@ -32,6 +53,19 @@ def _add(errors: Errors, field: str, english: str, danish: str) -> None:
     errors.setdefault(field, []).append((english, danish))
 
 
+def _check_list(errors: Errors, field: str, items: object, most: int, chars: int) -> None:
+    if len(items) > most:
+        noun = "emner" if field == "tags" else "punkter"
+        _add(errors, field, f"must have at most {most} items", f"Højst {most} {noun}.")
+    elif any(len(str(item)) > chars for item in items):
+        _add(
+            errors,
+            field,
+            f"each item must be at most {chars} characters",
+            f"Højst {chars} tegn i hvert punkt.",
+        )
+
+
 def check_values(values: Mapping[str, object]) -> Errors:
     """Return the field errors in these values (only the fields given are checked)."""
     errors: Errors = {}
@@ -40,6 +74,8 @@ def check_values(values: Mapping[str, object]) -> Errors:
     for field, limit in TEXT_LIMITS.items():
         if len(str(values.get(field) or "")) > limit:
             _add(errors, field, f"must be at most {limit} characters", f"Højst {limit} tegn.")
+    for field, (most, chars) in LIST_LIMITS.items():
+        _check_list(errors, field, values.get(field) or [], most, chars)
     for field, (low, high, danish) in INT_RANGES.items():
         value = values.get(field)
         if value is None:

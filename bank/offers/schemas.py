@@ -11,27 +11,44 @@ from __future__ import annotations
 from marshmallow import EXCLUDE, Schema, fields, post_load, validate
 
 from bank.offers.models import OfferStatus, Referral
+from bank.offers.rules import INT_RANGES, LIST_LIMITS, TEXT_LIMITS
 
 
-def _lines(description: str) -> fields.List:
+def _text(name: str, **kwargs) -> fields.String:
+    """A text field limited to the length rules.TEXT_LIMITS gives it."""
+    return fields.String(validate=validate.Length(max=TEXT_LIMITS[name]), **kwargs)
+
+
+def _range(name: str) -> validate.Range:
+    """The range rules.INT_RANGES gives a whole-number field."""
+    low, high, _danish = INT_RANGES[name]
+    return validate.Range(min=low, max=high)
+
+
+def _lines(description: str, name: str, min_item: int = 0) -> fields.List:
+    """A list field limited to the items and item length rules.LIST_LIMITS gives it."""
+    most, chars = LIST_LIMITS[name]
     return fields.List(
-        fields.String(validate=validate.Length(max=2000)), metadata={"description": description}
+        fields.String(validate=validate.Length(min=min_item, max=chars)),
+        validate=validate.Length(max=most),
+        metadata={"description": description},
     )
 
 
 class ProgrammeTheorySchema(Schema):
     """The programme theory (forandringsteori): why the offer should work."""
 
-    problem = fields.String(metadata={"description": "The problem the offer addresses"})
-    target_group = fields.String(metadata={"description": "Who the offer is for"})
-    activities = _lines("What the unit does")
-    outputs = _lines("What the activities deliver (counted)")
-    outcomes_short = _lines("Changes for the young person in the short run")
-    outcomes_long = _lines("Changes for the young person in the long run")
-    community = fields.String(
-        metadata={"description": "The ordinary community it leads towards (school, work, club)"}
+    problem = _text("problem", metadata={"description": "The problem the offer addresses"})
+    target_group = _text("target_group", metadata={"description": "Who the offer is for"})
+    activities = _lines("What the unit does", "activities")
+    outputs = _lines("What the activities deliver (counted)", "outputs")
+    outcomes_short = _lines("Changes for the young person in the short run", "outcomes_short")
+    outcomes_long = _lines("Changes for the young person in the long run", "outcomes_long")
+    community = _text(
+        "community",
+        metadata={"description": "The ordinary community it leads towards (school, work, club)"},
     )
-    assumptions = _lines("What must hold for the chain to work")
+    assumptions = _lines("What must hold for the chain to work", "assumptions")
 
 
 class OfferSchema(Schema):
@@ -39,35 +56,32 @@ class OfferSchema(Schema):
 
     id = fields.String(
         attribute="ref",
-        validate=validate.Length(min=1, max=64),
+        validate=validate.Length(min=1, max=TEXT_LIMITS["ref"]),
         metadata={"description": "Stable identifier (required in import files)"},
     )
-    title = fields.String(validate=validate.Length(max=200))
-    description = fields.String(metadata={"description": "Plain-language description (Danish)"})
-    unit = fields.String(attribute="unit_name", metadata={"description": "The delivering unit"})
-    centre = fields.String(attribute="centre_name", metadata={"description": "The unit's centre"})
-    tags = fields.List(
-        fields.String(validate=validate.Length(min=1, max=60)),
-        metadata={"description": "Vocabulary slugs; unknown words are kept as free keywords"},
+    title = _text("title")
+    description = _text(
+        "description", metadata={"description": "Plain-language description (Danish)"}
     )
-    age_min = fields.Integer(allow_none=True, validate=validate.Range(min=0, max=99))
-    age_max = fields.Integer(allow_none=True, validate=validate.Range(min=0, max=99))
+    unit = _text("unit", attribute="unit_name", metadata={"description": "The delivering unit"})
+    centre = _text("centre", attribute="centre_name", metadata={"description": "The unit's centre"})
+    tags = _lines("Vocabulary slugs; unknown words are kept as free keywords", "tags", min_item=1)
+    age_min = fields.Integer(allow_none=True, validate=_range("age_min"))
+    age_max = fields.Integer(allow_none=True, validate=_range("age_max"))
     step = fields.Integer(
         allow_none=True,
-        validate=validate.Range(min=1, max=6),
+        validate=_range("step"),
         metadata={"description": "Step on the intervention ladder, 1 (open) to 6 (placement)"},
     )
-    legal_basis = fields.List(fields.String(validate=validate.Length(max=200)))
+    legal_basis = _lines("The laws the offer is given under", "legal_basis")
     programme_theory = fields.Nested(ProgrammeTheorySchema)
     capacity = fields.Integer(
         allow_none=True,
-        validate=validate.Range(min=0),
+        validate=_range("capacity"),
         metadata={"description": "Places available now; 0 = full"},
     )
     status = fields.Enum(OfferStatus, by_value=True)
-    contact = fields.String(
-        validate=validate.Length(max=300), metadata={"description": "Contact person"}
-    )
+    contact = _text("contact", metadata={"description": "Contact person"})
     referral = fields.Enum(
         Referral,
         by_value=True,
@@ -105,7 +119,11 @@ def interchange_schema() -> OfferSchema:
 class OfferQuerySchema(Schema):
     """Filters for the offer list, the same as the catalogue page's."""
 
-    q = fields.String(load_default="", metadata={"description": "Words to search for"})
+    q = fields.String(
+        load_default="",
+        validate=validate.Length(max=TEXT_LIMITS["title"] * 5),
+        metadata={"description": "Words to search for"},
+    )
     tag = fields.String(load_default=None, metadata={"description": "A vocabulary slug"})
     centre = fields.String(load_default=None, metadata={"description": "Centre name"})
     unit = fields.String(load_default=None, metadata={"description": "Unit name"})
@@ -142,17 +160,15 @@ class OfferPageSchema(Schema):
 class UnitSchema(Schema):
     """A unit (enhed) and its welfare centre: units.jsonl's line."""
 
-    name = fields.String(required=True, validate=validate.Length(min=1, max=200))
-    centre = fields.String(attribute="centre_name", validate=validate.Length(max=200))
-    contact = fields.String(validate=validate.Length(max=300))
+    name = fields.String(required=True, validate=validate.Length(min=1, max=TEXT_LIMITS["unit"]))
+    centre = _text("centre", attribute="centre_name")
+    contact = _text("contact")
 
 
 class VocabularyTermSchema(Schema):
     """A tag of the controlled vocabulary."""
 
-    slug = fields.String(
-        required=True, validate=validate.Regexp(r"^[a-z0-9][a-z0-9-]{0,59}$")
-    )
+    slug = fields.String(required=True, validate=validate.Regexp(r"^[a-z0-9][a-z0-9-]{0,59}$"))
     label = fields.String(required=True, validate=validate.Length(min=1, max=200))
     kind = fields.String(load_default="area", validate=validate.OneOf(["area", "form"]))
     icf = fields.String(load_default="", validate=validate.Length(max=100))

@@ -162,5 +162,5 @@ def test_a_long_import_shows_a_progress_bar(runner, session, tmp_path, monkeypat
     path = write(tmp_path / "offers.jsonl", [line(f"o{i}") for i in range(4)])
     result = runner.invoke(main, ["import", "offers", path])
     assert result.exit_code == 0, result.output
-    assert "Importing" in result.output
+    assert "Checking" in result.output and "Saving" in result.output
     assert offer_count(session) == 4

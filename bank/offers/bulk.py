@@ -1,0 +1,164 @@
+"""Saving checked import lines in batches: new offers by bulk INSERT, changed offers through the
+ORM (with their version check), one revision set (one timestamp, no user) and one catalogue
+version bump per import. Runs in the caller's transaction: all lines or none.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session
+
+from bank.auth.models import Unit
+from bank.auth.services import get_or_create_unit
+from bank.db import utcnow
+from bank.offers.catalogue import bump_catalogue_version
+from bank.offers.fields import FIELDS
+from bank.offers.import_check import ImportFailed, ImportReport, Progress
+from bank.offers.models import Offer, OfferRevision, OfferStatus, Referral
+from bank.offers.revisions import record_changes, snapshot
+
+BATCH = 2000
+COLUMNS = [name for name in FIELDS if name not in ("unit", "status", "referral")]
+Line = tuple[int, dict]
+
+
+def _units(session: Session, lines: Sequence[Line]) -> dict[str, Unit]:
+    """Create or fill in every unit (and centre) the file names, once each."""
+    pairs = dict.fromkeys((v["unit"], v.get("centre") or None) for _n, v in lines)
+    units: dict[str, Unit] = {}
+    for name, centre in pairs:
+        if name not in units or centre:
+            units[name] = get_or_create_unit(session, name, centre)
+    return units
+
+
+def _existing(session: Session, refs: list[str]) -> dict[str, Offer]:
+    found: dict[str, Offer] = {}
+    for start in range(0, len(refs), 500):
+        query = sa.select(Offer).where(Offer.ref.in_(refs[start : start + 500]))
+        found.update((o.ref, o) for o in session.scalars(query))
+    return found
+
+
+def _row(values: dict, unit: Unit, now) -> dict:
+    row = {name: values[name] for name in COLUMNS}
+    referral = values.get("referral")
+    row.update(
+        ref=values["ref"],
+        unit_id=unit.id,
+        status=OfferStatus(values["status"]),
+        referral=Referral(referral) if referral else None,
+        created_at=now,
+        updated_at=now,
+        version_id=1,
+    )
+    return row
+
+
+def _insert(session: Session, rows: list[dict], now) -> None:
+    """Insert new offers and their 'created' revisions with two multi-row statements."""
+    if not rows:
+        return
+    # Core executemany: one prepared statement for every row (None stays NULL), pipelined.
+    session.execute(Offer.__table__.insert(), rows)
+    refs = [row["ref"] for row in rows]
+    inserted = [
+        pair
+        for start in range(0, len(refs), 1000)
+        for pair in session.execute(
+            sa.select(Offer.id, Offer.ref).where(Offer.ref.in_(refs[start : start + 1000]))
+        )
+    ]
+    revisions = [
+        {
+            "offer_id": offer_id,
+            "version": 1,
+            "at": now,
+            "user_id": None,
+            "field": "created",
+            "old": "null",
+            "new": json.dumps(ref, ensure_ascii=False),
+        }
+        for offer_id, ref in inserted
+    ]
+    session.execute(OfferRevision.__table__.insert(), revisions)
+
+
+def _apply(offer: Offer, values: dict, unit: Unit, now) -> tuple[dict, dict] | None:
+    """Apply a line to an existing offer as a save would; return (before, after) if it changed."""
+    before = snapshot(offer)
+    if offer.unit is not unit:
+        offer.unit = unit
+    for name in COLUMNS:
+        if getattr(offer, name) != values[name]:
+            setattr(offer, name, values[name])
+    referral = Referral(values["referral"]) if values.get("referral") else None
+    if offer.referral != referral:
+        offer.referral = referral
+    offer.status = OfferStatus(values["status"])
+    after = snapshot(offer)
+    if before == after:
+        return None
+    offer.updated_at, offer.updated_by = now, None
+    return before, after
+
+
+def _save_batch(session, batch, existing, units, report, now) -> None:
+    rows, changed = [], []
+    for _number, values in batch:
+        report.offers += 1
+        unit = units[values["unit"]]
+        offer = existing.get(values["ref"])
+        if offer is None:
+            report.created += 1
+            rows.append(_row(values, unit, now))
+        elif (change := _apply(offer, values, unit, now)) is None:
+            report.unchanged += 1
+        else:
+            report.updated += 1
+            changed.append((offer, *change))
+    _insert(session, rows, now)
+    session.flush()  # the changed offers' UPDATEs, each checking its version
+    for offer, before, after in changed:
+        record_changes(session, offer, None, before, after)
+
+
+def _database_failure(exc: DBAPIError, filename: str, batch: Sequence[Line]) -> ImportFailed:
+    first, last = batch[0][0], batch[-1][0]
+    span = first if first == last else f"{first}–{last}"
+    if isinstance(exc, OperationalError) or exc.connection_invalidated:
+        problem = "lost the connection to the database while saving"
+    else:
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else type(exc).__name__
+        problem = f"the database refused the offers ({reason})"
+    return ImportFailed(filename, span, None, problem)
+
+
+def save_lines(
+    session: Session,
+    lines: Sequence[Line],
+    report: ImportReport,
+    progress: Progress | None = None,
+) -> None:
+    """Save checked lines in batches; bump the catalogue version once if anything changed."""
+    now = utcnow()
+    batch: Sequence[Line] = lines[:1]
+    try:
+        units = _units(session, lines)
+        existing = _existing(session, [values["ref"] for _n, values in lines])
+        for start in range(0, len(lines), BATCH):
+            batch = lines[start : start + BATCH]
+            _save_batch(session, batch, existing, units, report, now)
+            if progress is not None:
+                progress("save", start + len(batch))
+        session.flush()
+        if report.created or report.updated:
+            report.version = bump_catalogue_version(session)
+    except DBAPIError as exc:
+        if not batch:
+            raise ImportFailed(report.filename, None, None, str(exc.orig)) from None
+        raise _database_failure(exc, report.filename, batch) from None
