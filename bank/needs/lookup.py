@@ -1,6 +1,8 @@
-"""Load need-bank records by id, raising NotFound (no permission check, no audit)."""
+"""Load need-bank records by id (raising NotFound), and match needs to a search."""
 
 from __future__ import annotations
+
+import unicodedata
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -61,3 +63,25 @@ def transition(session: Session, model, record_id: int, from_states, **values) -
     if obj is not None:
         session.refresh(obj)
     return changed
+
+
+_DANISH = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"})
+
+
+def fold(text: str) -> str:
+    """Fold text for search: case, accents, and æ/ø/å however typed (æ, ae or a)."""
+    plain = unicodedata.normalize("NFKD", text.casefold().translate(_DANISH))
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    return plain.replace("aa", "a").replace("ae", "a").replace("oe", "o").replace("-", " ")
+
+
+def search_words(q: str) -> list[str]:
+    """Return the folded words of a search; a need must contain every one."""
+    return [w for w in fold(q).split() if w]
+
+
+def need_matches(need: Need, words: list[str], tag_labels: dict[str, str]) -> bool:
+    """Tell whether every word occurs in the need's title, description or tags (label or slug)."""
+    tags = " ".join(f"{slug} {tag_labels.get(slug, '')}" for slug in need.tags or ())
+    haystack = fold(f"{need.title} {need.description} {tags}")
+    return all(word in haystack for word in words)

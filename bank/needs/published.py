@@ -12,6 +12,7 @@ from bank.errors import NotFound
 from bank.needs import lookup, permissions
 from bank.needs.models import Bid, Consent, Course, Goal, Need, NeedState, consent_units
 from bank.needs.public import PublicNeed, to_public
+from bank.offers.terms import term_labels
 
 NOT_VISIBLE = ("no published need with this id",
                "Behovet findes ikke, eller det er ikke længere åbent.")
@@ -43,14 +44,13 @@ def visible_needs(session: Session, user: User | None, q: str = "", tag: str = "
         )
         .order_by(Need.published_at.desc(), Need.id.desc())
     )
-    if q.strip():
-        pattern = f"%{q.strip().lower()}%"
-        query = query.where(sa.or_(sa.func.lower(Need.title).like(pattern),
-                                   sa.func.lower(Need.description).like(pattern)))
-    needs = list(session.scalars(query.limit(limit) if limit else query))
-    if tag:
-        needs = [n for n in needs if tag in (n.tags or ())]
-    return needs
+    words = lookup.search_words(q)
+    if not (words or tag):
+        return list(session.scalars(query.limit(limit) if limit else query))
+    labels = term_labels(session) if words else {}
+    needs = [n for n in session.scalars(query)
+             if (not tag or tag in (n.tags or ())) and lookup.need_matches(n, words, labels)]
+    return needs[:limit] if limit else needs
 
 
 def public_needs(
