@@ -66,9 +66,10 @@ class OfferSchema(Schema):
     unit = _text("unit", attribute="unit_name", metadata={"description": "The delivering unit"})
     centre = _text("centre", attribute="centre_name", metadata={"description": "The unit's centre"})
     tags = _lines("Vocabulary slugs; unknown words are kept as free keywords", "tags", min_item=1)
-    age_min = fields.Integer(allow_none=True, validate=_range("age_min"))
-    age_max = fields.Integer(allow_none=True, validate=_range("age_max"))
+    age_min = fields.Integer(strict=True, allow_none=True, validate=_range("age_min"))
+    age_max = fields.Integer(strict=True, allow_none=True, validate=_range("age_max"))
     step = fields.Integer(
+        strict=True,
         allow_none=True,
         validate=_range("step"),
         metadata={"description": "Step on the intervention ladder, 1 (open) to 6 (placement)"},
@@ -76,6 +77,7 @@ class OfferSchema(Schema):
     legal_basis = _lines("The laws the offer is given under", "legal_basis")
     programme_theory = fields.Nested(ProgrammeTheorySchema)
     capacity = fields.Integer(
+        strict=True,
         allow_none=True,
         validate=_range("capacity"),
         metadata={"description": "Places available now; 0 = full"},
