@@ -85,6 +85,34 @@ def coverage(
     return result
 
 
+@dataclass(frozen=True)
+class FormTotals:
+    """The published offers by form, each offer counted once: the five parts add up to `offers`."""
+
+    offers: int
+    only: tuple[int, ...]  # per FORMS: offers with that form and no other
+    several: int  # offers with two or more of the forms
+    none: int  # offers with none of the forms
+
+
+def form_totals(
+    session: Session, viewer: User | None, centre: str | None = None
+) -> FormTotals:
+    """Count the published offers (of a centre) by form, each offer once."""
+    require_role(viewer, Role.LEADER)
+    query = (
+        sa.select(Offer.tags).outerjoin(Unit, Offer.unit_id == Unit.id)
+        .outerjoin(Centre, Unit.centre_id == Centre.id)
+        .where(Offer.status == OfferStatus.PUBLISHED)
+    )
+    if centre:
+        query = query.where(Centre.name == centre)
+    forms = [{f for f, _ in FORMS if f in (tags or [])} for tags in session.scalars(query)]
+    only = tuple(sum(1 for found in forms if found == {form}) for form, _ in FORMS)
+    return FormTotals(len(forms), only, sum(1 for found in forms if len(found) > 1),
+                      sum(1 for found in forms if not found))
+
+
 def counts_chart(rows: list[TagCoverage]) -> tuple[str, str]:
     """Return the grouped bar chart (SVG) of offers against needs per area, and its table."""
     groups = [BarGroup(r.label, (r.offers, r.needs_open, r.needs_year)) for r in rows]

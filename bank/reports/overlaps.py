@@ -13,6 +13,7 @@ from bank.errors import Conflict, Invalid, NotFound
 from bank.matching.overlaps import OverlapPair, connected_groups
 from bank.offers.catalogue import catalogue_version
 from bank.offers.models import Offer
+from bank.offers.terms import term_labels
 from bank.reports.models import NotDoubleMark, OverlapScan
 from bank.reports.scans import latest_scan, normal_threshold, pending_scan
 
@@ -138,8 +139,16 @@ def overlap_report(
         [p for p in partial if _matches(p.a, centre, tag) or _matches(p.b, centre, tag)],
         marks,
         sorted({o.centre_name for o in every if o.centre_name}),
-        sorted({t for o in every for t in (o.tags or [])}),
+        _vocabulary_tags(session, every),
     )
+
+
+def _vocabulary_tags(session: Session, offers: list[Offer]) -> list[str]:
+    """Return the report's tags that are terms of the controlled vocabulary (no free keywords),
+    in the order of their Danish labels."""
+    labels = term_labels(session)
+    found = {t for o in offers for t in (o.tags or []) if t in labels}
+    return sorted(found, key=lambda slug: labels[slug].casefold())
 
 
 def mark_not_double(

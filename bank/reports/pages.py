@@ -11,7 +11,7 @@ from markupsafe import Markup
 from bank import db
 from bank.charts.bars import BarGroup, bar_chart
 from bank.errors import Invalid
-from bank.reports.coverage import counts_chart, coverage, forms_chart
+from bank.reports.coverage import counts_chart, coverage, form_totals, forms_chart
 from bank.reports.export import download, to_csv, to_xlsx
 from bank.reports.gaps import GOOD_SCORE, find_gaps
 from bank.reports.management import centre_names, management
@@ -91,7 +91,7 @@ def coverage_page(kind: str | None = None):
         abort(404)
     counts_svg, counts_table = counts_chart(rows)
     forms_svg, forms_table = forms_chart(rows)
-    totals = [sum(r.forms[i] for r in rows) for i in range(4)]
+    totals = form_totals(db.session, current_user, centre)
     return render("reports/coverage.html", "reports/_coverage.html", rows=rows, centre=centre,
                   centres=centre_names(db.session), counts_svg=Markup(counts_svg),
                   counts_table=Markup(counts_table), forms_svg=Markup(forms_svg),
