@@ -49,6 +49,13 @@ class Readability:
         return "meget svær"
 
     @property
+    def counts(self) -> str:
+        """Return the counts in Danish, singular where one: '12 ord, 1 sætning, 1 langt ord'."""
+        sentences = "1 sætning" if self.sentences == 1 else f"{self.sentences} sætninger"
+        long_words = "1 langt ord" if self.long_words == 1 else f"{self.long_words} lange ord"
+        return f"{self.words} ord, {sentences}, {long_words}"
+
+    @property
     def too_hard(self) -> bool:
         """Return whether the text is harder than young readers should meet (LIX above 45)."""
         return self.lix > WARN_ABOVE

@@ -48,3 +48,8 @@ def test_a_text_harder_than_lix_45_is_flagged(text, too_hard):
 
 def test_the_score_gets_a_danish_band():
     assert readability("Du kan komme her. Vi er søde.").band == "meget let"
+
+
+def test_the_counts_say_one_sentence_and_one_long_word_in_the_singular():
+    assert readability("Vi spiller bold.").counts == "3 ord, 1 sætning, 1 langt ord"
+    assert readability("Vi løber. Vi går.").counts == "4 ord, 2 sætninger, 0 lange ord"
