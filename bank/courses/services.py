@@ -79,17 +79,42 @@ def _goal(errors: fields.Errors, course: Course, goal_id: object):
     return goal
 
 
+MAX_ID = 2**31 - 1
+
+
+def _id(value: object) -> int | None:
+    text = str(value if value is not None else "")
+    return int(text) if text.isdigit() and int(text) <= MAX_ID else None
+
+
+def _published_offer(session: Session, offer_id: object) -> Offer | None:
+    """Return the offer if it is published; drafts and retired offers are not plan sources."""
+    number = _id(offer_id)
+    offer = session.get(Offer, number) if number is not None else None
+    return offer if offer is not None and offer.status == OfferStatus.PUBLISHED else None
+
+
+def _accepted_bid(session: Session, course: Course, bid_id: object) -> Bid | None:
+    """Return the bid if it was accepted on one of this course's needs."""
+    number = _id(bid_id)
+    bid = session.get(Bid, number) if number is not None else None
+    if bid is None or bid.need.course_id != course.id or bid.state != BidState.ACCEPTED:
+        return None
+    return bid
+
+
+def plan_sources(session: Session, course: Course, offer_id: object, bid_id: object):
+    """Return (offer, bid) a plan item form may show for the course; None for any other."""
+    return _published_offer(session, offer_id), _accepted_bid(session, course, bid_id)
+
+
 def _source(session: Session, errors: fields.Errors, course: Course, offer_id, bid_id):
-    offer = bid = None
-    if offer_id not in (None, ""):
-        offer = session.get(Offer, int(offer_id)) if str(offer_id).isdigit() else None
-        if offer is None or offer.status != OfferStatus.PUBLISHED:
-            errors["source"] = [("choose a published offer", "Vælg et offentliggjort tilbud.")]
-    if bid_id not in (None, ""):
-        bid = session.get(Bid, int(bid_id)) if str(bid_id).isdigit() else None
-        if bid is None or bid.need.course_id != course.id or bid.state != BidState.ACCEPTED:
-            errors["source"] = [("choose a bid accepted on this course's needs",
-                                 "Vælg et bud, der er accepteret på forløbets behov.")]
+    offer, bid = plan_sources(session, course, offer_id, bid_id)
+    if offer_id not in (None, "") and offer is None:
+        errors["source"] = [("choose a published offer", "Vælg et offentliggjort tilbud.")]
+    if bid_id not in (None, "") and bid is None:
+        errors["source"] = [("choose a bid accepted on this course's needs",
+                             "Vælg et bud, der er accepteret på forløbets behov.")]
     return offer, bid
 
 

@@ -96,15 +96,8 @@ def choices(course, active_only: bool = False) -> dict:
 
 def _item_form(course_id: int, values: dict, errors: dict | None = None, status: int = 200):
     course = overview.open_for(db.session, me(), course_id, "ny indsats")
-    offer = bid = None
-    if str(values.get("offer_id", "")).isdigit():
-        from bank.offers.models import Offer
-
-        offer = db.session.get(Offer, int(values["offer_id"]))
-    if str(values.get("bid_id", "")).isdigit():
-        from bank.needs.models import Bid
-
-        bid = db.session.get(Bid, int(values["bid_id"]))
+    offer, bid = services.plan_sources(db.session, course, values.get("offer_id"),
+                                       values.get("bid_id"))
     if offer is None and bid is None:
         abort(404)
     db.session.commit()

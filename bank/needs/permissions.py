@@ -5,6 +5,7 @@ from __future__ import annotations
 from bank.auth.models import Role, User
 from bank.errors import NotAllowed
 from bank.needs.models import Bid, Course, Need
+from bank.needs.refusals import audit_refusal
 
 DENIED_COURSE = ("only the course's coordinator, team and admins may open it",
                  "Kun forløbets tovholder, teamet og administratorer kan åbne forløbet.")
@@ -52,12 +53,14 @@ def can_manage_course(user: User | None, course: Course) -> bool:
 def require_open(user: User | None, course: Course) -> None:
     """Raise NotAllowed unless the user may open the course."""
     if not can_open_course(user, course):
+        audit_refusal(user, "course", course.id, "open")
         raise NotAllowed(*DENIED_COURSE)
 
 
 def require_manage(user: User | None, course: Course) -> None:
     """Raise NotAllowed unless the user may change the course."""
     if not can_manage_course(user, course):
+        audit_refusal(user, "course", course.id, "change")
         raise NotAllowed(*DENIED_MANAGE)
 
 
@@ -98,6 +101,7 @@ def can_read_bid(user: User | None, bid: Bid) -> bool:
 def require_read_bid(user: User | None, bid: Bid) -> None:
     """Raise NotAllowed unless the user may read the bid."""
     if not can_read_bid(user, bid):
+        audit_refusal(user, "bid", bid.id, "read")
         raise NotAllowed(*DENIED_READ_BID)
 
 

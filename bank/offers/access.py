@@ -1,13 +1,19 @@
-"""Who may see and change offers: editors of the offer's unit, and admins."""
+"""Who may see and change offers: everyone reads published offers, editors read retired ones,
+a draft is read and changed only by editors of its unit and by admins."""
 
 from __future__ import annotations
+
+from dataclasses import replace
+from typing import TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from bank.auth.models import Role, Unit, User
 from bank.errors import NotAllowed
-from bank.offers.models import Offer
+from bank.offers.models import Offer, OfferStatus
+
+Filters = TypeVar("Filters")
 
 
 def is_editor(user: User | None) -> bool:
@@ -22,7 +28,28 @@ def can_edit(user: User | None, offer: Offer) -> bool:
     return user.role == Role.ADMIN or (offer.unit_id is not None and offer.unit_id == user.unit_id)
 
 
+def can_see(user: User | None, offer: Offer) -> bool:
+    """Return whether the user may read the offer: drafts only for their own unit's editors."""
+    if offer.status == OfferStatus.PUBLISHED:
+        return True
+    if offer.status == OfferStatus.DRAFT:
+        return can_edit(user, offer)
+    return is_editor(user)
+
+
+def scoped_filters(user: User | None, filters: Filters) -> Filters:
+    """Return the listing filters the user may use: an editor lists only their unit's drafts."""
+    if getattr(filters, "status", None) != OfferStatus.DRAFT or not is_editor(user):
+        return filters
+    if user.role == Role.ADMIN:
+        return filters
+    if user.unit is None:
+        return replace(filters, status=None)  # no unit, no drafts: the published catalogue
+    return replace(filters, unit=user.unit.name)
+
+
 def require_edit(user: User | None, offer: Offer) -> None:
+    """Raise NotAllowed unless the user may change the offer."""
     if not can_edit(user, offer):
         raise NotAllowed(
             "only an editor of the offer's unit may change it",

@@ -13,6 +13,7 @@ from flask_smorest import Blueprint, abort
 
 from bank import db
 from bank.offers import services
+from bank.offers.access import scoped_filters
 from bank.offers.schemas import (
     OfferPageSchema,
     OfferQuerySchema,
@@ -47,11 +48,11 @@ class Offers(MethodView):
     def get(self, args):
         """List offers matching words and filters, one page at a time.
 
-        Anonymous callers see published offers only; editors may ask for a status.
+        Anonymous callers see published offers only; editors may ask for a status (drafts of
+        their own unit only).
         """
-        filters = OfferFilters(
-            **{k: args[k] for k in ("tag", "centre", "unit", "age", "step", "status")}
-        )
+        keys = ("tag", "centre", "unit", "age", "step", "status")
+        filters = scoped_filters(viewer(), OfferFilters(**{k: args[k] for k in keys}))
         return search_offers(
             db.session, args["q"], filters, args["page"], args["per_page"], viewer()
         )

@@ -17,7 +17,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from bank.auth.models import Role, Unit, User
 from bank.db import utcnow
 from bank.errors import Conflict, Invalid, NotAllowed, NotFound
-from bank.offers.access import is_editor, require_edit
+from bank.offers.access import can_see, is_editor, require_edit
 from bank.offers.catalogue import bump_catalogue_version
 from bank.offers.models import Offer, OfferRevision, OfferStatus, Referral
 from bank.offers.revisions import record_changes, snapshot
@@ -27,11 +27,11 @@ NOT_SET = {"ref", "centre", "version_id", "status"}  # handled apart from plain 
 
 
 def get_offer(session: Session, ref: str, viewer: User | None = None) -> Offer:
-    """Return the offer; drafts and retired offers only for editors and admins."""
+    """Return the offer; drafts only for their unit's editors, retired ones for editors."""
     offer = session.scalar(
         sa.select(Offer).where(Offer.ref == ref).options(selectinload(Offer.unit))
     )
-    if offer is None or (offer.status != OfferStatus.PUBLISHED and not is_editor(viewer)):
+    if offer is None or not can_see(viewer, offer):
         raise NotFound(f"no offer with id {ref}", "Tilbuddet findes ikke.", "id")
     return offer
 

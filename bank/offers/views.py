@@ -7,7 +7,7 @@ from flask_login import current_user
 
 from bank import db
 from bank.main.htmx import render
-from bank.offers.access import can_edit, is_editor
+from bank.offers.access import can_edit, is_editor, scoped_filters
 from bank.offers.doubles import similar_offers
 from bank.offers.fields import STEP_LABELS
 from bank.offers.lix import readability
@@ -61,9 +61,9 @@ def catalogue():
         status=OfferStatus(status) if status in set(OfferStatus) else None,
     )
     text = request.args.get("q", "")
-    results = search_offers(
-        db.session, text, filters, _int("side") or 1, viewer=current_viewer()
-    )
+    viewer = current_viewer()
+    filters = scoped_filters(viewer, filters)
+    results = search_offers(db.session, text, filters, _int("side") or 1, viewer=viewer)
     if request.headers.get("HX-Request"):  # live search: the results alone
         return render("offers/_results.html", results=results)
     return render(

@@ -115,11 +115,16 @@ def test_publishing_an_incomplete_offer_gives_422_listing_what_is_missing(
     assert set(response.get_json()["errors"]["json"]) == {"community", "activities"}
 
 
-def test_an_editor_of_another_unit_gets_403(client, auth, session, make_user):
-    offer = add_offer(session, editor_of(make_user))
+def test_an_editor_of_another_unit_gets_403_and_does_not_see_its_drafts(
+    client, auth, session, make_user
+):
+    offer = add_offer(session, editor_of(make_user), publish=True)
+    draft = add_offer(session, editor_of(make_user, email="kladde@test.dk"), title="Kladde")
     auth.login(editor_of(make_user, unit="Jobcenter Ung", name="Per Job"))
     assert client.patch(f"/api/offers/{offer.ref}", json={"title": "X"}).status_code == 403
     assert client.post(f"/api/offers/{offer.ref}/retire").status_code == 403
+    assert client.get(f"/api/offers/{draft.ref}").status_code == 404
+    assert client.patch(f"/api/offers/{draft.ref}", json={"title": "X"}).status_code == 404
 
 
 def test_units_and_vocabulary_are_listed(client, session, make_user):

@@ -214,9 +214,11 @@ def test_offers_not_confirmed_for_12_months_are_flagged_for_the_editor(
 
 
 def test_an_editor_cannot_open_another_units_offer_in_the_editor(client, auth, session, make_user):
-    offer = add_offer(session, editor_of(make_user))
+    offer = add_offer(session, editor_of(make_user), publish=True)
+    draft = add_offer(session, editor_of(make_user, email="kladde@test.dk"), title="Kladde")
     auth.login(editor_of(make_user, unit="Jobcenter Ung", name="Per Job"))
     assert client.get(f"/redaktion/tilbud/{offer.ref}/rediger").status_code == 403
+    assert client.get(f"/redaktion/tilbud/{draft.ref}/rediger").status_code == 404
 
 
 def test_signing_in_is_needed_for_the_editor(client):
