@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, render_template
+from flask import Blueprint, current_app, redirect, render_template, url_for
 from flask_login import current_user
 from markupsafe import Markup
 
@@ -20,3 +20,9 @@ def home():
                 template, context = shown
                 panels.append(Markup(render_template(template, **context)))
     return render_template("main/home.html", panels=panels)
+
+
+@bp.route("/favicon.ico")
+def favicon():
+    """Send browsers that ask for /favicon.ico to the bank's icon."""
+    return redirect(url_for("static", filename="favicon.svg"), 301)
