@@ -131,6 +131,9 @@ def demo(host: str, port: int, no_serve: bool) -> None:
     worker = start_embedded_worker(current_app._get_current_object())
     try:
         os.environ.pop("FLASK_RUN_FROM_CLI", None)  # else Flask ignores app.run() under a CLI
-        current_app.run(host=host, port=port, debug=False, use_reloader=False)
+        from bank.security import dev_server_options  # no "Server: Werkzeug/…" banner
+
+        current_app.run(host=host, port=port, debug=False, use_reloader=False,
+                        **dev_server_options())
     finally:
         worker.stop()

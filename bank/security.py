@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from flask import Flask, Response, request
 from flask_talisman import Talisman
+from werkzeug.serving import WSGIRequestHandler
 
-SERVER_NAME = "Kompetencebanken"  # replaces "Werkzeug/3.x Python/3.11" and "gunicorn"
+SERVER_NAME = "Kompetencebanken"  # the Server header, instead of "Werkzeug/3.x Python/3.11"
 CSP = {
     "default-src": "'self'",
     "script-src": "'self'",
@@ -34,8 +35,20 @@ def no_store(response: Response) -> Response:
     if request.endpoint != "static":
         response.headers["Cache-Control"] = "no-store"
         response.headers["Pragma"] = "no-cache"
-    response.headers["Server"] = SERVER_NAME  # the dev server then adds no banner of its own
     return response
+
+
+class QuietRequestHandler(WSGIRequestHandler):
+    """The development server's request handler, saying SERVER_NAME instead of its version."""
+
+    def version_string(self) -> str:
+        """Return what the Server header says."""
+        return SERVER_NAME
+
+
+def dev_server_options() -> dict[str, object]:
+    """Return the options `bank demo` and the browser tests serve the app with."""
+    return {"request_handler": QuietRequestHandler}
 
 
 def hide_gunicorn_banner() -> None:
