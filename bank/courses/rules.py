@@ -15,7 +15,8 @@ Choices made here (documented in docs/courses.md as well):
   after the milestone, until the young person turns 18. When only the birth year is known,
   the birthday is taken as 1 January, so that the flag may come early but never late.
 - Ending plan items: flagged from 42 days before their end date (running, paused or
-  planned items with an end date), and up to 14 days after it while still not closed.
+  planned items with an end date), and after it for as long as the item is not closed:
+  an item that ended months ago but still says "I gang" must be ended or get a new date.
 - Leaving a community: flagged from three months before the leaving date until 30 days
   after it.
 """
@@ -33,7 +34,6 @@ MEETING_GAP_DAYS = 91
 MEETING_DUE_SOON_DAYS = 14
 TRANSITION_NOTICE_MONTHS = 3
 ITEM_ENDING_NOTICE_DAYS = 42
-ITEM_ENDED_GRACE_DAYS = 14
 COMMUNITY_AFTER_DAYS = 30
 ADULT_AGE = 18
 AGE_MILESTONES = ((16, 0), (17, 6))
@@ -231,24 +231,27 @@ class ItemFacts:
     status: ItemStatus
 
 
+def past_end(status: ItemStatus, end: date | None, today: date) -> bool:
+    """Tell whether an item is still open (planned, running, paused) after its end date."""
+    return end is not None and not status.closed and end < today
+
+
 def item_endings(items: Iterable[ItemFacts], today: date) -> list[Transition]:
-    """Flag open plan items that end within 42 days (or ended lately and are not closed)."""
+    """Flag open plan items that end within 42 days, or whose end date has passed."""
     flags = []
     for item in items:
         if item.end is None or item.status.closed:
             continue
         days_left = (item.end - today).days
-        if -ITEM_ENDED_GRACE_DAYS <= days_left <= ITEM_ENDING_NOTICE_DAYS:
-            verb = "sluttede" if days_left < 0 else "slutter"
-            flags.append(
-                Transition(
-                    "item_ending",
-                    item.end,
-                    f"{item.label} {verb} {danish_date(item.end)}. Aftal, hvad der skal ske "
-                    "bagefter.",
-                    days_left < 0,
-                )
-            )
+        if past_end(item.status, item.end, today):
+            text = (f"{item.label} skulle være slut {danish_date(item.end)}, men står stadig "
+                    f"som »{item.status.label.lower()}«. Afslut indsatsen, eller ret slutdatoen.")
+        elif days_left <= ITEM_ENDING_NOTICE_DAYS:
+            text = (f"{item.label} slutter {danish_date(item.end)}. Aftal, hvad der skal ske "
+                    "bagefter.")
+        else:
+            continue
+        flags.append(Transition("item_ending", item.end, text, days_left < 0))
     return flags
 
 

@@ -19,7 +19,7 @@ from flask_login import current_user, login_required
 
 from bank import db
 from bank.courses import document, finder, overview, services
-from bank.courses.rules import NEXT_STATUSES, ItemStatus
+from bank.courses.rules import NEXT_STATUSES, ItemStatus, past_end
 from bank.errors import Invalid
 from bank.main.htmx import render
 
@@ -40,6 +40,12 @@ def me():
 def today() -> date:
     """Return today's date (one place to change the clock)."""
     return date.today()
+
+
+@bp.app_template_global()
+def past_end_date(item) -> bool:
+    """Tell a template whether an open plan item's end date has passed (it needs a flag)."""
+    return past_end(item.status, item.ends_on, today())
 
 
 @bp.route("/plan")

@@ -18,6 +18,7 @@ from bank.courses.rules import (
     item_errors,
     meeting_status,
     milestone_date,
+    past_end,
     status_change_errors,
 )
 
@@ -174,3 +175,13 @@ def test_all_transitions_come_soonest_first():
         [("10. klasse", date(2026, 4, 30))], TODAY,
     )
     assert [f.kind for f in flags] == ["item_ending", "community", "age"]
+
+
+def test_an_item_still_running_months_after_its_end_date_stays_flagged():
+    items = [ItemFacts("Mentorordning", date(2025, 11, 30), ItemStatus.RUNNING),
+             ItemFacts("Lektiecafé", date(2025, 11, 30), ItemStatus.ENDED)]
+    flags = item_endings(items, TODAY)
+    assert [(f.text.split(" ")[0], f.overdue) for f in flags] == [("Mentorordning", True)]
+    assert "står stadig som »i gang«" in flags[0].text
+    assert past_end(ItemStatus.RUNNING, date(2025, 11, 30), TODAY)
+    assert not past_end(ItemStatus.ENDED, date(2025, 11, 30), TODAY)
