@@ -12,6 +12,7 @@ from typing import IO
 from marshmallow import ValidationError
 
 from bank.errors import BankError
+from bank.offers.fast_load import fast_load
 from bank.offers.fields import FIELDS, PROGRAMME_THEORY
 from bank.offers.models import OfferStatus
 from bank.offers.rules import check_values, publish_problems
@@ -149,7 +150,9 @@ def parse_offer_line(
 ) -> dict:
     """Check one offers.jsonl object against the schema and rules; return the values to save."""
     try:
-        values = (schema or interchange_schema()).load(record)
+        values = fast_load(record)
+        if values is None:
+            values = (schema or interchange_schema()).load(record)
     except ValidationError as exc:
         raise ImportFailed(filename, number, *first_error(exc.normalized_messages())) from None
     except (ArithmeticError, RecursionError, TypeError, ValueError) as exc:
