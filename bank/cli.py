@@ -10,6 +10,7 @@ from flask.cli import FlaskGroup, with_appcontext
 
 from bank import create_app, db
 from bank.auth.token_cli import tokens_group
+from bank.auth.user_cli import COMMANDS as USER_COMMANDS
 from bank.engine_cli import ENGINE_COMMANDS
 from bank.errors import BankError
 from bank.hsds.cli import export_hsds_command, import_hsds_command
@@ -103,6 +104,8 @@ import_group.add_command(import_hsds_command, "hsds")
 main.add_command(worker_command, "worker")
 main.add_command(serve_command, "serve")
 main.add_command(tokens_group, "tokens")
+for user_command in USER_COMMANDS:  # password, deactivate, activate
+    users_group.add_command(user_command)
 main.add_command(bench_web_command)
 for engine_command in ENGINE_COMMANDS:  # match, overlaps, evaluate, bench: files only
     main.add_command(engine_command)

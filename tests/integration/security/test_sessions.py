@@ -6,11 +6,13 @@ import re
 from datetime import timedelta
 
 import pytest
+from flask.cli import ScriptInfo
 
 from bank import db
 from bank.auth import sessions
 from bank.auth.models import User
 from bank.auth.services import change_password, set_active
+from bank.cli import main
 from tests.conftest import PASSWORD
 from tests.integration.needs.conftest import PSEUDONYM
 
@@ -135,3 +137,30 @@ def test_a_bad_idle_setting_is_refused_in_english(monkeypatch, tmp_path, hours):
     monkeypatch.setenv("BANK_SESSION_IDLE_HOURS", hours)
     with pytest.raises(ConfigError, match="BANK_SESSION_IDLE_HOURS"):
         from_environment(tmp_path)
+
+
+def test_the_users_commands_change_a_password_and_deactivate_ending_sessions(
+    app, world, own_contexts
+):
+    client = _signed_in(app, world.leader)
+    runner = app.test_cli_runner()
+    info = ScriptInfo(create_app=lambda: app)
+
+    def bank(*args: str):
+        with app.app_context():
+            return runner.invoke(main, obj=info, args=list(args))
+
+    result = bank("users", "password", "--email", world.leader.email, "--password", "1234567890")
+    assert result.exit_code != 0 and "most common passwords" in result.output
+    assert client.get("/rapporter/").status_code == 200  # a refused change ends nothing
+    result = bank(
+        "users", "password", "--email", world.leader.email, "--password", "grøn-tekande-ved-åen"
+    )
+    assert result.exit_code == 0, result.output
+    assert "/log-ind" in client.get("/rapporter/").headers["Location"]
+    client = app.test_client()
+    client.post("/log-ind", data={"email": world.leader.email, "password": "grøn-tekande-ved-åen"})
+    assert client.get("/rapporter/").status_code == 200
+    result = bank("users", "deactivate", "--email", world.leader.email)
+    assert result.exit_code == 0, result.output
+    assert "/log-ind" in client.get("/rapporter/").headers["Location"]
