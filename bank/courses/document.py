@@ -49,11 +49,14 @@ def render_plan_html(context: dict) -> str:
     return template.render(**(context | {"pdf": True}))
 
 
+PDF_VARIANT = "pdf/ua-1"  # tagged PDF/UA: headings, tables, reading order for screen readers
+
+
 def render_pdf(html: str) -> bytes:
-    """Turn the print page into a PDF with WeasyPrint."""
+    """Turn the print page into a tagged, accessible PDF (PDF/UA-1) with WeasyPrint."""
     from weasyprint import HTML
 
-    return HTML(string=html).write_pdf()
+    return HTML(string=html).write_pdf(pdf_variant=PDF_VARIANT)
 
 
 def plan_html(session: Session, user: User, course_id: int, today: date) -> str:
