@@ -2,9 +2,9 @@
 
 Layout: `<INDEX_DIR>/<database>/<stamp>/` (see bank.matching.store), where `<database>` is
 a short hash of the database URL (without its password) and `<stamp>` names the catalogue
-version: `v<version>-<hash of the version's change time>`, so two databases that both reach
-version 7 never share a directory. INDEX_DIR is BANK_INDEX_DIR or instance/index.
-"""
+version and the engine: `v<version>-<hash of the version's change time>-<engine>`, so two
+databases that both reach version 7 never share a directory, and a new release never maps
+an older release's files. INDEX_DIR is BANK_INDEX_DIR or instance/index."""
 
 from __future__ import annotations
 
@@ -23,7 +23,10 @@ import sqlalchemy as sa
 from flask import current_app, has_app_context
 from sqlalchemy.orm import Session
 
+from bank.matching.store import engine_fingerprint
 from bank.offers.models import CatalogueVersion
+
+ENGINE = engine_fingerprint()  # indexes saved by another release are never mapped
 
 KEEP = 3  # versions kept on disk: the current one and those processes may still map
 STALE_TEMP_S = 3600  # a half-written directory this old was left by a crashed builder
@@ -38,9 +41,9 @@ class Stamp:
 
     @property
     def name(self) -> str:
-        """Return the directory name of this version's index."""
+        """Return the directory name of this version's index (built by this engine)."""
         when = self.changed_at.isoformat() if self.changed_at else "never"
-        return f"v{self.version}-{hashlib.sha1(when.encode()).hexdigest()[:10]}"
+        return f"v{self.version}-{hashlib.sha1(when.encode()).hexdigest()[:10]}-{ENGINE}"
 
     @property
     def persistent(self) -> bool:
@@ -76,7 +79,7 @@ def saved(root: Path, stamp: Stamp) -> Path | None:
 def newest_saved(root: Path, at_least: int = 0) -> Path | None:
     """Return the most recently saved index with at least this many offers, if any."""
     found = sorted(
-        (p for p in root.glob("v*") if (p / "meta.json").exists()),
+        (p for p in root.glob(f"v*-{ENGINE}") if (p / "meta.json").exists()),
         key=lambda p: p.stat().st_mtime,
         reverse=True,
     )

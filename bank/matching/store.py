@@ -14,6 +14,7 @@ whole index or none. Pure: numpy and the standard library only.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import pickle
@@ -21,6 +22,7 @@ import shutil
 import tempfile
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -83,6 +85,21 @@ class LazyOffer:
         return f"LazyOffer({self.id!r})"
 
 
+@cache
+def engine_fingerprint() -> str:
+    """Return a hash of the engine's code and this file format: a saved index fits only it.
+
+    The files hold pickled engine objects, so an index saved by another release (or another
+    edit of bank/matching) is never mapped: its directory name and metadata differ.
+    """
+    digest = hashlib.sha1(f"format {FORMAT}".encode())
+    package = Path(__file__).resolve().parent
+    for source in [*sorted(package.glob("*.py")), package.parent / "vocabulary.py"]:
+        digest.update(source.name.encode())
+        digest.update(source.read_bytes())
+    return digest.hexdigest()[:12]
+
+
 def save_index(index: CatalogueIndex, directory: str | Path, version: str) -> Path:
     """Write an index to `directory` atomically (temp dir, then rename); return the path."""
     target = Path(directory)
@@ -108,6 +125,11 @@ def load_index(directory: str | Path) -> CatalogueIndex:
     meta = json.loads((where / META).read_text(encoding="utf-8"))
     if meta.get("format") != FORMAT:
         raise ValueError(f"{where}: index format {meta.get('format')!r}, expected {FORMAT}")
+    if meta.get("engine") != engine_fingerprint():
+        raise ValueError(
+            f"{where}: saved by another engine ({meta.get('engine')}),"
+            f" this one is {engine_fingerprint()}"
+        )
     arrays = np.load(where / ARRAYS, mmap_mode="r")
     buffers = [memoryview(arrays[start:end]) for start, end in meta["buffers"]]
     blob = np.load(where / OFFERS, mmap_mode="r")
@@ -167,6 +189,7 @@ def _write(index: CatalogueIndex, work: Path, version: str) -> None:
     np.save(work / ARRAYS, packed)
     meta = {
         "format": FORMAT,
+        "engine": engine_fingerprint(),
         "version": version,
         "offers": len(offers),
         "buffers": spans,

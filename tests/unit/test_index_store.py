@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from bank.matching import CatalogueIndex
-from bank.matching.store import LazyOffer, load_index, read_meta, save_index
+from bank.matching.store import LazyOffer, engine_fingerprint, load_index, read_meta, save_index
 from tests.unit.engine_support import CATALOGUE, need
 
 
@@ -87,3 +87,12 @@ def test_a_search_explains_only_the_rows_it_is_asked_to(built):
     assert some[1] == full[1]
     assert some[0].reasons == () and some[0].why == {} and full[0].reasons
     assert np.all([m.reasons == () for m in some[2:]])
+
+
+def test_an_index_saved_by_another_engine_is_refused(built, tmp_path):
+    path = save_index(built, tmp_path / "v1", "v1")
+    meta = json.loads((path / "meta.json").read_text())
+    assert meta["engine"] == engine_fingerprint()
+    (path / "meta.json").write_text(json.dumps({**meta, "engine": "0123456789ab"}))
+    with pytest.raises(ValueError, match="saved by another engine"):
+        load_index(path)
