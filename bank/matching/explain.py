@@ -24,17 +24,19 @@ FUZZY_SHOWN = 0.75  # a title this close to a search text is worth saying
 
 def explain_match(query: Query, q: sparse.csr_matrix, offer: OfferRecord, row: int,
                   parts: dict[str, float], m: CatalogueMatrices,
-                  goals: tuple[str, ...] | None = None
+                  goals: tuple[str, ...] | None = None,
+                  first_word: dict[str, str] | None = None
                   ) -> tuple[dict[str, list[str]], tuple[str, ...]]:
-    """Return the why dict and the Danish reasons for one offer found for a query."""
+    """Return the why dict and the Danish reasons for one offer found for a query.
+
+    `first_word` (see first_words) may be given once for all of a query's matches.
+    """
     tags, chapters = shared_tags(query.tags, offer.tags)
     offered = dict(zip(tag_set(offer.tags), offer.tags, strict=False))
     why: dict[str, list[str]] = {"tags": [offered.get(t, t) for t in tags]}
     shared = shared_features((q.indices, q.data), m.row(row), m)
-    first_word: dict[str, str] = {}
-    for word in query.words:
-        for feature in m.analyzer.features_of(word):
-            first_word.setdefault(feature, word)
+    if first_word is None:
+        first_word = first_words(query, m)
     spelling = m.analyzer.display
     terms: dict[str, None] = {}
     for name in (m.analyzer.feature_names()[col] for col in shared):
@@ -60,6 +62,15 @@ def explain_match(query: Query, q: sparse.csr_matrix, offer: OfferRecord, row: i
         why["goals"] = list(goals)
     full = offer.capacity is not None and offer.capacity <= 0
     return why, reasons(why, full)
+
+
+def first_words(query: Query, m: CatalogueMatrices) -> dict[str, str]:
+    """Map each feature of a query to the first of its words that says it."""
+    first: dict[str, str] = {}
+    for word in query.words:
+        for feature in m.analyzer.features_of(word):
+            first.setdefault(feature, word)
+    return first
 
 
 def explain_pair(a: OfferRecord, b: OfferRecord, row_a: tuple[np.ndarray, np.ndarray],

@@ -32,6 +32,7 @@ class Analyzer:
         self.mapping: sparse.csr_matrix = sparse.csr_matrix((0, 0), dtype=np.float32)
         self._by_length: dict[int, list[str]] = {}
         self._cache: dict[str, dict[str, float]] = {}
+        self._parts: dict[str, tuple[str, ...]] = {}
         self._names: list[str] = []
         self.corrections: dict[str, str] = {}
         self.display: dict[str, str] = {}
@@ -80,6 +81,7 @@ class Analyzer:
         """Fix the feature mapping for every surface word counted so far."""
         content = [w for w in self.surface if is_content_word(w)]
         self.lexicon = set(content) | {stem(w) for w in content} | set(extra_words)
+        self._parts.clear()
         for concept in CONCEPTS:
             self._feature_id("~" + concept)
         rows, cols, vals = [], [], []
@@ -108,12 +110,22 @@ class Analyzer:
         self._by_length = dict(by_length)
         self._cache.clear()
 
+    def parts_of(self, word: str) -> tuple[str, ...]:
+        """Return a folded word's compound parts (remembered: splitting is costly)."""
+        parts = self._parts.get(word)
+        if parts is None:
+            parts = split_compound(word, self.lexicon) if len(word) >= 6 else ()
+            if len(self._parts) >= CACHE_SIZE * 4:
+                self._parts.clear()
+            self._parts[word] = parts
+        return parts
+
     def word_features(self, word: str) -> dict[str, float]:
         """Return the weighted features of one folded word."""
         if not is_content_word(word):
             return {}
         found = {stem(word): 1.0}
-        parts = split_compound(word, self.lexicon) if len(word) >= 6 else ()
+        parts = self.parts_of(word)
         for part in parts:
             found.setdefault(stem(part), PART_WEIGHT)
         for piece in (word, *parts):
@@ -125,10 +137,12 @@ class Analyzer:
         """Return the concepts a folded word (or one of its parts) may mean, but often does not."""
         if not is_content_word(word):
             return ()
-        parts = split_compound(word, self.lexicon) if len(word) >= 6 else ()
+        parts = self.parts_of(word)
         found = {c for piece in (word, *parts) for c in concepts_of(piece, weak=True)}
-        strong = self.word_features(word)
-        return tuple(c for c in _CONCEPT_KEYS if c in found and "~" + c not in strong)
+        if not found:
+            return ()
+        strong = {c for piece in (word, *parts) for c in concepts_of(piece)}
+        return tuple(c for c in _CONCEPT_KEYS if c in found and c not in strong)
 
     def confirm_weak(self, raw: sparse.csr_matrix, counts: sparse.csr_matrix
                      ) -> sparse.csr_matrix:

@@ -10,7 +10,13 @@ import numpy as np
 from scipy import sparse
 
 from bank.matching.audience import offer_audience
-from bank.matching.explain import FUZZY_SHOWN, explain_match, explain_pair, reasons
+from bank.matching.explain import (
+    FUZZY_SHOWN,
+    explain_match,
+    explain_pair,
+    first_words,
+    reasons,
+)
 from bank.matching.pairs import PairVerdict, judge_many
 from bank.matching.records import NeedRecord, OfferRecord
 from bank.matching.rerank import SECOND_STAGE, rerank
@@ -50,6 +56,7 @@ class CatalogueIndex:
         self._low = np.asarray([o.age_min if o.age_min is not None else -1 for o in offers])
         self._high = np.asarray([o.age_max if o.age_max is not None else big for o in offers])
         self._step = np.asarray([o.step if o.step is not None else NO_STEP for o in offers])
+        self._id_order = np.argsort(np.argsort([o.id for o in self.offers], kind="stable"))
         self._codes = {field: _codes([getattr(o, field) for o in self.offers])
                        for field in ("status", "centre", "unit")}
         self._audience = np.asarray([int(offer_audience(o.title, o.target_group))
@@ -142,9 +149,14 @@ class CatalogueIndex:
         return self.m.tags.scores(query.tags) * query.tag_share
 
     def signals(self, query: Query, q: sparse.csr_matrix, rows: np.ndarray,
-                tag_scores: np.ndarray | None) -> dict[str, np.ndarray | None]:
-        """Return each signal (text, tags, chars, fuzzy) for some offers, in [0, 1]."""
-        text = text_signal((self.m.tfidf[rows] @ q.T).toarray().ravel())
+                tag_scores: np.ndarray | None, sub: sparse.csr_matrix | None = None
+                ) -> dict[str, np.ndarray | None]:
+        """Return each signal (text, tags, chars, fuzzy) for some offers, in [0, 1].
+
+        `sub` may hold those offers' TF-IDF rows already (self.m.tfidf[rows]).
+        """
+        sub = self.m.tfidf[rows] if sub is None else sub
+        text = text_signal((sub @ q.T).toarray().ravel())
         profile = self.chars.text_profile(query.words)
         chars = np.asarray(self.title_grams[rows] @ profile).ravel()
         fuzzy = fuzzy_titles(query.short_text, [self.titles[r] for r in rows])
@@ -159,25 +171,26 @@ class CatalogueIndex:
         rows = self._candidates(q, tag_scores, mask, weights)
         if rows.size == 0 or top <= 0:
             return []
-        parts = self.signals(query, q, rows, tag_scores)
+        sub = self.m.tfidf[rows]
+        parts = self.signals(query, q, rows, tag_scores, sub)
         scores = np.round(weights.blend(**parts), 4)
-        scores[~self._meaningful(q, rows, parts)] = 0.0
-        order = sorted(range(rows.size),
-                       key=lambda i: (-scores[i], self._step[rows[i]], self.offers[rows[i]].id))
-        chosen = [i for i in order if scores[i] > 0]
+        scores[~self._meaningful(q, sub, parts)] = 0.0
+        order = np.lexsort((self._id_order[rows], self._step[rows], -scores))
+        chosen = [int(i) for i in order if scores[i] > 0]
         served: dict[int, tuple[str, ...]] = {}
         if query.texts:
-            chosen, served = self._second_stage(query, rows, scores, chosen)
+            chosen, served = self._second_stage(query, rows, scores, chosen, sub)
         floor = HIT_SHARE * float(scores[chosen[0]]) if chosen else 0.0
+        first = first_words(query, self.m)
         return [replace(self._match(query, q, int(rows[i]), float(scores[i]),
                                     {k: float(v[i]) for k, v in parts.items() if v is not None},
-                                    served.get(i))
+                                    served.get(i), first)
                         if explain_rows is None or n in explain_rows
                         else Match(self.offers[rows[i]].id, float(scores[i])),
                         hit=bool(scores[i] >= floor))
                 for n, i in enumerate(chosen[:top])]
 
-    def _meaningful(self, q: sparse.csr_matrix, rows: np.ndarray,
+    def _meaningful(self, q: sparse.csr_matrix, sub: sparse.csr_matrix,
                     parts: dict[str, np.ndarray | None]) -> np.ndarray:
         """Tell which candidates share something worth saying with the query.
 
@@ -191,19 +204,20 @@ class CatalogueIndex:
         rare.data[self.m.idf[rare.indices] < math.log((1 + n) / (1 + MEANINGFUL * n)) + 1] = 0
         rare.eliminate_zeros()
         if rare.nnz == 0 or n < MIN_CATALOGUE:
-            return np.ones(rows.size, dtype=bool)
-        found = np.asarray((self.m.tfidf[rows] @ rare.T).todense()).ravel() > 0
+            return np.ones(sub.shape[0], dtype=bool)
+        found = (sub @ rare.T).toarray().ravel() > 0
         if parts.get("tags") is not None:
             found |= np.asarray(parts["tags"]) > 0
         return found | (np.asarray(parts["fuzzy"]) >= FUZZY_SHOWN)
 
     def _second_stage(self, query: Query, rows: np.ndarray, scores: np.ndarray,
-                      chosen: list[int]) -> tuple[list[int], dict[int, tuple[str, ...]]]:
+                      chosen: list[int], sub: sparse.csr_matrix
+                      ) -> tuple[list[int], dict[int, tuple[str, ...]]]:
         """Re-order a need's first candidates (see rerank); scores are updated in place."""
         head = np.asarray(chosen[:SECOND_STAGE], dtype=np.int64)
         goal_rows = [self.m.weigh(self.m.analyzer.query_features(goal)) for goal in query.goals]
         done = rerank(query, rows[head], scores[head], self._step, self._audience, self.titles,
-                      self.m.tfidf, goal_rows)
+                      sub[head], goal_rows)
         new_head = [int(head[k]) for k in done.order]
         scores[new_head] = done.scores
         served = {i: goals for i, goals in zip(new_head, done.goals, strict=True) if query.goals}
@@ -264,9 +278,10 @@ class CatalogueIndex:
         return Match(other.id, verdict.score, why, said, bool(other.capacity == 0), likeness)
 
     def _match(self, query: Query, q: sparse.csr_matrix, row: int, score: float,
-               parts: dict[str, float], goals: tuple[str, ...] | None = None) -> Match:
+               parts: dict[str, float], goals: tuple[str, ...] | None = None,
+               first: dict[str, str] | None = None) -> Match:
         offer = self.offers[row]
-        why, said = explain_match(query, q, offer, row, parts, self.m, goals)
+        why, said = explain_match(query, q, offer, row, parts, self.m, goals, first)
         full = offer.capacity is not None and offer.capacity <= 0
         return Match(offer.id, score, why, said, full)
 

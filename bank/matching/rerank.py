@@ -26,6 +26,7 @@ TRIED_AGAIN = 0.75  # an offer that is what the need says did not help
 GOAL_SHARE = 0.35  # how much of the final order is about covering the need's goals
 MAIN_GOAL, OTHER_GOAL = 1.0, 0.7  # how much covering each goal is worth
 SERVES = 0.55  # share of an offer's best goal fit from which it serves a goal too
+GREEDY_PLACES = 10  # places composed for goal cover; the rest follow by score
 MIN_GOAL_FIT = 0.12  # a goal fit below this serves nothing
 MAIN_FIRST = False  # force the first place to the main goal (measured: it costs NDCG)
 
@@ -44,18 +45,20 @@ def rerank(query: Query, rows: np.ndarray, scores: np.ndarray, steps: np.ndarray
            goal_rows: Sequence[sparse.csr_matrix]) -> Reordered:
     """Re-order a need's candidate rows (best first by the blend); see the module text.
 
-    `steps`, `audience` and `titles` are per catalogue row; the result's order holds
-    positions in `rows`, and its scores never rise down the list.
+    `steps`, `audience` and `titles` are per catalogue row, `tfidf` holds the candidates'
+    own TF-IDF rows (in the order of `rows`); the result's order holds positions in `rows`,
+    and its scores never rise down the list.
     """
     if rows.size == 0:
         return Reordered([], np.zeros(0), [])
     adjusted = scores.astype(np.float64) * _audience_fit(query, audience[rows])
     adjusted *= _step_fit(query, steps[rows])
-    adjusted *= _tried_fit(query, [titles[r] for r in rows.tolist()])
-    fits = _goal_fits(tfidf[rows], goal_rows)
+    adjusted *= _tried_fit(query, titles, rows)
+    fits = _goal_fits(tfidf, goal_rows)
     order = _cover_goals(adjusted, fits)
     final = np.minimum.accumulate(adjusted[order])
-    goals = [tuple(query.goals[g] for g in _served(fits[k])) for k in order]
+    served = _served(fits[order]) if query.goals else np.zeros((len(order), 0), dtype=bool)
+    goals = [tuple(query.goals[g] for g in np.flatnonzero(row)) for row in served]
     return Reordered(order, np.round(final, 4), goals)
 
 
@@ -78,13 +81,13 @@ def _step_fit(query: Query, steps: np.ndarray) -> np.ndarray:
     return np.clip(1.0 - cost * above, 0.3, 1.0)
 
 
-def _tried_fit(query: Query, titles: Sequence[str]) -> np.ndarray:
+def _tried_fit(query: Query, titles: Sequence[str], rows: np.ndarray) -> np.ndarray:
     tried = {s for sentence in tried_sentences(list(query.texts)) for s in content_stems(sentence)}
-    fit = np.ones(len(titles))
+    fit = np.ones(rows.size)
     if not tried:
         return fit
-    for k, title in enumerate(titles):
-        own = set(content_stems(title))
+    for k, row in enumerate(rows.tolist()):
+        own = set(content_stems(titles[row]))
         if own and len(own & tried) >= max(1, len(own) // 3):
             fit[k] = TRIED_AGAIN
     return fit
@@ -92,10 +95,18 @@ def _tried_fit(query: Query, titles: Sequence[str]) -> np.ndarray:
 
 def _goal_fits(offers: sparse.csr_matrix, goal_rows: Sequence[sparse.csr_matrix]) -> np.ndarray:
     """Return each candidate's fit to each goal (candidates x goals), in [0, 1]."""
-    if not goal_rows:
-        return np.zeros((offers.shape[0], 0))
-    goals = sparse.vstack(goal_rows).T
-    return text_signal(np.asarray((offers @ goals).todense()))
+    n = offers.shape[0]
+    fits = np.zeros((n, len(goal_rows)))
+    if not goal_rows or offers.nnz == 0:
+        return fits
+    owner = np.repeat(np.arange(n), np.diff(offers.indptr))
+    scratch = np.zeros(offers.shape[1], dtype=np.float32)
+    for g, goal in enumerate(goal_rows):
+        scratch[goal.indices] = goal.data
+        fits[:, g] = np.bincount(owner, weights=offers.data * scratch[offers.indices],
+                                 minlength=n)
+        scratch[goal.indices] = 0.0
+    return text_signal(fits)
 
 
 def _cover_goals(scores: np.ndarray, fits: np.ndarray) -> list[int]:
@@ -107,7 +118,7 @@ def _cover_goals(scores: np.ndarray, fits: np.ndarray) -> list[int]:
     open_share = np.ones(goals)
     best = max(float(scores.max()), 1e-9)
     left, order = list(range(n)), []
-    while left:
+    while left and len(order) < GREEDY_PLACES:
         gains = fits[left] @ (worth * open_share) / worth.sum()
         values = (1 - GOAL_SHARE) * scores[left] / best + GOAL_SHARE * gains
         if MAIN_FIRST and not order and (fits[left, 0] >= MIN_GOAL_FIT).any():
@@ -115,11 +126,10 @@ def _cover_goals(scores: np.ndarray, fits: np.ndarray) -> list[int]:
         chosen = left.pop(int(np.argmax(values)))
         order.append(chosen)
         open_share *= 1.0 - fits[chosen]
-    return order
+    return order + sorted(left, key=lambda k: -scores[k])
 
 
-def _served(fit: np.ndarray) -> tuple[int, ...]:
-    """Return the goals an offer serves: its best one, and any nearly as well served."""
-    if fit.size == 0 or fit.max() < MIN_GOAL_FIT:
-        return ()
-    return tuple(int(g) for g in np.flatnonzero(fit >= max(SERVES * fit.max(), MIN_GOAL_FIT)))
+def _served(fits: np.ndarray) -> np.ndarray:
+    """Mark the goals each offer serves: its best one, and any nearly as well served."""
+    best = fits.max(axis=1, keepdims=True) if fits.size else np.zeros((fits.shape[0], 1))
+    return (fits >= np.maximum(SERVES * best, MIN_GOAL_FIT)) & (best >= MIN_GOAL_FIT)

@@ -18,7 +18,7 @@ from bank.matching.text import display_words, fold, is_content_word, words
 
 NEED_TITLE, NEED_DESCRIPTION, NEED_GOALS = 2.0, 0.7, 1.5
 NEED_TAG = 0.5  # a given tag read as words of the need: it names the main goal only
-CANDIDATES = 300  # offers re-scored with character n-grams and fuzzy titles
+CANDIDATES = 200  # offers re-scored with character n-grams and fuzzy titles
 INFERRED_TAG_SHARE = 0.6  # tags read from an untagged need's text count a little less
 FUZZY_WORD = 80  # rapidfuzz ratio from which a title word is the query word misspelt
 FUZZY_MAX_WORDS = 4  # longer texts are not compared with titles letter by letter
@@ -132,7 +132,9 @@ def fuzzy_titles(short_text: str, titles: Sequence[str]) -> np.ndarray:
     if not flat:
         return np.zeros(len(titles), dtype=np.float32)
     alike = process.cdist(said, flat, scorer=fuzz.ratio, dtype=np.uint8) >= FUZZY_WORD
-    inside = np.asarray([[len(q) >= 3 and q in w for w in flat] for q in said])
+    spoken_words = np.asarray(flat)
+    inside = np.asarray([np.char.find(spoken_words, q) >= 0 if len(q) >= 3
+                         else np.zeros(len(flat), dtype=bool) for q in said])
     held = alike | inside
     ends = np.cumsum([len(own) for own in spoken])
     starts = ends - np.asarray([len(own) for own in spoken])

@@ -137,7 +137,11 @@ _ENDINGS = ("erne", "ene", "ens", "ers", "en", "et", "er", "ne", "es", "e", "s")
 def _known(part: str, lexicon: Collection[str]) -> bool:
     if not is_content_word(part):
         return False
-    if part in lexicon or stem(part) in lexicon:
+    if part in lexicon:
         return True
-    return any(part.endswith(end) and len(part) - len(end) >= MIN_PART
-               and part[:-len(end)] in lexicon for end in _ENDINGS)
+    for end in _ENDINGS:
+        if part.endswith(end) and len(part) - len(end) >= MIN_PART:
+            base = part[:-len(end)]
+            if base in lexicon or (base[-1] == base[-2] and base[:-1] in lexicon):
+                return True  # skolen -> skole; klubben -> klub (the doubled consonant)
+    return False

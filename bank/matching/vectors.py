@@ -44,9 +44,12 @@ class CatalogueMatrices:
     def weigh(self, features: dict[str, float]) -> sparse.csr_matrix:
         """Turn raw query features into an L2-normalised TF-IDF row (as the catalogue's are)."""
         row = self.analyzer.vector(features, self.idf.size)
+        row.sum_duplicates()
         row.data = np.log1p(row.data) * self.idf[row.indices]
-        norm = float(np.sqrt(row.multiply(row).sum()))
-        return row / norm if norm else row
+        norm = float(np.sqrt(np.dot(row.data, row.data)))
+        if norm:
+            row.data /= norm
+        return row
 
     def cosines(self, q: sparse.csr_matrix) -> np.ndarray:
         """Return the cosine of a query row with every offer, through the inverted index.
