@@ -1,4 +1,4 @@
-"""The controlled vocabulary for tags, with each life area's ICF codes (shared/vocabulary.md)."""
+"""The controlled vocabulary for tags, with each life area's ICF codes (see docs/design.md)."""
 
 from __future__ import annotations
 
