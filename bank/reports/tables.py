@@ -43,6 +43,11 @@ def overlap_tables(view: OverlapView, tags: dict[str, str] | None = None) -> lis
     ]
 
 
+def _percent(share: float | None) -> int | None:
+    """Return a share as the whole percent the page shows (51 for 0.505), None for none."""
+    return None if share is None else danish.whole_percent(share)
+
+
 def _summary(s: Summary) -> list:
     return [s.median, s.mean, s.minimum, s.maximum]
 
@@ -65,7 +70,7 @@ def management_tables(m: Management) -> list[Table]:
         ["Bud pr. behov, median", n.bids_per_need.median],
         ["Bud pr. behov, gennemsnit", n.bids_per_need.mean],
         ["Behov med et accepteret bud", n.with_accepted],
-        ["Andel med et accepteret bud", n.accepted_share],
+        ["Andel med et accepteret bud (%)", _percent(n.accepted_share)],
         ["Behov offentliggjort for mindst 14 dage siden", n.old_enough],
         ["Heraf uden bud efter 14 dage", n.no_bid_in_14_days],
     ]
@@ -74,7 +79,7 @@ def management_tables(m: Management) -> list[Table]:
         ["Forløb i gang", g.running], ["Forløb, der mangler et teammøde", len(g.overdue)],
         ["Overgange (16 og 17½ år) i perioden", g.milestones_due],
         ["Forberedt til tiden", g.on_time], ["Forberedt for sent", g.late],
-        ["Ikke forberedt", g.missing], ["Andel til tiden", g.on_time_share],
+        ["Ikke forberedt", g.missing], ["Andel til tiden (%)", _percent(g.on_time_share)],
     ]
     outcome_rows = []
     for o in m.outcomes:

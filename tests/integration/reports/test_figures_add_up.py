@@ -56,3 +56,15 @@ def test_the_gap_report_shows_the_demos_gap_needs_at_its_default(session, leader
         "Jeg passer min lillesøster, fordi min mor er syg",
     } <= flagged
     assert len(flagged) <= checked // 2  # a gap is the exception, not most needs
+
+
+def test_a_share_in_the_management_export_is_the_percent_the_page_shows(
+    client, auth, session, leader
+):
+    load_demo(session)
+    auth.login(leader)
+    page = client.get("/rapporter/ledelsesinformation").get_data(as_text=True)
+    shown = re.search(r'data-figure="accepted-share">(\d+) %<', page).group(1)
+    csv = client.get("/rapporter/ledelsesinformation.csv").get_data(as_text=True)
+    row = next(line for line in csv.splitlines() if line.startswith("Andel med et accepteret"))
+    assert row.split(";")[1] == shown
