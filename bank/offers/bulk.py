@@ -59,12 +59,30 @@ def _row(values: dict, unit: Unit, now) -> dict:
     return row
 
 
+def _write(session: Session, table: sa.Table, rows: list[dict]) -> None:
+    """Insert rows: PostgreSQL's COPY (values converted as SQLAlchemy binds them), or else
+    one prepared statement executed for every row."""
+    connection = session.connection()
+    dialect = connection.dialect
+    if dialect.name != "postgresql":
+        session.execute(table.insert(), rows)
+        return
+    names = list(rows[0])
+    convert = [table.c[name].type.bind_processor(dialect) for name in names]
+    driver = connection.connection.driver_connection
+    statement = f"COPY {table.name} ({', '.join(names)}) FROM STDIN"
+    with driver.cursor() as cursor, cursor.copy(statement) as copy:
+        for row in rows:
+            copy.write_row(
+                [f(row[n]) if f else row[n] for n, f in zip(names, convert, strict=True)]
+            )
+
+
 def _insert(session: Session, rows: list[dict], now) -> None:
     """Insert new offers and their 'created' revisions with two multi-row statements."""
     if not rows:
         return
-    # Core executemany: one prepared statement for every row (None stays NULL), pipelined.
-    session.execute(Offer.__table__.insert(), rows)
+    _write(session, Offer.__table__, rows)
     refs = [row["ref"] for row in rows]
     inserted = [
         pair
@@ -85,7 +103,7 @@ def _insert(session: Session, rows: list[dict], now) -> None:
         }
         for offer_id, ref in inserted
     ]
-    session.execute(OfferRevision.__table__.insert(), revisions)
+    _write(session, OfferRevision.__table__, revisions)
 
 
 def _apply(offer: Offer, values: dict, unit: Unit, now) -> tuple[dict, dict] | None:
