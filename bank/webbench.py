@@ -113,6 +113,17 @@ def memory_mib(pid: int | str = "self") -> dict[str, float]:
         }
 
 
+def cpu_seconds(pids: list[int]) -> float:
+    """Return the CPU time (user + system) the processes have used so far, in seconds."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for pid in pids:
+        with open(f"/proc/{pid}/stat", encoding="utf-8") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / ticks
+
+
 def _children(pid: int) -> list[int]:
     with open(f"/proc/{pid}/task/{pid}/children", encoding="utf-8") as children:
         return [int(p) for p in children.read().split()]
@@ -283,10 +294,15 @@ def bench_web_command(
                         typing_pause,
                     )
                 )
+            workers = _children(server.pid)
             for label, n, pause in scenarios:
-                started = time.perf_counter()
+                started, cpu = time.perf_counter(), cpu_seconds(workers)
                 latencies, errors = run_load(port, n, per_user, pause)
-                click.echo(_line(label, latencies, errors, time.perf_counter() - started))
+                used = (cpu_seconds(workers) - cpu) * 1000 / len(latencies)
+                click.echo(
+                    _line(label, latencies, errors, time.perf_counter() - started)
+                    + f"  web CPU {used:.1f} ms per search"
+                )
             for pid in _children(server.pid):
                 used = memory_mib(pid)
                 click.echo(

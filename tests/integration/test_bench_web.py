@@ -37,7 +37,10 @@ def test_the_web_bench_reports_percentiles_restart_and_memory_with_no_errors(
         r"max [\d.]+ ms  errors 0 ",
         result.output,
     )
-    assert re.search(r"users: 2; pause: 50 ms \(typing\): requests 4; .* errors 0 ", result.output)
+    assert re.search(
+        r"users: 2; pause: 50 ms \(typing\): requests 4; .* errors 0 .*web CPU [\d.]+ ms per",
+        result.output,
+    )
     assert (
         len(
             re.findall(
