@@ -43,6 +43,7 @@ class SearchPage:
     per_page: int
     words: tuple[str, ...] = field(default=())
     reasons: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    maybe: list[Offer] = field(default_factory=list)  # weaker matches: "Måske også"
 
     @property
     def pages(self) -> int:
@@ -53,6 +54,7 @@ class SearchPage:
 # Engine hits weaker than this share of the best hit are noise, not results.
 RELATIVE_FLOOR = 0.2
 MAX_HITS = 500
+MAYBE_SHOWN = 10  # weaker matches shown under "Måske også", after the last page of hits
 
 
 def _engine_page(
@@ -85,21 +87,32 @@ def _engine_page(
     if matches:
         floor = matches[0].score * RELATIVE_FLOOR
         matches = [m for m in matches if m.score >= floor]
-    shown = matches[start:end]
-    if shown and any(not (start <= position[m.offer_id] < end) for m in shown):
-        # the step filter moved the page: explain the rows it now holds (one more ranking)
-        wanted = [position[m.offer_id] for m in shown]
+    hits = [m for m in matches if m.hit]
+    shown = hits[start:end]
+    last_page = end >= len(hits)
+    maybe = [m for m in matches if not m.hit][:MAYBE_SHOWN] if last_page else []
+    explained = shown + maybe
+    if explained and any(not (start <= position[m.offer_id] < end) for m in explained):
+        # the filters or "Måske også" hold rows the first ranking did not explain
+        wanted = [position[m.offer_id] for m in explained]
         again = {m.offer_id: m for m in ranked(range(min(wanted), max(wanted) + 1))}
         shown = [again.get(m.offer_id, m) for m in shown]
+        maybe = [again.get(m.offer_id, m) for m in maybe]
+    by_ref = _offers_by_ref(session, [m.offer_id for m in shown + maybe])
+    items = [by_ref[m.offer_id] for m in shown if m.offer_id in by_ref]
+    reasons = {m.offer_id: m.reasons for m in shown + maybe}
+    return SearchPage(items, len(hits), page, per_page, tuple(text.split()), reasons,
+                      [by_ref[m.offer_id] for m in maybe if m.offer_id in by_ref])
+
+
+def _offers_by_ref(session: Session, refs: list[str]) -> dict[str, Offer]:
+    """Load offers (with unit and centre) by their public reference."""
     query = (
         sa.select(Offer)
-        .where(Offer.ref.in_([m.offer_id for m in shown]))
+        .where(Offer.ref.in_(refs))
         .options(selectinload(Offer.unit).selectinload(Unit.centre))
     )
-    by_ref = {o.ref: o for o in session.scalars(query)}
-    items = [by_ref[m.offer_id] for m in shown if m.offer_id in by_ref]
-    reasons = {m.offer_id: m.reasons for m in shown}
-    return SearchPage(items, len(matches), page, per_page, tuple(text.split()), reasons)
+    return {o.ref: o for o in session.scalars(query)}
 
 
 def _text(column) -> sa.ColumnElement:
