@@ -19,6 +19,7 @@ bp = Blueprint("hsds", __name__, url_prefix="/hsds")
 HSDS_VERSION = "3.0"
 OPENAPI_URL = "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/openapi.json"
 MAX_PER_PAGE = 100
+DEFAULT_PER_PAGE = 50
 
 
 class BadQuery(Exception):
@@ -53,7 +54,7 @@ def _bool(name: str) -> bool:
 
 def _page(items: list[dict]):
     number = _int("page", 1)
-    size = _int("per_page", 50, MAX_PER_PAGE)
+    size = _int("per_page", DEFAULT_PER_PAGE, MAX_PER_PAGE)
     return jsonify(catalogue.page(items, number, size))
 
 
@@ -72,15 +73,18 @@ def about():
 @bp.get("/services")
 def services():
     """List published services, one-to-one fields only (full=true: nested), a page at a time."""
-    found = catalogue.services(
-        db.session,
-        full=_bool("full"),
-        term_id=request.args.get("taxonomy_term_id", ""),
-        taxonomy_id=request.args.get("taxonomy_id", ""),
-        search=request.args.get("search", ""),
-        organization_id=request.args.get("organization_id", ""),
+    return jsonify(
+        catalogue.services_page(
+            db.session,
+            _int("page", 1),
+            _int("per_page", DEFAULT_PER_PAGE, MAX_PER_PAGE),
+            full=_bool("full"),
+            term_id=request.args.get("taxonomy_term_id", ""),
+            taxonomy_id=request.args.get("taxonomy_id", ""),
+            search=request.args.get("search", ""),
+            organization_id=request.args.get("organization_id", ""),
+        )
     )
-    return _page(found)
 
 
 @bp.get("/services/<sid>")

@@ -18,6 +18,7 @@ from bank.hsds.records import (
     unit_organization,
 )
 from bank.hsds.taxonomy import TAXONOMIES, all_terms, taxonomy_to_hsds
+from bank.offers.catalogue import catalogue_version
 from bank.offers.models import Offer, OfferStatus, VocabularyTerm
 
 
@@ -28,14 +29,14 @@ def vocabulary(session: Session) -> dict[str, VocabularyTerm]:
     }
 
 
-def published_offers(session: Session, search: str = "", organization_id: str = "") -> list[Offer]:
-    """Return the published offers (optionally matching words or one unit), oldest first."""
-    query = (
-        sa.select(Offer)
-        .where(Offer.status == OfferStatus.PUBLISHED)
-        .options(selectinload(Offer.unit).selectinload(Unit.centre))
-        .order_by(Offer.id)
-    )
+def _unit_ids(session: Session, organization_id: str) -> list[int]:
+    units = session.scalars(sa.select(Unit).options(selectinload(Unit.centre)))
+    return [u.id for u in units if organization_id in organization_ids(u)]
+
+
+def published_query(session: Session, search: str = "", organization_id: str = "") -> sa.Select:
+    """Return the query of published offers (matching words, of one organization), oldest first."""
+    query = sa.select(Offer).where(Offer.status == OfferStatus.PUBLISHED).order_by(Offer.id)
     if search.strip():
         pattern = f"%{search.strip().lower()}%"
         query = query.where(
@@ -44,10 +45,18 @@ def published_offers(session: Session, search: str = "", organization_id: str = 
                 sa.func.lower(Offer.description).like(pattern),
             )
         )
-    offers = list(session.scalars(query))
     if organization_id:
-        offers = [o for o in offers if o.unit and organization_id in organization_ids(o.unit)]
-    return offers
+        query = query.where(Offer.unit_id.in_(_unit_ids(session, organization_id)))
+    return query
+
+
+def _load(session: Session, query: sa.Select) -> list[Offer]:
+    return list(session.scalars(query.options(selectinload(Offer.unit).selectinload(Unit.centre))))
+
+
+def published_offers(session: Session, search: str = "", organization_id: str = "") -> list[Offer]:
+    """Return the published offers (optionally matching words or one unit), oldest first."""
+    return _load(session, published_query(session, search, organization_id))
 
 
 def organization_ids(unit: Unit) -> set[str]:
@@ -55,9 +64,29 @@ def organization_ids(unit: Unit) -> set[str]:
     return {unit_id(unit.name)} | ({centre_id(unit.centre.name)} if unit.centre else set())
 
 
+_SERVICE_IDS: dict[str, tuple[int, dict[str, int]]] = {}  # database -> (version, id -> row)
+
+
 def find_service(session: Session, sid: str) -> Offer | None:
-    """Return the published offer with this HSDS id, or None."""
-    return next((o for o in published_offers(session) if service_id(o.ref) == sid), None)
+    """Return the published offer with this HSDS id, or None (ids mapped once per version)."""
+    key, version = str(session.get_bind().url), catalogue_version(session)
+    cached = _SERVICE_IDS.get(key)
+    if cached is None or cached[0] != version:
+        rows = session.execute(
+            sa.select(Offer.id, Offer.ref).where(Offer.status == OfferStatus.PUBLISHED)
+        )
+        cached = _SERVICE_IDS[key] = (version, {service_id(ref): row for row, ref in rows})
+    row = cached[1].get(sid)
+    found = _load(session, published_query(session).where(Offer.id == row)) if row else []
+    return found[0] if found else None
+
+
+def _has_term(record: dict, term_id: str, taxonomy_id: str) -> bool:
+    return any(
+        (not term_id or a["taxonomy_term_id"] == term_id)
+        and (not taxonomy_id or a["taxonomy_term"]["taxonomy_id"] == taxonomy_id)
+        for a in record["attributes"]
+    )
 
 
 def services(
@@ -67,16 +96,28 @@ def services(
     terms = vocabulary(session)
     found = [service(offer, terms) for offer in published_offers(session, **filters)]
     if term_id or taxonomy_id:
-        found = [
-            s
-            for s in found
-            if any(
-                (not term_id or a["taxonomy_term_id"] == term_id)
-                and (not taxonomy_id or a["taxonomy_term"]["taxonomy_id"] == taxonomy_id)
-                for a in s["attributes"]
-            )
-        ]
+        found = [s for s in found if _has_term(s, term_id, taxonomy_id)]
     return found if full else [list_shape(s) for s in found]
+
+
+def services_page(
+    session: Session,
+    number: int,
+    size: int,
+    full: bool = False,
+    term_id: str = "",
+    taxonomy_id: str = "",
+    **filters: str,
+) -> dict:
+    """Return one page of services; without a term filter only that page is read."""
+    if term_id or taxonomy_id:
+        return page(services(session, full, term_id, taxonomy_id, **filters), number, size)
+    query = published_query(session, **filters)
+    total = session.scalar(sa.select(sa.func.count()).select_from(query.subquery())) or 0
+    terms = vocabulary(session)
+    offers = _load(session, query.offset((number - 1) * size).limit(size))
+    found = [service(offer, terms) for offer in offers]
+    return page_of(found if full else [list_shape(s) for s in found], total, number, size)
 
 
 def list_shape(record: dict) -> dict:
@@ -115,10 +156,14 @@ def taxonomy_terms(session: Session, taxonomy_id: str = "", search: str = "") ->
 
 def page(items: Sequence[dict], number: int, size: int) -> dict:
     """Return one page of items in the HSDS Page shape (total_items, page_number, contents…)."""
-    total_pages = max(1, math.ceil(len(items) / size))
-    contents = list(items[(number - 1) * size : number * size])
+    return page_of(list(items[(number - 1) * size : number * size]), len(items), number, size)
+
+
+def page_of(contents: list[dict], total: int, number: int, size: int) -> dict:
+    """Return a page's contents with the HSDS Page fields, given the total."""
+    total_pages = max(1, math.ceil(total / size))
     return {
-        "total_items": len(items),
+        "total_items": total,
         "total_pages": total_pages,
         "page_number": number,
         "size": len(contents),

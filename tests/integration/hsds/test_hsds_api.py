@@ -7,6 +7,7 @@ import pytest
 from bank.hsds.records import service_id
 from bank.hsds.taxonomy import BY_KEY, LADDER, TAGS, uid
 from bank.offers.models import OfferStatus
+from bank.offers.services import save
 from tests.hsds3 import definition_errors, page_errors, service_errors, service_list_errors
 
 
@@ -116,3 +117,12 @@ def test_a_bad_query_parameter_answers_400_naming_it(client, query):
 def test_a_page_past_the_end_is_empty(client, demo_catalogue):
     body = client.get("/hsds/services?page=99").get_json()
     assert page_errors(body) == [] and body["empty"] and body["contents"] == []
+
+
+def test_a_service_published_after_a_lookup_is_found_at_once(client, session, demo_catalogue):
+    draft = next(o for o in demo_catalogue.values() if o.status == OfferStatus.DRAFT)
+    path = f"/hsds/services/{service_id(draft.ref)}"
+    assert client.get(path).status_code == 404
+    save(session, draft, None, {}, OfferStatus.PUBLISHED, confirm_review=False)
+    session.commit()
+    assert client.get(path).get_json()["name"] == draft.title
