@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 import sqlalchemy as sa
@@ -32,6 +32,7 @@ class Hit:
     doubles: list[str] = field(default_factory=list)
     on_plan: bool = False
     goals: list[str] = field(default_factory=list)  # the young person's goals it serves
+    maybe: bool = False  # a weaker match, shown under "Måske også"
 
 
 @dataclass
@@ -85,17 +86,23 @@ def goals_served(index, asked: list[tuple[NeedRecord, str, str]],
 
 
 def _merge(found: list[tuple[Match, str]]) -> list[tuple[Match, list[str]]]:
+    """Keep each offer once, with its best match and the questions it really fits.
+
+    An offer fits a question when it is a hit there (not merely "Måske også"); an offer
+    that is a hit nowhere keeps the question it came closest to, and stays a weaker match.
+    """
     best: dict[str, tuple[Match, list[str]]] = {}
-    for match, label in found:
+    for match, label in sorted(found, key=lambda f: -f[0].score):
         if match.offer_id not in best:
             best[match.offer_id] = (match, [label])
             continue
         kept, labels = best[match.offer_id]
-        if label not in labels:
-            labels.append(label)
-        if match.score > kept.score:
-            best[match.offer_id] = (match, labels)
-    return sorted(best.values(), key=lambda m: -m[0].score)
+        if match.hit and label not in labels:
+            if not kept.hit:
+                best[match.offer_id] = (replace(kept, hit=True), [label])
+            else:
+                labels.append(label)
+    return sorted(best.values(), key=lambda m: (not m[0].hit, -m[0].score))
 
 
 def offers_by_record_id(session: Session, ids: list[str]) -> dict[str, Offer]:
@@ -147,7 +154,8 @@ def find_offers(
         pairs = doubles_of(index, offer_record(offer), records) if offer.id not in on_plan else []
         twins = [titles[p.b] for p in pairs]
         hits.append(Hit(offer, match.score, match.reasons, match.full, labels, twins,
-                        offer.id in on_plan, serves.get(match.offer_id, [])))
+                        offer.id in on_plan, serves.get(match.offer_id, []),
+                        maybe=not match.hit))
     return FinderResult(course, hits, age, step_max, text, unplanned_bids(course, items))
 
 

@@ -67,7 +67,7 @@ CONCEPTS: dict[str, tuple[str | None, tuple[str, ...]]] = {
         "skoletraet*", "hjemmesidd*", "?sent", "?forsinket*", "?sygemeld*", "?udeblev*", "pjaekk*",
         "fravaersprocent*", "skoleskraek*", "skolefobi*")),
     "skole": ("skole", (
-        "skole*", "folkeskole*", "?klasse*", "laerer*", "undervisning*", "grundskole*",
+        "skole*", "folkeskole*", "klasse*", "laerer*", "undervisning*", "grundskole*",
         "udskoling*", "afgangsproeve*", "elev*", "?karakter*", "?timerne", "frikvarter*")),
     "lektier": ("skole", (
         "lektie*", "aflevering*", "skolearbejde*", "?opgave*", "?stil", "?stile", "matematik*")),
