@@ -87,7 +87,8 @@ def import_offers_command(file: Path, dry_run: bool) -> None:
         click.echo(f"{file.name} is valid. {counts} (dry run: nothing was saved).")
     else:
         version = f"; catalogue version {report.version}" if report.version else ""
-        click.echo(f"Imported {file.name}. {counts}{version}.")
+        took = ", ".join(f"{STAGES[k].lower()} {v:.1f} s" for k, v in report.seconds.items())
+        click.echo(f"Imported {file.name}. {counts}{version} ({took}).")
 
 
 @click.command("offers")

@@ -55,6 +55,7 @@ class ImportReport:
     dry_run: bool = False
     ignored: dict[str, list[int]] = field(default_factory=dict)  # unknown key -> lines
     version: int | None = None  # the catalogue version after the import
+    seconds: dict[str, float] = field(default_factory=dict)  # stage ("check", "save") -> time
 
 
 def first_error(messages: dict, prefix: str = "") -> tuple[str, str]:

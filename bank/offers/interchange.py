@@ -9,6 +9,7 @@ half-written. The caller commits a successful import.
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 from typing import IO
 
@@ -44,8 +45,11 @@ def import_offers(
     """Create or update (by id) every offer in the file, or nothing; see the module doc."""
     report = ImportReport(filename, dry_run=dry_run)
     try:
+        started = time.perf_counter()
         lines = check_lines(stream, filename, report, progress)
+        checked = time.perf_counter()
         save_lines(session, lines, report, progress)
+        report.seconds = {"check": checked - started, "save": time.perf_counter() - checked}
     except BaseException:
         _rollback(session)
         raise
