@@ -36,3 +36,4 @@ class NeedMatch:
     score: float
     why: dict[str, list[str]] = field(default_factory=dict)
     reasons: tuple[str, ...] = ()
+    hit: bool = True  # a real fit; False: weaker, shown under "Måske også"

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy as np
 
-from bank.matching.index import CatalogueIndex
+from bank.matching.index import HIT_SHARE, CatalogueIndex
 from bank.matching.records import NeedRecord, OfferRecord
 from bank.matching.results import Match, NeedMatch
 
@@ -19,6 +20,7 @@ def rank_needs_for_unit(needs: Sequence[NeedRecord], unit_offers: Sequence[Offer
                         top: int = 20, index: CatalogueIndex | None = None) -> list[NeedMatch]:
     """Rank open needs by how well the unit's published offers fit them, best first.
 
+    A need below half the best need's score is marked `hit=False` ("Måske også").
     Pass the whole catalogue's `index` when there is one: its word weights come from the
     full catalogue, which judges rare and common words better than a few offers can.
     """
@@ -33,7 +35,8 @@ def rank_needs_for_unit(needs: Sequence[NeedRecord], unit_offers: Sequence[Offer
         if matches:
             found.append(_need_match(need, matches, index))
     found.sort(key=lambda m: (-m.score, m.need_id))
-    return found[:top]
+    floor = HIT_SHARE * found[0].score if found else 0.0
+    return [replace(m, hit=m.score >= floor) for m in found[:top]]
 
 
 def _need_match(need: NeedRecord, matches: list[Match], index: CatalogueIndex) -> NeedMatch:

@@ -24,6 +24,7 @@ class RankedNeed:
     need: PublicNeed
     score: float
     reasons: tuple[str, ...]
+    maybe: bool = False  # a weaker fit, shown under "Måske også"
 
 
 def need_record(need: Need, today: date | None = None) -> NeedRecord:
@@ -57,4 +58,5 @@ def needs_for_unit(session: Session, user: User, top: int = 20,
     matches = rank_needs_for_unit([need_record(n, today) for n in needs],
                                   [offer_record(o) for o in offers], top=top,
                                   index=get_index(session))
-    return [RankedNeed(to_public(by_id[m.need_id], today), m.score, m.reasons) for m in matches]
+    return [RankedNeed(to_public(by_id[m.need_id], today), m.score, m.reasons, not m.hit)
+            for m in matches]

@@ -33,3 +33,11 @@ def test_the_whole_catalogues_index_can_be_reused():
     found = rank_needs_for_unit(NEEDS, unit, top=1, index=index)
     assert [m.need_id for m in found] == ["n1"]
     assert set(found[0].why["offers"]) <= {"o2", "o3"}
+
+
+def test_a_need_that_fits_far_less_than_the_best_is_marked_as_maybe():
+    unit = [o for o in CATALOGUE if o.id in ("o1", "o3")]
+    found = rank_needs_for_unit(NEEDS, unit)
+    assert found[0].hit
+    best = found[0].score
+    assert all(m.hit == (m.score >= 0.5 * best) for m in found)
