@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from functools import cache
 
 from bank.offers.fields import STEP_LABELS, label
 from bank.offers.models import VocabularyTerm
@@ -24,6 +25,11 @@ def uid(kind: str, key: object) -> str:
     return str(uuid.uuid5(NAMESPACE, f"{kind}:{key}"))
 
 
+@cache
+def _shared_uid(kind: str, key: str) -> str:
+    return uid(kind, key)  # taxonomies and terms: few, asked for on every attribute
+
+
 @dataclass(frozen=True)
 class Taxonomy:
     """One of the bank's published taxonomies."""
@@ -35,7 +41,7 @@ class Taxonomy:
     @property
     def id(self) -> str:
         """Return the taxonomy's HSDS id."""
-        return uid("taxonomy", self.key)
+        return _shared_uid("taxonomy", self.key)
 
 
 TAXONOMIES = (
@@ -98,7 +104,7 @@ class Term:
     @property
     def id(self) -> str:
         """Return the term's HSDS id."""
-        return uid("term", f"{self.taxonomy}:{self.code}")
+        return _shared_uid("term", f"{self.taxonomy}:{self.code}")
 
     def to_hsds(self) -> dict:
         """Return the term as an HSDS taxonomy_term object."""
