@@ -9,7 +9,7 @@ import numpy as np
 from scipy import sparse
 
 from bank.matching.explain import explain_pairs
-from bank.matching.pairs import judge_many, programme_cosines, text_cosines
+from bank.matching.pairs import Verdicts, judge_many, programme_cosines, text_cosines
 from bank.matching.records import OfferRecord
 from bank.matching.vectors import CatalogueMatrices, build_matrices
 
@@ -57,12 +57,35 @@ def find_double_offers(offers: Sequence[OfferRecord], threshold: float | None = 
     left, right = candidate_pairs(matrices.tfidf)
     found = judge_many(active, left, right, text_cosines(matrices.tfidf, left, right), threshold,
                        programme_cosines(matrices, left, right))
-    doubles = _pairs(active, matrices, left, right, found.score, np.flatnonzero(found.double))
+    chosen_doubles = np.flatnonzero(found.double | _joining(left, right, found))
+    doubles = _pairs(active, matrices, left, right, found.score, chosen_doubles)
     chosen = closest_per_offer(left, right, found.score, found.partial)
     partial = _pairs(active, matrices, left, right, found.score, np.asarray(chosen, dtype=int))
     order = lambda p: (-p.score, p.a, p.b)  # noqa: E731
     return OverlapReport(sorted(doubles, key=order), connected_groups(doubles),
                          sorted(partial, key=order))
+
+
+def _joining(left: np.ndarray, right: np.ndarray, found: Verdicts) -> np.ndarray:
+    """Mark the one-step-apart pairs that join an offer to a group it is double with.
+
+    Such a pair is double but for the step. It counts when the offer is that close to two
+    members of one double pair, so one step between the members never breaks a true group
+    of three, while one near pair alone stays an overlap.
+    """
+    if found.joins is None or not found.joins.any():
+        return np.zeros(left.size, dtype=bool)
+    grouped = set(left[found.double].tolist()) | set(right[found.double].tolist())
+    links: dict[int, list[int]] = {}
+    for k in np.flatnonzero(found.joins).tolist():
+        a, b = int(left[k]), int(right[k])
+        if (a in grouped) != (b in grouped):
+            links.setdefault(b if a in grouped else a, []).append(k)
+    chosen = np.zeros(left.size, dtype=bool)
+    for pairs in links.values():
+        if len(pairs) >= 2:
+            chosen[pairs] = True
+    return chosen
 
 
 def candidate_pairs(tfidf: sparse.csr_matrix, neighbours: int = NEIGHBOURS

@@ -41,6 +41,7 @@ class Verdicts:
     score: np.ndarray
     double: np.ndarray
     partial: np.ndarray
+    joins: np.ndarray | None = None  # one step apart, double but for the step: may join a group
 
 
 def judge(a: OfferRecord, b: OfferRecord, cosine: float, threshold: float | None = None
@@ -83,8 +84,9 @@ def judge_many(offers: Sequence[OfferRecord], left: np.ndarray, right: np.ndarra
     needed = np.where(same_unit, max(limit, SAME_UNIT_THRESHOLD), limit) + STEP_GAP * apart
     fits = ages >= MIN_AGE_OVERLAP
     double = fits & (apart <= MAX_STEPS_APART) & (score >= needed)
+    joins = fits & ~double & (apart == 1) & (score >= needed - STEP_GAP)
     partial = fits & ~double & (score >= PARTIAL_SHARE * limit)
-    return Verdicts(score, double, partial)
+    return Verdicts(score, double, partial, joins)
 
 
 def _jaccard(offers: Sequence[OfferRecord], i: np.ndarray, j: np.ndarray) -> np.ndarray:

@@ -135,3 +135,25 @@ def test_offers_with_the_same_programme_theory_are_double_though_their_titles_di
                   "mentor.", age_min=18, age_max=29, step=2, unit="Jobcenter Unge")
     report = find_double_offers([first, second, other, *OTHERS])
     assert [(p.a, p.b) for p in report.pairs] == [("m1", "m2")]
+
+
+def _scores(offers) -> dict[tuple[str, str], float]:
+    return {(p.a, p.b): p.score for p in find_double_offers(offers, threshold=0.0).pairs}
+
+
+def test_one_step_between_members_does_not_break_a_true_group_of_three():
+    a, b = homework("a", "klubben", step=1), homework("b", "Beboerhuset", step=1)
+    c = homework("c", "skolen", step=2)
+    offers = [a, b, c, *OTHERS]
+    scores = _scores(offers)
+    threshold = min(scores[("a", "c")], scores[("b", "c")]) - 0.02  # a step costs 0.05
+    assert scores[("a", "b")] >= threshold
+    report = find_double_offers(offers, threshold=threshold)
+    assert report.groups == [["a", "b", "c"]]
+
+
+def test_a_near_pair_one_step_apart_stays_apart_without_a_group_to_join():
+    a, c = homework("a", "klubben", step=1), homework("c", "skolen", step=2)
+    offers = [a, c, *OTHERS]
+    threshold = _scores(offers)[("a", "c")] - 0.02
+    assert find_double_offers(offers, threshold=threshold).pairs == []
