@@ -57,9 +57,11 @@ def test_an_offer_maps_to_the_standard_fields_and_our_attributes(exported, demo_
     assert (record["minimum_age"], record["maximum_age"]) == (14, 17)
     assert record["organization"]["name"] == "Ungeindsatsen"
     assert record["contacts"][0]["name"] == offer.contact
+    terms = {t["id"]: t for t in read(exported, "taxonomy_terms.json")}
     by_taxonomy: dict[str, list[tuple[str, str]]] = {}
     for attribute in record["attributes"]:
-        term = attribute["taxonomy_term"]
+        assert "taxonomy_term" not in attribute  # each term is written once, in its own file
+        term = terms[attribute["taxonomy_term_id"]]
         key = next(k for k, t in BY_KEY.items() if t.id == term["taxonomy_id"])
         by_taxonomy.setdefault(key, []).append((term["code"], attribute["value"]))
     assert [code for code, _ in by_taxonomy[TAGS]] == offer.tags

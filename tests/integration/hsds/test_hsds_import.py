@@ -56,12 +56,14 @@ def test_export_import_export_keeps_every_field_the_standard_carries(
     assert comparable(after["services.json"]) == comparable(before["services.json"])
 
 
-def write(directory, services, organizations=None) -> None:
-    """Write an HSDS directory of these services (and organizations)."""
+def write(directory, services, organizations=None, terms=None) -> None:
+    """Write an HSDS directory of these services (and organizations, taxonomy terms)."""
     directory.mkdir(exist_ok=True)
     (directory / "services.json").write_text(json.dumps(services), encoding="utf-8")
     if organizations is not None:
         (directory / "organizations.json").write_text(json.dumps(organizations))
+    if terms is not None:
+        (directory / "taxonomy_terms.json").write_text(json.dumps(terms))
 
 
 def test_another_directorys_services_come_in_as_drafts(runner, session, tmp_path):
@@ -111,6 +113,7 @@ def test_another_directorys_services_come_in_as_drafts(runner, session, tmp_path
 def test_a_wrong_record_names_file_and_field_and_saves_nothing(runner, session, exported, tmp_path):
     services = read(exported, "services.json")
     organizations = read(exported, "organizations.json")
+    terms = read(exported, "taxonomy_terms.json")
     cases = [
         (lambda s: s[3].pop("name"), "services.json: services[3].name: is required"),
         (
@@ -135,7 +138,7 @@ def test_a_wrong_record_names_file_and_field_and_saves_nothing(runner, session, 
     for number, (spoil, message) in enumerate(cases):
         broken = json.loads(json.dumps(services))
         spoil(broken)
-        write(tmp_path / f"broken{number}", broken, organizations)
+        write(tmp_path / f"broken{number}", broken, organizations, terms)
         result = runner.invoke(main, ["import", "hsds", str(tmp_path / f"broken{number}")])
         assert result.exit_code != 0
         assert message in result.output and "nothing was imported" in result.output
