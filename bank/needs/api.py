@@ -1,8 +1,9 @@
 """The need bank's JSON API: published needs (anonymised), their bids, decisions on bids.
 
-Callers sign in with the same session cookie as the pages and send the CSRF token in the
+Callers send an API token (`Authorization: Bearer`; token reads are audited, see
+bank/auth/bearer.py) or sign in with the pages' session cookie and send the CSRF token in the
 X-CSRFToken header on changes. The rules are the pages' rules, in the same services:
-401 without sign-in, 403 for the wrong role, 404 for an unknown or invisible need or bid,
+401 without credentials, 403 for the wrong role, 404 for an unknown or invisible need or bid,
 409 for a bid already decided, 422 for field errors.
 """
 

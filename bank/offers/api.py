@@ -1,7 +1,8 @@
 """The JSON API for the catalogue: /api/offers, /api/units, /api/vocabulary (flask-smorest).
 
-API callers sign in with the same session cookie as the pages and send the CSRF token in
-the X-CSRFToken header on changes. 401 without sign-in, 403 for the wrong role or unit,
+Callers send an API token (`Authorization: Bearer`, see bank/auth/bearer.py) or sign in with
+the pages' session cookie and send the CSRF token in the X-CSRFToken header on changes.
+401 without credentials, 403 for the wrong role or unit (or a read token's change),
 404 for an unknown (or invisible) offer, 409 for a stale version, 422 for field errors.
 """
 
