@@ -52,11 +52,12 @@ def add_community(course_id: int):
                                form.get("kind", "other"), form.get("joined_on"),
                                form.get("leaves_on"))
         db.session.commit()
-        flash("Fællesskabet er gemt.", "info")
+        flash("Fællesskabet er gemt.", "info@faellesskaber")
     except Invalid as exc:
         db.session.rollback()
         for field, messages in exc.danish_errors().items():
-            flash(f"Fællesskab – {FIELD_NAMES.get(field, field)}: {' '.join(messages)}", "error")
+            flash(f"Fællesskab – {FIELD_NAMES.get(field, field)}: {' '.join(messages)}",
+                  "error@faellesskaber")
     return redirect(url_for("courses.meetings", course_id=course_id) + "#faellesskaber")
 
 
@@ -104,9 +105,10 @@ def add_dimension(course_id: int):
                                       form.get("kind", ""), form.get("low"), form.get("high"),
                                       form.get("choices", ""))
         db.session.commit()
-        flash(f"I måler nu også: {spec.label}.", "info")
+        flash(f"I måler nu også: {spec.label}.", "info@ny-dimension")
     except Invalid as exc:
         db.session.rollback()
         for field, messages in exc.danish_errors().items():
-            flash(f"Ny måling – {FIELD_NAMES.get(field, field)}: {' '.join(messages)}", "error")
+            flash(f"Ny måling – {FIELD_NAMES.get(field, field)}: {' '.join(messages)}",
+                  "error@ny-dimension")
     return redirect(url_for("courses.progress", course_id=course_id) + "#ny-dimension")
