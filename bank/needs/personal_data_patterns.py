@@ -215,9 +215,9 @@ _GENITIVE = r"(?:['’]?s|['’])?"
 
 
 def _name_pattern(name: str, whole_word: bool = True) -> re.Pattern:
-    """A name in any case, hyphenated or spaced ("Ung A", "ung-a", "UngA"), with a genitive."""
+    """A name in any case, spaced or hyphenated ("Ung A", "ung-a"), with a genitive."""
     parts = [re.escape(p) for p in re.split(r"[\s-]+", name) if p]
-    body = "[ -]?".join(parts)
+    body = "[ -]".join(parts)  # not joined: "Ung E" must not match "unge"
     tail = r"(?![\w-])" if whole_word else r"(?!\w)"
     return re.compile(rf"(?<![\w-]){body}{_GENITIVE}{tail}", re.IGNORECASE)
 

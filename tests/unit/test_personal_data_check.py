@@ -239,3 +239,9 @@ def test_a_street_address_with_a_common_danish_street_word_is_found(text, expect
 )
 def test_business_numbers_weeks_places_times_and_amounts_are_not_personal_data(text):
     assert found(text) == []
+
+
+def test_a_pseudonym_whose_letter_makes_a_word_is_not_found_in_that_word():
+    text = "De unge kommer, og de UNGE får hjælp. Ung E kommer også, og ung-e's mor."
+    findings = check_text({"description": text}, "Ung E", [])
+    assert [f.found for f in findings] == ["Ung E", "ung-e's"]
