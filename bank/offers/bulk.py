@@ -145,14 +145,18 @@ def _save_batch(session, batch, existing, units, report, now) -> None:
         record_changes(session, offer, None, before, after)
 
 
+def _reason(exc: DBAPIError) -> str:
+    text = str(exc.orig).strip() if exc.orig is not None else ""
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
 def _database_failure(exc: DBAPIError, filename: str, batch: Sequence[Line]) -> ImportFailed:
     first, last = batch[0][0], batch[-1][0]
     span = first if first == last else f"{first}–{last}"
     if isinstance(exc, OperationalError) or exc.connection_invalidated:
         problem = "lost the connection to the database while saving"
     else:
-        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else type(exc).__name__
-        problem = f"the database refused the offers ({reason})"
+        problem = f"the database refused the offers ({_reason(exc)})"
     return ImportFailed(filename, span, None, problem)
 
 
@@ -164,7 +168,7 @@ def save_lines(
 ) -> None:
     """Save checked lines in batches; bump the catalogue version once if anything changed."""
     now = utcnow()
-    batch: Sequence[Line] = lines[:1]
+    batch: Sequence[Line] = ()
     try:
         units = _units(session, lines)
         existing = _existing(session, [values["ref"] for _n, values in lines])
@@ -177,6 +181,7 @@ def save_lines(
         if report.created or report.updated:
             report.version = bump_catalogue_version(session)
     except DBAPIError as exc:
-        if not batch:
-            raise ImportFailed(report.filename, None, None, str(exc.orig)) from None
+        if not batch:  # before the first batch: finding units and existing offers
+            problem = f"cannot use the database ({_reason(exc)})"
+            raise ImportFailed(report.filename, None, None, problem) from None
         raise _database_failure(exc, report.filename, batch) from None
