@@ -153,11 +153,15 @@ class Analyzer:
         """
         if not self.weak.nnz or raw.shape[0] == 0:
             return raw
+        weight = np.asarray((counts @ self.weak).todense())
+        said = np.flatnonzero(weight.any(axis=0))  # the concepts some weak word says
+        if said.size == 0:
+            return raw
         present = counts.copy()
         present.data[:] = 1.0
-        distinct = np.asarray((present @ self.weak).todense())
-        weight = np.asarray((counts @ self.weak).todense())
-        columns = np.asarray([self.features["~" + c] for c in _CONCEPT_KEYS])
+        distinct = np.asarray((present @ self.weak[:, said]).todense())
+        weight = weight[:, said]
+        columns = np.asarray([self.features["~" + _CONCEPT_KEYS[c]] for c in said])
         strong = np.asarray(raw[:, columns].todense()) > 0
         add = np.where(strong | (distinct >= 2), weight * CONCEPT_WEIGHT, 0.0)
         place = sparse.csr_matrix(

@@ -84,13 +84,14 @@ def build_matrices(offers: Sequence[OfferRecord], with_chars: bool = True) -> Ca
         matrix.resize((len(offers), width))
     analyzer.fit(extra_words=_base_words())
     counts = TITLE * titles + DESCRIPTION * descriptions + PROGRAMME * programmes
-    raw = sparse.csr_matrix(counts @ analyzer.mapping, dtype=np.float32)
-    for weight, found in zip((TITLE, DESCRIPTION, PROGRAMME), said, strict=True):
-        raw = raw + weight * analyzer.phrase_matrix(found)
+    mapped = [sparse.csr_matrix(field @ analyzer.mapping, dtype=np.float32)
+              + analyzer.phrase_matrix(found)
+              for field, found in zip((titles, descriptions, programmes), said, strict=True)]
+    raw = TITLE * mapped[0] + DESCRIPTION * mapped[1] + PROGRAMME * mapped[2]
     raw = analyzer.confirm_weak(raw, counts)
     raw.data = np.log1p(raw.data)  # sublinear tf (weighted counts may be below one)
     tfidf, idf = _weigh_catalogue(raw)
-    programme = _programme_rows(analyzer, programmes, said[2], idf)
+    programme = _programme_rows(analyzer, mapped[2], programmes, idf)
     df = np.bincount(raw.indices, minlength=raw.shape[1])
     chars = CharGrams(analyzer.surface) if with_chars else None
     title_grams = chars.profiles(titles) if chars is not None else None
@@ -105,15 +106,14 @@ def build_matrices(offers: Sequence[OfferRecord], with_chars: bool = True) -> Ca
     )
 
 
-def _programme_rows(analyzer: Analyzer, counts: sparse.csr_matrix, said: list[list[str]],
+def _programme_rows(analyzer: Analyzer, mapped: sparse.csr_matrix, counts: sparse.csr_matrix,
                     idf: np.ndarray) -> sparse.csr_matrix:
     """Return the programme theories alone as L2-normalised TF-IDF rows (catalogue idf).
 
     What an offer does and for whom is written there; double offers coincide in it more
     than in their titles or descriptions.
     """
-    raw = sparse.csr_matrix(counts @ analyzer.mapping, dtype=np.float32)
-    raw = analyzer.confirm_weak(raw + analyzer.phrase_matrix(said), counts)
+    raw = analyzer.confirm_weak(mapped, counts)
     raw.data = np.log1p(raw.data) * idf[raw.indices]
     norms = np.sqrt(np.asarray(raw.multiply(raw).sum(axis=1)).ravel())
     return sparse.csr_matrix(sparse.diags(1.0 / np.maximum(norms, 1e-12)) @ raw,
