@@ -87,11 +87,13 @@ def _id(value: object) -> int | None:
     return int(text) if text.isdigit() and int(text) <= MAX_ID else None
 
 
-def _published_offer(session: Session, offer_id: object) -> Offer | None:
+def _published_offer(
+    session: Session, offer_id: object, statuses=(OfferStatus.PUBLISHED,)
+) -> Offer | None:
     """Return the offer if it is published; drafts and retired offers are not plan sources."""
     number = _id(offer_id)
     offer = session.get(Offer, number) if number is not None else None
-    return offer if offer is not None and offer.status == OfferStatus.PUBLISHED else None
+    return offer if offer is not None and offer.status in statuses else None
 
 
 def _accepted_bid(session: Session, course: Course, bid_id: object) -> Bid | None:
@@ -103,9 +105,15 @@ def _accepted_bid(session: Session, course: Course, bid_id: object) -> Bid | Non
     return bid
 
 
-def plan_sources(session: Session, course: Course, offer_id: object, bid_id: object):
-    """Return (offer, bid) a plan item form may show for the course; None for any other."""
-    return _published_offer(session, offer_id), _accepted_bid(session, course, bid_id)
+def plan_sources(session: Session, course: Course, offer_id: object, bid_id: object,
+                 refused: bool = False):
+    """Return (offer, bid) a plan item form may show for the course; None for any other.
+
+    A form shown again because the choice was refused may name a retired offer (its title
+    was public); never a draft, nor a bid on another course's needs.
+    """
+    statuses = (OfferStatus.PUBLISHED, OfferStatus.RETIRED) if refused else (OfferStatus.PUBLISHED,)
+    return _published_offer(session, offer_id, statuses), _accepted_bid(session, course, bid_id)
 
 
 def _source(session: Session, errors: fields.Errors, course: Course, offer_id, bid_id):

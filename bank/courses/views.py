@@ -103,7 +103,7 @@ def choices(course, active_only: bool = False) -> dict:
 def _item_form(course_id: int, values: dict, errors: dict | None = None, status: int = 200):
     course = overview.open_for(db.session, me(), course_id, "ny indsats")
     offer, bid = services.plan_sources(db.session, course, values.get("offer_id"),
-                                       values.get("bid_id"))
+                                       values.get("bid_id"), refused=bool(errors))
     if offer is None and bid is None:
         abort(404)
     db.session.commit()

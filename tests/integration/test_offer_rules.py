@@ -114,9 +114,12 @@ def test_every_change_bumps_the_catalogue_version(session, make_user):
 def test_an_editor_cannot_change_another_units_offer(session, make_user):
     owner = editor_of(make_user)
     other = editor_of(make_user, unit="Jobcenter Ung", name="Per Anden")
-    offer = add_offer(session, owner)
+    offer = add_offer(session, owner, publish=True)
+    draft = add_offer(session, owner, title="Kladde")
     with pytest.raises(NotAllowed):
         update_offer(session, other, offer.ref, {"title": "Overtaget"})
+    with pytest.raises(NotFound):  # another unit's draft is not even seen
+        update_offer(session, other, draft.ref, {"title": "Overtaget"})
     with pytest.raises(NotAllowed):
         create_offer(session, other, complete_values(unit="Ungdomsskolen"))
 
