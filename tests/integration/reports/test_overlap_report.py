@@ -8,6 +8,7 @@ import re
 import sqlalchemy as sa
 from openpyxl import load_workbook
 
+from bank.matching.pairs import DOUBLE_THRESHOLD
 from bank.offers.services import retire_offer
 from bank.reports.models import NotDoubleMark, OverlapScan, ScanStatus
 from bank.tasks import get_queue, run_pending
@@ -114,7 +115,8 @@ def test_the_threshold_can_be_set_and_each_is_computed_in_the_background(client,
     assert "En ny beregning er i gang" in page
     run_pending()
     strict = session.scalars(sa.select(OverlapScan).where(OverlapScan.threshold == 0.55)).one()
-    default = session.scalars(sa.select(OverlapScan).where(OverlapScan.threshold == 0.4)).one()
+    default = session.scalars(
+        sa.select(OverlapScan).where(OverlapScan.threshold == DOUBLE_THRESHOLD)).one()
     assert 0 < len(strict.results["pairs"]) < len(default.results["pairs"])
     assert all(p["score"] >= 0.55 for p in strict.results["pairs"])
     page = client.get("/rapporter/dobbelttilbud?graense=0.55").get_data(as_text=True)
