@@ -81,6 +81,7 @@ def test_production_over_https_adds_hsts(database_url):
     plain = app.test_client().get("/log-ind")
     assert "Strict-Transport-Security" not in plain.headers  # browsers ignore it over http
     db.session.remove()
+    db.get_engine(app).dispose()
 
 
 def test_development_sends_no_hsts(app):

@@ -105,16 +105,22 @@ def test_the_limits_live_in_redis_when_configured(database_url, make_user):
         "RATELIMIT_STORAGE_URI": "redis://127.0.0.1:6379/2",
         "RATELIMIT_KEY_PREFIX": prefix,
     }
+    apps = []
     try:
         db.session.remove()  # the new app binds the shared session anew
         first = create_app(settings)
+        apps.append(first)
         for _ in range(10):
             _try(first.test_client(), user.email)
         db.session.remove()
         second = create_app(settings)  # a new limiter storage: it can only count through Redis
+        apps.append(second)
         assert connection.keys(f"*{prefix}*")  # the counts are in Redis, db 2
         assert _try(second.test_client(), user.email).status_code == 429
     finally:
+        db.session.remove()
+        for made in apps:
+            db.get_engine(made).dispose()
         for key in connection.scan_iter(f"*{prefix}*"):
             connection.delete(key)
         connection.close()
