@@ -81,7 +81,7 @@ _SMALL = re.compile(
     r"|\bnoget lille\b|\bi foerste omgang\b|\bfoerst proeve\b")
 _MORE = re.compile(
     r"\bakut\b|\bmeget alvorlig|\bdoegn\b|\banbring|\bintensiv|\bmassiv|\bomfattende"
-    r"|\bhar proevet (alt|meget)\b|\bintet har hjulpet\b|\bfor lidt\b|\bmere end\b")
+    r"|\bhar proevet (alt|meget)\b|\bintet har hjulpet\b")
 
 
 def step_wish(texts: list[str]) -> int:
@@ -103,7 +103,7 @@ _TRIED = re.compile(
 _FAILED = re.compile(
     r"\b(hjalp|hjaelper|virkede|virker|fungerede|gik) ikke\b|\bikke (hjulpet|virket|fungeret)\b"
     r"|\buden (effekt|virkning|at det hjalp)\b|\bstoppede (igen|hurtigt)\b|\bdroppede ud\b"
-    r"|\bopgav\b|\bmen\b")
+    r"|\bopgav\b")
 
 
 def tried_sentences(texts: list[str]) -> list[str]:

@@ -19,7 +19,7 @@ from bank.matching.explain import (
 )
 from bank.matching.pairs import PairVerdict, judge_many
 from bank.matching.records import NeedRecord, OfferRecord
-from bank.matching.rerank import SECOND_STAGE, rerank
+from bank.matching.rerank import NO_STEP, SECOND_STAGE, rerank
 from bank.matching.results import Match
 from bank.matching.scoring import (
     CANDIDATES,
@@ -36,7 +36,6 @@ from bank.matching.tags import tag_set
 from bank.matching.text import fold
 from bank.matching.vectors import CatalogueMatrices, build_matrices, draft_fields
 
-NO_STEP = 7  # offers without a step sort after every real step at equal fit
 HIT_SHARE = 0.5  # a match below this share of the best score is "Måske også", not a hit
 MEANINGFUL, MIN_CATALOGUE = 0.5, 20  # a word in over half the offers says nothing of a fit
 

@@ -19,6 +19,7 @@ from bank.matching.scoring import Query, text_signal
 from bank.matching.text import content_stems
 
 SECOND_STAGE = 30  # candidates the second stage re-orders
+NO_STEP = 7  # offers without a step sort after every real step at equal fit
 WRONG_AUDIENCE = 0.6  # an offer for the parents (or professionals) when the need asks not
 STEP_COST = 0.06  # per ladder step above the lowest step among the candidates
 SMALL_STEP_COST = 0.12  # the same when the need asks for something small
@@ -73,11 +74,11 @@ def _audience_fit(query: Query, audience: np.ndarray) -> np.ndarray:
 
 def _step_fit(query: Query, steps: np.ndarray) -> np.ndarray:
     wish = step_wish(list(query.texts))
-    known = steps[steps < 7]
+    known = steps[steps < NO_STEP]
     if wish > 0 or known.size == 0:
         return np.ones(steps.size)
     cost = SMALL_STEP_COST if wish < 0 else STEP_COST
-    above = np.clip(np.where(steps < 7, steps, known.min()) - known.min(), 0, None)
+    above = np.clip(np.where(steps < NO_STEP, steps, known.min()) - known.min(), 0, None)
     return np.clip(1.0 - cost * above, 0.3, 1.0)
 
 

@@ -9,6 +9,7 @@ from bank.matching.audience import (
     offer_audience,
     step_wish,
     tried_sentences,
+    without_tried,
 )
 from bank.matching.concepts import concepts_of
 from bank.matching.scoring import inferred_tags
@@ -117,3 +118,10 @@ def test_two_ambiguous_words_together_say_the_concept():
 def test_a_tag_is_read_from_text_only_on_two_independent_hits():
     assert inferred_tags(["hash"]) == ()
     assert "misbrug" in inferred_tags(["hash", "alkohol"])
+
+
+def test_a_sentence_about_the_problem_is_not_taken_for_something_tried():
+    said = "Hun har haft ondt i maven, men kommer stadig i skole."
+    assert tried_sentences([said]) == []
+    assert "maven" in without_tried(said)
+    assert step_wish(["Hun har mere end 10 % fravær"]) == 0
