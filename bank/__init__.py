@@ -16,7 +16,7 @@ FEATURES = (
     "bank.main",
     "bank.offers",
     "bank.needs",
-    "bank.courses",
+    "bank.plans",
     "bank.tasks",
     "bank.reports",
     "bank.hsds",

@@ -28,7 +28,7 @@ DEMO_USERS = (
 DEMO_LOADERS: tuple[str, ...] = (
     "bank.offers.demo",
     "bank.needs.demo",
-    "bank.courses.demo",  # after the need bank's loader: it plans the demo courses
+    "bank.plans.demo",  # after the need bank's loader: it plans the demo courses
 )
 
 

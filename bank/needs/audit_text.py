@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bank.auth.models import AuditEntry, User
-from bank.courses.dimensions import BUILT_IN
-from bank.courses.rules import ItemStatus
 from bank.needs import labels
+from bank.plans.dimensions import BUILT_IN
+from bank.plans.rules import ItemStatus
 
 RECORD_TYPES = {
     "course": "Forløb",

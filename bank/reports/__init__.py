@@ -29,8 +29,8 @@ def _overlap_panel(user) -> tuple[str, dict] | None:
 def init_app(app: Flask) -> None:
     """Register the report pages, their template helpers and the navigation."""
     from bank.auth.models import Role
-    from bank.courses.dimensions import BUILT_IN
     from bank.main import NavItem, add_nav, add_panel
+    from bank.plans.dimensions import BUILT_IN
     from bank.reports import pages  # noqa: F401  (routes on the blueprint)
     from bank.reports.views import bp
 

@@ -14,10 +14,10 @@ from sqlalchemy.orm import Session, selectinload
 
 from bank.auth.models import Centre, Role, Unit, User
 from bank.auth.services import record_audit, require_role
-from bank.courses.models import Meeting, PlanItem, ProgressEntry
-from bank.courses.rules import ItemStatus, assumed_birth_date
 from bank.needs.models import Course, Need
 from bank.offers.models import Offer
+from bank.plans.models import Meeting, PlanItem, ProgressEntry
+from bank.plans.rules import ItemStatus, assumed_birth_date
 from bank.reports.mi import (
     CourseFact,
     CourseFigures,

@@ -9,7 +9,7 @@ figure can be checked against hand-computed values. Choices:
   days": of the needs published at least 14 days before the reference day, those that got
   no bid within 14 days of publishing.
 - Meetings: a course running on the reference day is overdue when the courses' cadence
-  rule (bank.courses.rules.meeting_status: at most 91 days between meetings) says so.
+  rule (bank.plans.rules.meeting_status: at most 91 days between meetings) says so.
 - Transitions: a 16 or 17½ milestone that fell in the period for a course running on that
   day was prepared on time when a team meeting was held in the three months up to and
   including the milestone; late when the first meeting came after it but before 18.
@@ -23,7 +23,7 @@ from datetime import date, datetime, timedelta
 from typing import TypeVar
 
 from bank.charts.svg import add_months
-from bank.courses.rules import (
+from bank.plans.rules import (
     ADULT_AGE,
     AGE_MILESTONES,
     TRANSITION_NOTICE_MONTHS,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bank import danish
-from bank.courses.dimensions import BUILT_IN
+from bank.plans.dimensions import BUILT_IN
 from bank.reports.coverage import COUNT_SERIES, FORMS, NO_FORM, TagCoverage
 from bank.reports.export import Table
 from bank.reports.gaps import GapGroup

@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 from bank.demo import FIXTURES
 from bank.offers.demo import load_demo as load_offers
 from bank.tasks import queue_scan, run_pending
-from tests.integration.courses.conftest import plan_world  # noqa: F401  (the fixture)
+from tests.integration.plans.conftest import plan_world  # noqa: F401  (the fixture)
 from tests.offers_support import add_offer, editor_of
 
 SYSTEM_WORDS = (

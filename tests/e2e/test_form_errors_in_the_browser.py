@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.integration.courses.conftest import plan_world  # noqa: F401  (the fixture)
+from tests.integration.plans.conftest import plan_world  # noqa: F401  (the fixture)
 
 
 def test_a_coordinator_sees_why_an_item_with_the_end_before_the_start_is_not_saved(

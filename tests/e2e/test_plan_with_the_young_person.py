@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from tests.integration.courses.conftest import plan_world  # noqa: F401  (the fixture)
+from tests.integration.plans.conftest import plan_world  # noqa: F401  (the fixture)
 
 
 def test_coordinator_composes_the_plan_follows_progress_and_downloads_the_pdf(

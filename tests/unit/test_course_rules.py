@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from bank.courses.rules import (
+from bank.plans.rules import (
     ItemFacts,
     ItemStatus,
     age_on,

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bank.courses.dimensions import (
+from bank.errors import Invalid
+from bank.plans.dimensions import (
     ATTENDANCE,
     BUILT_IN,
     COPING,
@@ -13,7 +14,6 @@ from bank.courses.dimensions import (
     Kind,
     custom_dimension,
 )
-from bank.errors import Invalid
 
 
 def test_the_four_built_in_dimensions_have_their_scales():

@@ -38,7 +38,7 @@ def label_da(kind: str, value: object) -> str:
 def plan_link(course_id: int) -> str | None:
     """Return the URL of the course's plan, if the plan pages are installed."""
     try:
-        return url_for("courses.plan", course_id=course_id)
+        return url_for("plans.plan", course_id=course_id)
     except BuildError:
         return None
 

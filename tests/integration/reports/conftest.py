@@ -8,8 +8,6 @@ from datetime import UTC, date, datetime
 import pytest
 
 from bank.auth.models import User
-from bank.courses.models import Meeting, PlanItem, ProgressEntry
-from bank.courses.rules import ItemStatus
 from bank.needs.models import (
     Bid,
     BidState,
@@ -22,6 +20,8 @@ from bank.needs.models import (
     NeedState,
 )
 from bank.offers.models import Offer
+from bank.plans.models import Meeting, PlanItem, ProgressEntry
+from bank.plans.rules import ItemStatus
 
 
 @pytest.fixture

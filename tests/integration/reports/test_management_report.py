@@ -8,9 +8,9 @@ import pytest
 import sqlalchemy as sa
 
 from bank.auth.models import AuditEntry
-from bank.courses.rules import ItemStatus
 from bank.needs.models import BidState
 from bank.offers.models import Offer, OfferStatus
+from bank.plans.rules import ItemStatus
 from bank.reports.management import management
 from bank.reports.stats import Period
 from tests.integration.reports.conftest import at

@@ -1,0 +1,167 @@
+"""Find offers with the young person: the engine's ranking for the course's needs and goals."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from bank.auth.models import User
+from bank.matching import Match, NeedRecord
+from bank.needs.models import Bid, BidState, Course, GoalStatus, NeedState
+from bank.offers.models import Offer
+from bank.plans.doubles import doubles_of
+from bank.plans.overview import item_record, live, open_for
+from bank.plans.services import course_items
+
+OPEN_NEEDS = (NeedState.DRAFT, NeedState.PUBLISHED)
+PER_QUESTION = 10  # also: a searched offer serves a goal when it ranks this high for it
+
+
+@dataclass
+class Hit:
+    """One offer found, why, which needs or goals it fits, and what it would double."""
+
+    offer: Offer
+    score: float
+    reasons: tuple[str, ...]
+    full: bool
+    fits: list[str] = field(default_factory=list)
+    doubles: list[str] = field(default_factory=list)
+    on_plan: bool = False
+    goals: list[str] = field(default_factory=list)  # the young person's goals it serves
+    maybe: bool = False  # a weaker match, shown under "Måske også"
+
+
+@dataclass
+class FinderResult:
+    """The hits with the filters used, and accepted bids that are not yet in the plan."""
+
+    course: Course
+    hits: list[Hit]
+    age: int | None
+    step_max: int | None
+    text: str
+    bids: list[Bid]
+
+
+def questions(course: Course, age: int | None) -> list[tuple[NeedRecord, str]]:
+    """Return what to rank for: each open need, and each active goal without a need."""
+    return [(record, label) for record, label, _ in _questions(course, age)]
+
+
+def _questions(course: Course, age: int | None) -> list[tuple[NeedRecord, str, str]]:
+    """Return (record, label, the goal it serves) for each open need and each bare goal."""
+    asked = []
+    needed_goals = set()
+    for need in course.needs:
+        if need.state in OPEN_NEEDS:
+            needed_goals.add(need.goal_id)
+            record = NeedRecord(
+                id=f"need-{need.id}", title=need.title, description=need.description,
+                goals=tuple(need.goal_texts), tags=tuple(need.tags or ()), age=age,
+            )
+            asked.append((record, need.title, need.goal.text if need.goal else need.title))
+    for goal in course.goals:
+        if goal.status == GoalStatus.ACTIVE and goal.id not in needed_goals:
+            parents = (goal.parent.text,) if goal.parent else ()
+            record = NeedRecord(id=f"goal-{goal.id}", title=goal.text, description=goal.text,
+                                goals=(*parents, goal.text), age=age)
+            asked.append((record, goal.text, goal.text))
+    return asked
+
+
+def goals_served(index, asked: list[tuple[NeedRecord, str, str]],
+                 offer_ids: list[str]) -> dict[str, list[str]]:
+    """Return, for each found offer, the goal it serves: one it ranks high for (if any)."""
+    wanted = set(offer_ids)
+    best: dict[str, tuple[float, str]] = {}
+    for record, _, goal in asked if wanted else ():
+        for match in index.rank(record, top=PER_QUESTION):
+            if match.offer_id in wanted and match.score > best.get(match.offer_id, (0.0, ""))[0]:
+                best[match.offer_id] = (match.score, goal)
+    return {offer_id: [goal] for offer_id, (_, goal) in best.items()}
+
+
+def _merge(found: list[tuple[Match, str]]) -> list[tuple[Match, list[str]]]:
+    """Keep each offer once, with its best match and the questions it really fits.
+
+    An offer fits a question when it is a hit there (not merely "Måske også"); an offer
+    that is a hit nowhere keeps the question it came closest to, and stays a weaker match.
+    """
+    best: dict[str, tuple[Match, list[str]]] = {}
+    for match, label in sorted(found, key=lambda f: -f[0].score):
+        if match.offer_id not in best:
+            best[match.offer_id] = (match, [label])
+            continue
+        kept, labels = best[match.offer_id]
+        if match.hit and label not in labels:
+            if not kept.hit:
+                best[match.offer_id] = (replace(kept, hit=True), [label])
+            else:
+                labels.append(label)
+    return sorted(best.values(), key=lambda m: (not m[0].hit, -m[0].score))
+
+
+def offers_by_record_id(session: Session, ids: list[str]) -> dict[str, Offer]:
+    """Return the offers behind the engine's record ids (the interchange ref)."""
+    if not ids:
+        return {}
+    offers = session.scalars(sa.select(Offer).where(Offer.ref.in_(ids)))
+    return {o.ref: o for o in offers}
+
+
+def find_offers(
+    session: Session, user: User, course_id: int, text: str = "", age: int | None = None,
+    step_max: int | None = None, top: int = 15, today: date | None = None,
+) -> FinderResult:
+    """Rank offers for the course's needs and goals (or a search text), with reasons."""
+    from bank.ranking import get_index, offer_record
+
+    course = open_for(session, user, course_id, "find tilbud")
+    today = today or date.today()
+    if age is None:
+        age = course.citizen.age(today)
+    index = get_index(session)
+    text = text.strip()
+    asked = _questions(course, age)
+    if text:
+        found = [(m, "Jeres søgning") for m in index.search(text, age=age, top=top,
+                                                             step_max=step_max)]
+    else:
+        found = [(m, label) for record, label, _ in asked
+                 for m in index.rank(record, top=PER_QUESTION, step_max=step_max)]
+    merged = _merge(found)[:top]
+    if text:
+        serves = goals_served(index, asked, [m.offer_id for m, _ in merged])
+    else:
+        goal_of = {label: goal for _, label, goal in asked}
+        serves = {m.offer_id: list(dict.fromkeys(goal_of[label] for label in labels))
+                  for m, labels in merged}
+    offers = offers_by_record_id(session, [m.offer_id for m, _ in merged])
+    items = course_items(session, course)
+    current = [i for i in items if live(i)]
+    records = [item_record(i) for i in current]
+    on_plan = {i.offer_id for i in current}
+    titles = {r.id: i.title for r, i in zip(records, current, strict=True)}
+    hits = []
+    for match, labels in merged:
+        offer = offers.get(match.offer_id)
+        if offer is None:
+            continue
+        pairs = doubles_of(index, offer_record(offer), records) if offer.id not in on_plan else []
+        twins = [titles[p.b] for p in pairs]
+        hits.append(Hit(offer, match.score, match.reasons, match.full, labels, twins,
+                        offer.id in on_plan, serves.get(match.offer_id, []),
+                        maybe=not match.hit))
+    return FinderResult(course, hits, age, step_max, text, unplanned_bids(course, items))
+
+
+def unplanned_bids(course: Course, items) -> list[Bid]:
+    """Return the bids accepted on the course's needs that no live plan item uses yet."""
+    used = {i.bid_id for i in items if live(i)}
+    need_bids = [b for n in course.needs for b in n.bids]
+    return [b for b in need_bids if b.state == BidState.ACCEPTED and b.id not in used]
+
