@@ -136,7 +136,8 @@ def demo(host: str, port: int, no_serve: bool) -> None:
         os.environ.pop("FLASK_RUN_FROM_CLI", None)  # else Flask ignores app.run() under a CLI
         from bank.security import dev_server_options  # no "Server: Werkzeug/…" banner
 
-        current_app.run(host=host, port=port, debug=False, use_reloader=False,
-                        **dev_server_options())
+        current_app.run(
+            host=host, port=port, debug=False, use_reloader=False, **dev_server_options()
+        )
     finally:
         worker.stop()

@@ -38,8 +38,7 @@ def from_environment(instance_path: Path) -> dict[str, object]:
     return {
         "BANK_ENV": "production" if production else "development",
         "SECRET_KEY": secret_key(instance_path, production),
-        "DATABASE_URL": os.environ.get("BANK_DATABASE_URL")
-        or default_database_url(instance_path),
+        "DATABASE_URL": os.environ.get("BANK_DATABASE_URL") or default_database_url(instance_path),
         "REDIS_URL": os.environ.get("BANK_REDIS_URL"),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",

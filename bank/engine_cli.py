@@ -40,8 +40,13 @@ def _json(value: object) -> str:
 @click.command("match")
 @click.option("--offers", "offers_path", required=True, help="offers.jsonl (interchange).")
 @click.option("--needs", "needs_path", required=True, help="needs.jsonl (interchange).")
-@click.option("--top", default=10, show_default=True, type=click.IntRange(min=0),
-              help="At most this many offers per need.")
+@click.option(
+    "--top",
+    default=10,
+    show_default=True,
+    type=click.IntRange(min=0),
+    help="At most this many offers per need.",
+)
 def match_command(offers_path: str, needs_path: str, top: int) -> None:
     """Rank the offers for each need: one JSON object per need, in the order of NEEDS."""
     offers = _load(load_offers, offers_path)
@@ -57,10 +62,17 @@ def match_command(offers_path: str, needs_path: str, top: int) -> None:
 
 @click.command("overlaps")
 @click.option("--offers", "offers_path", required=True, help="offers.jsonl (interchange).")
-@click.option("--threshold", default=None, type=click.FloatRange(0.0, 1.0),
-              help="Score from which a pair is a double offer (default: the engine's).")
-@click.option("--with-partial", is_flag=True,
-              help="Also list overlapping pairs that are not double offers, as `partial`.")
+@click.option(
+    "--threshold",
+    default=None,
+    type=click.FloatRange(0.0, 1.0),
+    help="Score from which a pair is a double offer (default: the engine's).",
+)
+@click.option(
+    "--with-partial",
+    is_flag=True,
+    help="Also list overlapping pairs that are not double offers, as `partial`.",
+)
 def overlaps_command(offers_path: str, threshold: float | None, with_partial: bool) -> None:
     """Find double offers: one JSON object with `pairs` (best first) and `groups`."""
     offers = _load(load_offers, offers_path)
@@ -74,18 +86,38 @@ def overlaps_command(offers_path: str, threshold: float | None, with_partial: bo
 @click.command("evaluate")
 @click.option("--offers", "offers_path", required=True, help="offers.jsonl (interchange).")
 @click.option("--needs", "needs_path", required=True, help="needs.jsonl (interchange).")
-@click.option("--judgments", "judgments_path", required=True,
-              help="judgments.jsonl: {need, offer, grade} per line.")
-@click.option("--duplicates", "duplicates_path", default=None,
-              help="duplicates.jsonl: {a, b, label} per line.")
-@click.option("--pg-url", default=None,
-              help=f"PostgreSQL URL for the full-text baseline (default: ${PG_ENV}; '' = off).")
-@click.option("--strip-tags", is_flag=True,
-              help="Take every tag off the needs first: does the text carry the match?")
+@click.option(
+    "--judgments",
+    "judgments_path",
+    required=True,
+    help="judgments.jsonl: {need, offer, grade} per line.",
+)
+@click.option(
+    "--duplicates",
+    "duplicates_path",
+    default=None,
+    help="duplicates.jsonl: {a, b, label} per line.",
+)
+@click.option(
+    "--pg-url",
+    default=None,
+    help=f"PostgreSQL URL for the full-text baseline (default: ${PG_ENV}; '' = off).",
+)
+@click.option(
+    "--strip-tags",
+    is_flag=True,
+    help="Take every tag off the needs first: does the text carry the match?",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the numbers as JSON.")
-def evaluate_command(offers_path: str, needs_path: str, judgments_path: str,
-                     duplicates_path: str | None, pg_url: str | None, strip_tags: bool,
-                     as_json: bool) -> None:
+def evaluate_command(
+    offers_path: str,
+    needs_path: str,
+    judgments_path: str,
+    duplicates_path: str | None,
+    pg_url: str | None,
+    strip_tags: bool,
+    as_json: bool,
+) -> None:
     """Compare the engine with BM25 (and PostgreSQL full-text search) on a labelled set."""
     from bank.matching.evaluate import (
         compare_systems,
@@ -111,16 +143,32 @@ def evaluate_command(offers_path: str, needs_path: str, judgments_path: str,
 
 
 @click.command("bench")
-@click.option("--offers", "n_offers", required=True, type=click.IntRange(min=2),
-              help="Number of synthetic offers.")
-@click.option("--needs", "n_needs", default=200, show_default=True,
-              type=click.IntRange(min=1), help="Number of synthetic needs to rank.")
+@click.option(
+    "--offers",
+    "n_offers",
+    required=True,
+    type=click.IntRange(min=2),
+    help="Number of synthetic offers.",
+)
+@click.option(
+    "--needs",
+    "n_needs",
+    default=200,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Number of synthetic needs to rank.",
+)
 @click.option("--seed", default=7, show_default=True, help="Seed for the generator.")
-@click.option("--compare", type=click.Choice(["bm25s"]), multiple=True,
-              help="Also measure this library on the same catalogue in the same run.")
+@click.option(
+    "--compare",
+    type=click.Choice(["bm25s"]),
+    multiple=True,
+    help="Also measure this library on the same catalogue in the same run.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the numbers as JSON.")
-def bench_command(n_offers: int, n_needs: int, seed: int, compare: tuple[str, ...],
-                  as_json: bool) -> None:
+def bench_command(
+    n_offers: int, n_needs: int, seed: int, compare: tuple[str, ...], as_json: bool
+) -> None:
     """Measure build time and memory, ranking latency and the double-offer scan."""
     from bank.matching.bench import format_bench, run_bench
 
@@ -129,5 +177,8 @@ def bench_command(n_offers: int, n_needs: int, seed: int, compare: tuple[str, ..
 
 
 ENGINE_COMMANDS: list[click.Command] = [
-    match_command, overlaps_command, evaluate_command, bench_command,
+    match_command,
+    overlaps_command,
+    evaluate_command,
+    bench_command,
 ]

@@ -139,8 +139,13 @@ def index_state(session: Session) -> dict[str, object]:
     built = _indexes.get(_engine(session))
     if built is None:
         return {"loaded": False}
-    return {"loaded": True, "version": built.stamp.version, "source": built.source,
-            "offers": len(built.index), "saved_at": built.saved_at}
+    return {
+        "loaded": True,
+        "version": built.stamp.version,
+        "source": built.source,
+        "offers": len(built.index),
+        "saved_at": built.saved_at,
+    }
 
 
 def _engine(session: Session) -> sa.Engine:

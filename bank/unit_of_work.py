@@ -91,4 +91,3 @@ def keep(result: T) -> T:
     """Commit what a read recorded (its audit entries) and pass its result on."""
     db.session.commit()
     return result
-

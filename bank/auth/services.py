@@ -111,9 +111,7 @@ def set_active(session: Session, user: User, active: bool) -> None:
 def require_role(user: User | None, *roles: Role) -> User:
     """Return the user if they hold one of the roles, else raise NotAllowed."""
     if user is None or not getattr(user, "is_authenticated", False) or not user.has_role(*roles):
-        raise NotAllowed(
-            "your role does not allow this", "Din rolle giver ikke adgang til dette."
-        )
+        raise NotAllowed("your role does not allow this", "Din rolle giver ikke adgang til dette.")
     return user
 
 

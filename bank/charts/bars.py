@@ -176,13 +176,16 @@ def bar_chart(
                     f'<text class="total" x="{num(x)}" y="{num(y)}" font-weight="600">'
                     f"{number(sum(group.values))}</text>"
                 )
-    out.append(f'<line x1="{num(left)}" x2="{num(left)}" y1="{num(plot_top)}" '
-               f'y2="{num(plot_bottom)}" stroke="#1d2327"/></svg>')
+    out.append(
+        f'<line x1="{num(left)}" x2="{num(left)}" y1="{num(plot_top)}" '
+        f'y2="{num(plot_bottom)}" stroke="#1d2327"/></svg>'
+    )
     return "".join(out)
 
 
-def _bar(bar: Bar, series: Sequence[str], groups: Sequence[BarGroup], prefix: str,
-         stacked: bool) -> str:
+def _bar(
+    bar: Bar, series: Sequence[str], groups: Sequence[BarGroup], prefix: str, stacked: bool
+) -> str:
     name, label = series[bar.series], groups[bar.group].label
     text = number(bar.value)
     out = [

@@ -146,7 +146,12 @@ def layout(
     bottom = 30 + (22 if len(series) > 1 else 0)
     plot_bottom = height - bottom
     return Layout(
-        width, height, left, top, right, bottom,
+        width,
+        height,
+        left,
+        top,
+        right,
+        bottom,
         DateScale(start, end, left, width - right),
         LinearScale(axis.low, axis.high, plot_bottom, top),
         rows,
@@ -155,9 +160,7 @@ def layout(
 
 def plot_points(series: Series, box: Layout) -> list[tuple[float, float]]:
     """Return the pixel coordinates of a series' points, in date order, rounded as drawn."""
-    return [
-        (float(num(box.x(d))), float(num(box.y(v)))) for d, v in sorted(series.points)
-    ]
+    return [(float(num(box.x(d))), float(num(box.y(v)))) for d, v in sorted(series.points)]
 
 
 def _describe(series: Sequence[Series], axis: YAxis, events: Sequence[Event]) -> str:
@@ -221,7 +224,7 @@ def line_chart(
         label_x, _ = _label_span(x, text, plot_right)
         out.append(
             f'<g class="event {esc(event.kind)}"><title>{esc(_event_full(event))}, '
-            f'{esc(danish_date(event.day))}</title>'
+            f"{esc(danish_date(event.day))}</title>"
             f'<line x1="{num(x)}" x2="{num(x)}" y1="{num(12 + row * EVENT_ROW_HEIGHT)}" '
             f'y2="{num(plot_bottom)}"{dash}/>'
             f'<text x="{num(label_x)}" y="{num(12 + row * EVENT_ROW_HEIGHT + 10)}" '
@@ -282,7 +285,8 @@ def data_table(
     for day in days:
         cells = "".join(
             f'<td data-label="{esc(s.name)}">{esc(value_text(values[(s.name, day)], axis))}</td>'
-            if (s.name, day) in values else "<td></td>"
+            if (s.name, day) in values
+            else "<td></td>"
             for s in series
         )
         note_text = "; ".join(notes.get(day, []))

@@ -19,7 +19,18 @@ MARKERS = ("circle", "square", "triangle", "diamond", "cross", "triangle-down")
 DASHES = ("", "8 4", "2 4", "10 4 2 4", "4 4", "12 3 3 3 3 3")
 PATTERNS = ("solid", "hatch", "dots", "cross-hatch", "vertical", "horizontal")
 DANISH_MONTHS = (
-    "jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "maj",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "okt",
+    "nov",
+    "dec",
 )
 
 
@@ -162,8 +173,18 @@ def marker(shape: str, x: float, y: float, size: float = 4.5, **attrs: str) -> s
         "triangle-down": ((0, 1.2), (1.1, -0.9), (-1.1, -0.9)),
         "diamond": ((0, -1.3), (1.3, 0), (0, 1.3), (-1.3, 0)),
         "cross": (
-            (-0.4, -1.2), (0.4, -1.2), (0.4, -0.4), (1.2, -0.4), (1.2, 0.4), (0.4, 0.4),
-            (0.4, 1.2), (-0.4, 1.2), (-0.4, 0.4), (-1.2, 0.4), (-1.2, -0.4), (-0.4, -0.4),
+            (-0.4, -1.2),
+            (0.4, -1.2),
+            (0.4, -0.4),
+            (1.2, -0.4),
+            (1.2, 0.4),
+            (0.4, 0.4),
+            (0.4, 1.2),
+            (-0.4, 1.2),
+            (-0.4, 0.4),
+            (-1.2, 0.4),
+            (-1.2, -0.4),
+            (-0.4, -0.4),
         ),
     }[shape]
     points = " ".join(f"{num(x + dx * s)},{num(y + dy * s)}" for dx, dy in offsets)

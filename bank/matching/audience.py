@@ -17,15 +17,20 @@ from bank.matching.text import fold
 _SUBJECT = re.compile(r"[a-z]+")
 _PARENT_WORDS = frozenset(
     "foraeldre foraeldrene foraelder mor moedre moedrene far faedre faedrene forsoergere "
-    "plejeforaeldre adoptivforaeldre foraeldrepar".split())
+    "plejeforaeldre adoptivforaeldre foraeldrepar".split()
+)
 _PROFESSIONAL_WORDS = frozenset(
     "fagpersoner fagfolk professionelle medarbejdere laerere paedagoger ledere "
-    "skoler institutioner kolleger personale sagsbehandlere radgivere raadgivere".split())
+    "skoler institutioner kolleger personale sagsbehandlere radgivere raadgivere".split()
+)
 _YOUNG_WORDS = frozenset(
     "unge ung boern barn elever elev teenagere piger drenge studerende kursister "
-    "borgere personer".split())
-_PARENT_TITLE = re.compile(r"foraeldre(kursus|gruppe|forloeb|traening|vejledning|program|skole)"
-                           r"|for foraeldre|til foraeldre")
+    "borgere personer".split()
+)
+_PARENT_TITLE = re.compile(
+    r"foraeldre(kursus|gruppe|forloeb|traening|vejledning|program|skole)"
+    r"|for foraeldre|til foraeldre"
+)
 
 
 class Audience(IntEnum):
@@ -56,10 +61,12 @@ _ASKS_PARENTS = re.compile(
     r"\bvi som foraeldre\b|\bos som foraeldre\b|\bforaeldrene (skal|kan|faar|laerer|vil)\b"
     r"|\b(hjaelp|raad|vejledning|stoette|redskaber|kursus) til (os|foraeldrene|mor|far)\b"
     r"|\bforaeldre(kursus|vejledning|traening|stoette|gruppe|samarbejde)\b"
-    r"|\bvi (skal|kan|vil) (laere|blive bedre|forstaa|hjaelpe)\b")
+    r"|\bvi (skal|kan|vil) (laere|blive bedre|forstaa|hjaelpe)\b"
+)
 _ASKS_PROFESSIONALS = re.compile(
     r"\b(vi|jeg) som (laerer|laerere|paedagog|paedagoger|skole|fagperson)\b"
-    r"|\b(sparring|supervision|vejledning) til (os|skolen|laereren|personalet|medarbejderne)\b")
+    r"|\b(sparring|supervision|vejledning) til (os|skolen|laereren|personalet|medarbejderne)\b"
+)
 
 
 def need_asks_for(texts: list[str]) -> set[Audience]:
@@ -78,10 +85,12 @@ def need_asks_for(texts: list[str]) -> set[Audience]:
 _SMALL = re.compile(
     r"\b(ikke|uden) (kraever )?(en |nogen )?(stor |ny )?sag\b|\bikke (blive )?en stor sag\b"
     r"|\buden visitation\b|\bikke (noget|for) (stort|meget)\b|\bstarte (med noget|i det smaa)\b"
-    r"|\bnoget lille\b|\bi foerste omgang\b|\bfoerst proeve\b")
+    r"|\bnoget lille\b|\bi foerste omgang\b|\bfoerst proeve\b"
+)
 _MORE = re.compile(
     r"\bakut\b|\bmeget alvorlig|\bdoegn\b|\banbring|\bintensiv|\bmassiv|\bomfattende"
-    r"|\bhar proevet (alt|meget)\b|\bintet har hjulpet\b")
+    r"|\bhar proevet (alt|meget)\b|\bintet har hjulpet\b"
+)
 
 
 def step_wish(texts: list[str]) -> int:
@@ -99,11 +108,13 @@ def step_wish(texts: list[str]) -> int:
 _SENTENCE = re.compile(r"[^.!?;\n]+")
 _TRIED = re.compile(
     r"\bhar (allerede )?(proevet|forsoegt|vaeret i|gaaet (til|i|paa)|haft|deltaget i)\b"
-    r"|\bproevede\b|\bforsoegte\b")
+    r"|\bproevede\b|\bforsoegte\b"
+)
 _FAILED = re.compile(
     r"\b(hjalp|hjaelper|virkede|virker|fungerede|gik) ikke\b|\bikke (hjulpet|virket|fungeret)\b"
     r"|\buden (effekt|virkning|at det hjalp)\b|\bstoppede (igen|hurtigt)\b|\bdroppede ud\b"
-    r"|\bopgav\b")
+    r"|\bopgav\b"
+)
 
 
 def tried_sentences(texts: list[str]) -> list[str]:
@@ -118,7 +129,9 @@ def tried_sentences(texts: list[str]) -> list[str]:
 
 def without_tried(text: str) -> str:
     """Return a text without its sentences about what was tried and did not help."""
-    kept = [sentence for sentence in _SENTENCE.findall(text)
-            if not (_TRIED.search(fold(sentence)) and _FAILED.search(fold(sentence)))]
+    kept = [
+        sentence
+        for sentence in _SENTENCE.findall(text)
+        if not (_TRIED.search(fold(sentence)) and _FAILED.search(fold(sentence)))
+    ]
     return ".".join(kept)
-

@@ -63,8 +63,9 @@ class BM25Baseline:
         return mutual_pairs(self.offers, best)
 
 
-def mutual_pairs(offers: Sequence[OfferRecord], best: dict[int, tuple[int, float]]
-                 ) -> list[tuple[str, str]]:
+def mutual_pairs(
+    offers: Sequence[OfferRecord], best: dict[int, tuple[int, float]]
+) -> list[tuple[str, str]]:
     """Return (a, b) id pairs that are each other's best match with a high enough share."""
     pairs = set()
     for i, (j, share) in best.items():
@@ -86,13 +87,20 @@ class PostgresBaseline:
 
         self.offers = list(offers)
         self.conn = psycopg.connect(plain_url(url), autocommit=True)
-        rows = [(i, o.id, o.status, o.age_min, o.age_max, offer_text(o))
-                for i, o in enumerate(self.offers)]
+        rows = [
+            (i, o.id, o.status, o.age_min, o.age_max, offer_text(o))
+            for i, o in enumerate(self.offers)
+        ]
         with self.conn.cursor() as cur:
-            cur.execute("CREATE TEMP TABLE baseline_offers (row int PRIMARY KEY, id text,"
-                        " status text, age_min int, age_max int, doc tsvector)")
-            cur.executemany("INSERT INTO baseline_offers VALUES (%s, %s, %s, %s, %s,"
-                            " to_tsvector('danish', %s))", rows)
+            cur.execute(
+                "CREATE TEMP TABLE baseline_offers (row int PRIMARY KEY, id text,"
+                " status text, age_min int, age_max int, doc tsvector)"
+            )
+            cur.executemany(
+                "INSERT INTO baseline_offers VALUES (%s, %s, %s, %s, %s,"
+                " to_tsvector('danish', %s))",
+                rows,
+            )
 
     def close(self) -> None:
         """Close the connection (the temporary table goes with it)."""
@@ -103,11 +111,13 @@ class PostgresBaseline:
         query = self._or_query(need_text(need))
         if not query:
             return []
-        sql = ("SELECT id FROM baseline_offers WHERE status = 'published'"
-               " AND (%(age)s::int IS NULL OR ((age_min IS NULL OR age_min <= %(age)s)"
-               " AND (age_max IS NULL OR age_max >= %(age)s)))"
-               " AND doc @@ to_tsquery('simple', %(q)s)"
-               " ORDER BY ts_rank(doc, to_tsquery('simple', %(q)s)) DESC, id LIMIT %(top)s")
+        sql = (
+            "SELECT id FROM baseline_offers WHERE status = 'published'"
+            " AND (%(age)s::int IS NULL OR ((age_min IS NULL OR age_min <= %(age)s)"
+            " AND (age_max IS NULL OR age_max >= %(age)s)))"
+            " AND doc @@ to_tsquery('simple', %(q)s)"
+            " ORDER BY ts_rank(doc, to_tsquery('simple', %(q)s)) DESC, id LIMIT %(top)s"
+        )
         with self.conn.cursor() as cur:
             cur.execute(sql, {"age": need.age, "q": query, "top": top})
             return [row[0] for row in cur.fetchall()]
@@ -115,8 +125,10 @@ class PostgresBaseline:
     def doubles(self) -> list[tuple[str, str]]:
         """Return mutual nearest neighbours whose relative ts_rank is high enough."""
         best: dict[int, tuple[int, float]] = {}
-        sql = ("SELECT row, ts_rank(doc, to_tsquery('simple', %s)) FROM baseline_offers"
-               " WHERE status <> 'retired'")
+        sql = (
+            "SELECT row, ts_rank(doc, to_tsquery('simple', %s)) FROM baseline_offers"
+            " WHERE status <> 'retired'"
+        )
         for i, offer in enumerate(self.offers):
             query = self._or_query(offer_text(offer))
             if offer.status == "retired" or not query:

@@ -28,19 +28,28 @@ from bank.matching.bench_more import format_more, phase_bm25s, phase_mapped
 from bank.matching.synthetic import make_catalogue
 
 
-def run_bench(n_offers: int, n_needs: int = 200, seed: int = 7,
-              compare: Sequence[str] = ()) -> dict[str, Any]:
+def run_bench(
+    n_offers: int, n_needs: int = 200, seed: int = 7, compare: Sequence[str] = ()
+) -> dict[str, Any]:
     """Run the measured phases in child processes and return every number.
 
     The rank phase saves its index; the mapped phase maps it back in a fresh process.
     `compare=("bm25s",)` also measures bm25s on the same catalogue in the same run.
     """
-    result: dict[str, Any] = {"offers": n_offers, "needs": n_needs, "seed": seed,
-                              "machine": machine()}
+    result: dict[str, Any] = {
+        "offers": n_offers,
+        "needs": n_needs,
+        "seed": seed,
+        "machine": machine(),
+    }
     with tempfile.TemporaryDirectory(prefix="bank-bench-") as scratch:
         saved = str(Path(scratch) / "index")
-        phases = [("rank", saved), ("mapped", saved), *((name, "") for name in compare),
-                  ("overlaps", "")]
+        phases = [
+            ("rank", saved),
+            ("mapped", saved),
+            *((name, "") for name in compare),
+            ("overlaps", ""),
+        ]
         for phase, directory in phases:
             result[f"{phase}_load_before"] = os.getloadavg()[0]
             result.update(_child(phase, n_offers, n_needs, seed, directory))
@@ -52,13 +61,13 @@ def machine() -> str:
     model = platform.processor() or platform.machine()
     try:
         with open("/proc/cpuinfo", encoding="utf-8") as info:
-            model = next(line.split(":", 1)[1].strip() for line in info
-                         if line.startswith("model name"))
+            model = next(
+                line.split(":", 1)[1].strip() for line in info if line.startswith("model name")
+            )
     except (OSError, StopIteration):
         pass
     memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
-    return (f"{model}, {os.cpu_count()} cores, {memory:.0f} GiB, "
-            f"Python {platform.python_version()}")
+    return f"{model}, {os.cpu_count()} cores, {memory:.0f} GiB, Python {platform.python_version()}"
 
 
 def phase_rank(n_offers: int, n_needs: int, seed: int, directory: str = "") -> dict[str, Any]:
@@ -82,14 +91,18 @@ def phase_rank(n_offers: int, n_needs: int, seed: int, directory: str = "") -> d
         from bank.matching.store import save_index
 
         save_index(index, directory, "bench")
-    return {"build_s": build, "build_rss_before_mib": before, "build_peak_rss_mib": peak,
-            "build_index_mib": rss_mib() - before,
-            "rank_p50_ms": statistics.median(latencies),
-            "rank_p95_ms": float(np.percentile(latencies, 95)), "rank_max_ms": max(latencies)}
+    return {
+        "build_s": build,
+        "build_rss_before_mib": before,
+        "build_peak_rss_mib": peak,
+        "build_index_mib": rss_mib() - before,
+        "rank_p50_ms": statistics.median(latencies),
+        "rank_p95_ms": float(np.percentile(latencies, 95)),
+        "rank_max_ms": max(latencies),
+    }
 
 
-def phase_overlaps(n_offers: int, n_needs: int, seed: int, _directory: str = ""
-                   ) -> dict[str, Any]:
+def phase_overlaps(n_offers: int, n_needs: int, seed: int, _directory: str = "") -> dict[str, Any]:
     """Run the full double-offer scan and check it finds the planted copies."""
     from bank.matching.overlaps import find_double_offers
 
@@ -101,10 +114,16 @@ def phase_overlaps(n_offers: int, n_needs: int, seed: int, _directory: str = ""
     scan = time.perf_counter() - start
     found = {(p.a, p.b) for p in report.pairs}
     planted = {tuple(sorted(pair)) for pair in catalogue.planted}
-    return {"scan_s": scan, "scan_rss_before_mib": before, "scan_peak_rss_mib": peak_rss_mib(),
-            "double_pairs": len(report.pairs), "double_groups": len(report.groups),
-            "partial_pairs": len(report.partial), "planted_pairs": len(planted),
-            "planted_found": len(planted & found)}
+    return {
+        "scan_s": scan,
+        "scan_rss_before_mib": before,
+        "scan_peak_rss_mib": peak_rss_mib(),
+        "double_pairs": len(report.pairs),
+        "double_groups": len(report.groups),
+        "partial_pairs": len(report.partial),
+        "planted_pairs": len(planted),
+        "planted_found": len(planted & found),
+    }
 
 
 def rss_mib() -> float:
@@ -124,29 +143,55 @@ def format_bench(result: dict[str, Any]) -> str:
     r = result
     rows = [
         ("offers / needs / seed", f"{r['offers']:,} / {r['needs']} / {r['seed']}"),
-        ("build index", f"{r['build_s']:.2f} s, peak RSS {r['build_peak_rss_mib']:.0f} MiB"
-                        f" (RSS before build {r['build_rss_before_mib']:.0f} MiB; the built"
-                        f" index holds {r.get('build_index_mib', 0):.0f} MiB)"),
-        ("rank one need (warm)", f"p50 {r['rank_p50_ms']:.1f} ms, p95 {r['rank_p95_ms']:.1f} ms,"
-                                 f" max {r['rank_max_ms']:.1f} ms"),
+        (
+            "build index",
+            f"{r['build_s']:.2f} s, peak RSS {r['build_peak_rss_mib']:.0f} MiB"
+            f" (RSS before build {r['build_rss_before_mib']:.0f} MiB; the built"
+            f" index holds {r.get('build_index_mib', 0):.0f} MiB)",
+        ),
+        (
+            "rank one need (warm)",
+            f"p50 {r['rank_p50_ms']:.1f} ms, p95 {r['rank_p95_ms']:.1f} ms,"
+            f" max {r['rank_max_ms']:.1f} ms",
+        ),
         *format_more(r),
-        ("double-offer scan", f"{r['scan_s']:.2f} s, peak RSS {r['scan_peak_rss_mib']:.0f} MiB"
-                              f" (RSS before scan {r['scan_rss_before_mib']:.0f} MiB)"),
-        ("double offers found", f"{r['double_pairs']:,} pairs in {r['double_groups']:,} groups;"
-                                f" planted copies found {r['planted_found']:,} of"
-                                f" {r['planted_pairs']:,}; overlaps {r['partial_pairs']:,}"),
+        (
+            "double-offer scan",
+            f"{r['scan_s']:.2f} s, peak RSS {r['scan_peak_rss_mib']:.0f} MiB"
+            f" (RSS before scan {r['scan_rss_before_mib']:.0f} MiB)",
+        ),
+        (
+            "double offers found",
+            f"{r['double_pairs']:,} pairs in {r['double_groups']:,} groups;"
+            f" planted copies found {r['planted_found']:,} of"
+            f" {r['planted_pairs']:,}; overlaps {r['partial_pairs']:,}",
+        ),
         ("machine", r["machine"]),
-        ("load average (1 min) before each phase", " / ".join(
-            f"{k.removesuffix('_load_before')} {v:.1f}" for k, v in r.items()
-            if k.endswith("_load_before"))),
+        (
+            "load average (1 min) before each phase",
+            " / ".join(
+                f"{k.removesuffix('_load_before')} {v:.1f}"
+                for k, v in r.items()
+                if k.endswith("_load_before")
+            ),
+        ),
     ]
     return "\n".join(["| what | measured |", "|---|---|"] + [f"| {a} | {b} |" for a, b in rows])
 
 
-def _child(phase: str, n_offers: int, n_needs: int, seed: int, directory: str = ""
-           ) -> dict[str, Any]:
-    command = [sys.executable, "-m", "bank.matching.bench", phase, str(n_offers), str(n_needs),
-               str(seed), directory]
+def _child(
+    phase: str, n_offers: int, n_needs: int, seed: int, directory: str = ""
+) -> dict[str, Any]:
+    command = [
+        sys.executable,
+        "-m",
+        "bank.matching.bench",
+        phase,
+        str(n_offers),
+        str(n_needs),
+        str(seed),
+        directory,
+    ]
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise RuntimeError(f"bench phase {phase} failed: {done.stderr.strip()[-2000:]}")

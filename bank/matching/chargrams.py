@@ -15,7 +15,7 @@ SIZES = (3, 4)
 def grams(word: str) -> list[str]:
     """Return the character n-grams of a folded word padded with spaces (char_wb style)."""
     padded = f" {word} "
-    return [padded[i:i + n] for n in SIZES for i in range(len(padded) - n + 1)]
+    return [padded[i : i + n] for n in SIZES for i in range(len(padded) - n + 1)]
 
 
 class CharGrams:

@@ -52,8 +52,11 @@ def phrase_concepts_in(found: list[str]) -> list[str]:
     """Return the concepts said by phrases in a list of folded words (longest phrase wins)."""
     said, free = [], 0
     for at in [k for k, word in enumerate(found) if word in _PHRASE_STARTS]:
-        fits = [(len(parts), key) for parts, key in _PHRASE_STARTS[found[at]]
-                if at >= free and tuple(found[at:at + len(parts)]) == parts]
+        fits = [
+            (len(parts), key)
+            for parts, key in _PHRASE_STARTS[found[at]]
+            if at >= free and tuple(found[at : at + len(parts)]) == parts
+        ]
         if fits:
             length, key = max(fits)
             said.append(key)

@@ -60,7 +60,7 @@ def dcg(gains: Iterable[float]) -> float:
 
 def ndcg_at(ranked: Sequence[str], grades: Mapping[str, int], k: int) -> float:
     """Return NDCG@k with gain 2^grade - 1 (1.0 when nothing is relevant and nothing shown)."""
-    ideal = dcg(sorted((2 ** g - 1 for g in grades.values() if g > 0), reverse=True)[:k])
+    ideal = dcg(sorted((2**g - 1 for g in grades.values() if g > 0), reverse=True)[:k])
     if ideal == 0:
         return 1.0
     return dcg(2 ** grades.get(offer, 0) - 1 for offer in ranked[:k]) / ideal
@@ -82,8 +82,9 @@ def recall_at(ranked: Sequence[str], grades: Mapping[str, int], k: int) -> float
     return len(relevant & set(ranked[:k])) / len(relevant)
 
 
-def ranking_metrics(ranker: Ranker, needs: Sequence[NeedRecord], grades: Grades
-                    ) -> dict[str, float]:
+def ranking_metrics(
+    ranker: Ranker, needs: Sequence[NeedRecord], grades: Grades
+) -> dict[str, float]:
     """Return mean NDCG@5, NDCG@10, MRR and recall@10 of a ranker over the judged needs."""
     judged = [need for need in needs if need.id in grades]
     totals = {"ndcg@5": 0.0, "ndcg@10": 0.0, "mrr": 0.0, "recall@10": 0.0}
@@ -96,8 +97,9 @@ def ranking_metrics(ranker: Ranker, needs: Sequence[NeedRecord], grades: Grades
     return {name: value / max(len(judged), 1) for name, value in totals.items()}
 
 
-def duplicate_metrics(flagged: Iterable[tuple[str, str]], labels: Mapping[tuple[str, str], str]
-                      ) -> DuplicateScore:
+def duplicate_metrics(
+    flagged: Iterable[tuple[str, str]], labels: Mapping[tuple[str, str], str]
+) -> DuplicateScore:
     """Score flagged pairs: labelled duplicates are positives, overlaps count neither way."""
     seen = {pair_key(a, b) for a, b in flagged}
     positives = {pair for pair, label in labels.items() if label == "duplicate"}
@@ -114,9 +116,13 @@ def _is_int(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def compare_systems(offers: Sequence[OfferRecord], needs: Sequence[NeedRecord], grades: Grades,
-                    labels: Mapping[tuple[str, str], str] | None = None,
-                    pg_url: str | None = None) -> dict[str, dict[str, float]]:
+def compare_systems(
+    offers: Sequence[OfferRecord],
+    needs: Sequence[NeedRecord],
+    grades: Grades,
+    labels: Mapping[tuple[str, str], str] | None = None,
+    pg_url: str | None = None,
+) -> dict[str, dict[str, float]]:
     """Return every metric for the engine, BM25 and (with a URL) PostgreSQL, by system."""
     from bank.matching.baselines import BM25Baseline, PostgresBaseline
     from bank.matching.index import CatalogueIndex
@@ -125,8 +131,10 @@ def compare_systems(offers: Sequence[OfferRecord], needs: Sequence[NeedRecord], 
     index = CatalogueIndex.build(offers)
     bm25 = BM25Baseline(offers)
     systems: dict[str, tuple[Ranker, Callable[[], list[tuple[str, str]]]]] = {
-        "engine": (lambda need, k: [m.offer_id for m in index.rank(need, top=k)],
-                   lambda: [(p.a, p.b) for p in find_double_offers(offers).pairs]),
+        "engine": (
+            lambda need, k: [m.offer_id for m in index.rank(need, top=k)],
+            lambda: [(p.a, p.b) for p in find_double_offers(offers).pairs],
+        ),
         "bm25": (bm25.rank, bm25.doubles),
     }
     postgres = PostgresBaseline(offers, pg_url) if pg_url else None
@@ -138,8 +146,13 @@ def compare_systems(offers: Sequence[OfferRecord], needs: Sequence[NeedRecord], 
             results[name] = ranking_metrics(ranker, needs, grades)
             if labels is not None:
                 score = duplicate_metrics(doubles(), labels)
-                results[name].update({"dup precision": score.precision,
-                                      "dup recall": score.recall, "dup F1": score.f1})
+                results[name].update(
+                    {
+                        "dup precision": score.precision,
+                        "dup recall": score.recall,
+                        "dup F1": score.f1,
+                    }
+                )
     finally:
         if postgres is not None:
             postgres.close()

@@ -22,11 +22,16 @@ COMMON_SHARE = 0.25
 FUZZY_SHOWN = 0.75  # a title this close to a search text is worth saying
 
 
-def explain_match(query: Query, q: sparse.csr_matrix, offer: OfferRecord, row: int,
-                  parts: dict[str, float], m: CatalogueMatrices,
-                  goals: tuple[str, ...] | None = None,
-                  first_word: dict[str, str] | None = None
-                  ) -> tuple[dict[str, list[str]], tuple[str, ...]]:
+def explain_match(
+    query: Query,
+    q: sparse.csr_matrix,
+    offer: OfferRecord,
+    row: int,
+    parts: dict[str, float],
+    m: CatalogueMatrices,
+    goals: tuple[str, ...] | None = None,
+    first_word: dict[str, str] | None = None,
+) -> tuple[dict[str, list[str]], tuple[str, ...]]:
     """Return the why dict and the Danish reasons for one offer found for a query.
 
     `first_word` (see first_words) may be given once for all of a query's matches.
@@ -73,9 +78,13 @@ def first_words(query: Query, m: CatalogueMatrices) -> dict[str, str]:
     return first
 
 
-def explain_pair(a: OfferRecord, b: OfferRecord, row_a: tuple[np.ndarray, np.ndarray],
-                 row_b: tuple[np.ndarray, np.ndarray], m: CatalogueMatrices
-                 ) -> dict[str, list[str]]:
+def explain_pair(
+    a: OfferRecord,
+    b: OfferRecord,
+    row_a: tuple[np.ndarray, np.ndarray],
+    row_b: tuple[np.ndarray, np.ndarray],
+    m: CatalogueMatrices,
+) -> dict[str, list[str]]:
     """Return the why dict of two offers that look alike (shared tags, terms, concepts)."""
     tags, _ = shared_tags(a.tags, b.tags)
     shared = shared_features(row_a, row_b, m)
@@ -88,8 +97,9 @@ def explain_pair(a: OfferRecord, b: OfferRecord, row_a: tuple[np.ndarray, np.nda
     return why
 
 
-def explain_pairs(offers: Sequence[OfferRecord], m: CatalogueMatrices, left: np.ndarray,
-                  right: np.ndarray) -> list[dict[str, list[str]]]:
+def explain_pairs(
+    offers: Sequence[OfferRecord], m: CatalogueMatrices, left: np.ndarray, right: np.ndarray
+) -> list[dict[str, list[str]]]:
     """Explain many row pairs at once (one sparse product gives every pair's shared words)."""
     if left.size == 0:
         return []
@@ -98,14 +108,17 @@ def explain_pairs(offers: Sequence[OfferRecord], m: CatalogueMatrices, left: np.
     names, spelling = m.analyzer.feature_names(), m.analyzer.display
     whys = []
     for k, (i, j) in enumerate(zip(left.tolist(), right.tolist(), strict=True)):
-        cols = product.indices[product.indptr[k]:product.indptr[k + 1]]
-        vals = product.data[product.indptr[k]:product.indptr[k + 1]]
+        cols = product.indices[product.indptr[k] : product.indptr[k + 1]]
+        vals = product.data[product.indptr[k] : product.indptr[k + 1]]
         order = np.argsort(-vals, kind="stable")
-        shared = [c for c, v in zip(cols[order].tolist(), vals[order].tolist(), strict=True)
-                  if v > 0]
+        shared = [
+            c for c, v in zip(cols[order].tolist(), vals[order].tolist(), strict=True) if v > 0
+        ]
         spoken = [m.words[c] for c in shared if not names[c].startswith("~")][:MAX_TERMS]
-        why = {"tags": _shared_tags(offers[i].tags, offers[j].tags),
-               "terms": list(dict.fromkeys(spelling.get(w, w) for w in spoken))}
+        why = {
+            "tags": _shared_tags(offers[i].tags, offers[j].tags),
+            "terms": list(dict.fromkeys(spelling.get(w, w) for w in spoken)),
+        }
         concepts = [names[c][1:] for c in shared if names[c].startswith("~")][:MAX_CONCEPTS]
         if concepts:
             why["concepts"] = concepts
@@ -153,15 +166,17 @@ def age_range(offer: OfferRecord) -> str:
     return "alle aldre"
 
 
-def shared_features(own: tuple[np.ndarray, np.ndarray], other: tuple[np.ndarray, np.ndarray],
-                    m: CatalogueMatrices) -> list[int]:
+def shared_features(
+    own: tuple[np.ndarray, np.ndarray], other: tuple[np.ndarray, np.ndarray], m: CatalogueMatrices
+) -> list[int]:
     """Return the feature columns two rows share, weightiest first.
 
     Features found in many offers (see common_idf) are too common to be worth saying.
     """
     common = common_idf(m)
-    both, own_at, other_at = np.intersect1d(own[0], other[0], assume_unique=True,
-                                            return_indices=True)
+    both, own_at, other_at = np.intersect1d(
+        own[0], other[0], assume_unique=True, return_indices=True
+    )
     weight = own[1][own_at] * other[1][other_at]
     keep = m.idf[both] >= common
     order = np.argsort(-weight[keep], kind="stable")

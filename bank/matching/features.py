@@ -37,8 +37,9 @@ class Analyzer:
         self.corrections: dict[str, str] = {}
         self.display: dict[str, str] = {}
 
-    def count(self, texts: Iterable[str], grow: bool = True,
-              phrases: list[list[str]] | None = None) -> sparse.csr_matrix:
+    def count(
+        self, texts: Iterable[str], grow: bool = True, phrases: list[list[str]] | None = None
+    ) -> sparse.csr_matrix:
         """Count surface words per text as a sparse matrix (rows = texts).
 
         When a `phrases` list is given, the concepts said by phrases in each text are
@@ -144,8 +145,7 @@ class Analyzer:
         strong = {c for piece in (word, *parts) for c in concepts_of(piece)}
         return tuple(c for c in _CONCEPT_KEYS if c in found and c not in strong)
 
-    def confirm_weak(self, raw: sparse.csr_matrix, counts: sparse.csr_matrix
-                     ) -> sparse.csr_matrix:
+    def confirm_weak(self, raw: sparse.csr_matrix, counts: sparse.csr_matrix) -> sparse.csr_matrix:
         """Add the weak words' concepts to the texts where they are confirmed.
 
         A weak word (spiller, passer, døren) counts for its concept only in a text that also
@@ -166,7 +166,8 @@ class Analyzer:
         add = np.where(strong | (distinct >= 2), weight * CONCEPT_WEIGHT, 0.0)
         place = sparse.csr_matrix(
             (np.ones(columns.size, dtype=np.float32), (np.arange(columns.size), columns)),
-            shape=(columns.size, raw.shape[1]))
+            shape=(columns.size, raw.shape[1]),
+        )
         return sparse.csr_matrix(raw + sparse.csr_matrix(add, dtype=np.float32) @ place)
 
     def features_of(self, word: str) -> dict[str, float]:
@@ -207,8 +208,9 @@ class Analyzer:
         rows = [row for row, concepts in enumerate(said) for _ in concepts]
         cols = [self.features["~" + c] for concepts in said for c in concepts]
         data = np.full(len(rows), CONCEPT_WEIGHT, dtype=np.float32)
-        return sparse.csr_matrix((data, (rows, cols)),
-                                 shape=(len(said), max(len(self.features), 1)))
+        return sparse.csr_matrix(
+            (data, (rows, cols)), shape=(len(said), max(len(self.features), 1))
+        )
 
     def vector(self, features: dict[str, float], width: int) -> sparse.csr_matrix:
         """Turn a feature dict into a 1 x width sparse row of known features."""

@@ -56,10 +56,13 @@ class CatalogueIndex:
         self._high = np.asarray([o.age_max if o.age_max is not None else big for o in offers])
         self._step = np.asarray([o.step if o.step is not None else NO_STEP for o in offers])
         self._id_order = np.argsort(np.argsort([o.id for o in self.offers], kind="stable"))
-        self._codes = {field: _codes([getattr(o, field) for o in self.offers])
-                       for field in ("status", "centre", "unit")}
-        self._audience = np.asarray([int(offer_audience(o.title, o.target_group))
-                                     for o in self.offers], dtype=np.int8)
+        self._codes = {
+            field: _codes([getattr(o, field) for o in self.offers])
+            for field in ("status", "centre", "unit")
+        }
+        self._audience = np.asarray(
+            [int(offer_audience(o.title, o.target_group)) for o in self.offers], dtype=np.int8
+        )
 
     @classmethod
     def build(cls, offers: Iterable[OfferRecord]) -> CatalogueIndex:
@@ -74,8 +77,14 @@ class CatalogueIndex:
         """Return the indexed offer with this id (KeyError if unknown)."""
         return self.offers[self.rows[offer_id]]
 
-    def rank(self, need: NeedRecord, top: int = 10, step_max: int | None = None,
-             centre: str | None = None, tags: Sequence[str] = ()) -> list[Match]:
+    def rank(
+        self,
+        need: NeedRecord,
+        top: int = 10,
+        step_max: int | None = None,
+        centre: str | None = None,
+        tags: Sequence[str] = (),
+    ) -> list[Match]:
         """Rank the published offers that fit a need, best first, with reasons."""
         query = need_query(need, self.m.analyzer)
         mask = self.eligible(need.age, step_max=step_max, centre=centre, tags=tags)
@@ -86,9 +95,17 @@ class CatalogueIndex:
         query = need_query(need, self.m.analyzer)
         return self._ranked(query, within & self.eligible(need.age), top, RANK_WEIGHTS)
 
-    def search(self, text: str, age: int | None = None, top: int = 20,
-               tags: Sequence[str] = (), centre: str | None = None, unit: str | None = None,
-               step_max: int | None = None, explain_rows: range | None = None) -> list[Match]:
+    def search(
+        self,
+        text: str,
+        age: int | None = None,
+        top: int = 20,
+        tags: Sequence[str] = (),
+        centre: str | None = None,
+        unit: str | None = None,
+        step_max: int | None = None,
+        explain_rows: range | None = None,
+    ) -> list[Match]:
         """Search the published offers with a short, maybe misspelled text and filters.
 
         With `explain_rows` (positions in the result), only those matches carry reasons;
@@ -102,10 +119,15 @@ class CatalogueIndex:
             return [self._match(query, empty, int(r), 0.0, {}) for r in rows[:top]]
         return self._ranked(query, mask, top, SEARCH_WEIGHTS, explain_rows)
 
-    def eligible(self, age: int | None = None, step_max: int | None = None,
-                 centre: str | None = None, unit: str | None = None,
-                 tags: Sequence[str] = (), statuses: Sequence[str] = ("published",)
-                 ) -> np.ndarray:
+    def eligible(
+        self,
+        age: int | None = None,
+        step_max: int | None = None,
+        centre: str | None = None,
+        unit: str | None = None,
+        tags: Sequence[str] = (),
+        statuses: Sequence[str] = ("published",),
+    ) -> np.ndarray:
         """Return a mask of the offers that pass the hard filters."""
         mask = self._having("status", *statuses)
         if age is not None:
@@ -147,9 +169,14 @@ class CatalogueIndex:
             return None
         return self.m.tags.scores(query.tags) * query.tag_share
 
-    def signals(self, query: Query, q: sparse.csr_matrix, rows: np.ndarray,
-                tag_scores: np.ndarray | None, sub: sparse.csr_matrix | None = None
-                ) -> dict[str, np.ndarray | None]:
+    def signals(
+        self,
+        query: Query,
+        q: sparse.csr_matrix,
+        rows: np.ndarray,
+        tag_scores: np.ndarray | None,
+        sub: sparse.csr_matrix | None = None,
+    ) -> dict[str, np.ndarray | None]:
         """Return each signal (text, tags, chars, fuzzy) for some offers, in [0, 1].
 
         `sub` may hold those offers' TF-IDF rows already (self.m.tfidf[rows]).
@@ -160,11 +187,16 @@ class CatalogueIndex:
         chars = np.asarray(self.title_grams[rows] @ profile).ravel()
         fuzzy = fuzzy_titles(query.short_text, [self.titles[r] for r in rows])
         tags = tag_scores[rows] if tag_scores is not None else None
-        return {"text": text, "tags": tags, "chars": chars,
-                "fuzzy": fuzzy}
+        return {"text": text, "tags": tags, "chars": chars, "fuzzy": fuzzy}
 
-    def _ranked(self, query: Query, mask: np.ndarray, top: int, weights: Weights,
-                explain_rows: range | None = None) -> list[Match]:
+    def _ranked(
+        self,
+        query: Query,
+        mask: np.ndarray,
+        top: int,
+        weights: Weights,
+        explain_rows: range | None = None,
+    ) -> list[Match]:
         q = self.m.weigh(query.features)
         tag_scores = self.tag_scores(query)
         rows = self._candidates(q, tag_scores, mask, weights)
@@ -181,16 +213,27 @@ class CatalogueIndex:
             chosen, served = self._second_stage(query, rows, scores, chosen, sub)
         floor = HIT_SHARE * float(scores[chosen[0]]) if chosen else 0.0
         first = first_words(query, self.m)
-        return [replace(self._match(query, q, int(rows[i]), float(scores[i]),
-                                    {k: float(v[i]) for k, v in parts.items() if v is not None},
-                                    served.get(i), first)
-                        if explain_rows is None or n in explain_rows
-                        else Match(self.offers[rows[i]].id, float(scores[i])),
-                        hit=bool(scores[i] >= floor))
-                for n, i in enumerate(chosen[:top])]
+        return [
+            replace(
+                self._match(
+                    query,
+                    q,
+                    int(rows[i]),
+                    float(scores[i]),
+                    {k: float(v[i]) for k, v in parts.items() if v is not None},
+                    served.get(i),
+                    first,
+                )
+                if explain_rows is None or n in explain_rows
+                else Match(self.offers[rows[i]].id, float(scores[i])),
+                hit=bool(scores[i] >= floor),
+            )
+            for n, i in enumerate(chosen[:top])
+        ]
 
-    def _meaningful(self, q: sparse.csr_matrix, sub: sparse.csr_matrix,
-                    parts: dict[str, np.ndarray | None]) -> np.ndarray:
+    def _meaningful(
+        self, q: sparse.csr_matrix, sub: sparse.csr_matrix, parts: dict[str, np.ndarray | None]
+    ) -> np.ndarray:
         """Tell which candidates share something worth saying with the query.
 
         That is a word or concept found in under half of the catalogue, a tag, or a title
@@ -209,21 +252,39 @@ class CatalogueIndex:
             found |= np.asarray(parts["tags"]) > 0
         return found | (np.asarray(parts["fuzzy"]) >= FUZZY_SHOWN)
 
-    def _second_stage(self, query: Query, rows: np.ndarray, scores: np.ndarray,
-                      chosen: list[int], sub: sparse.csr_matrix
-                      ) -> tuple[list[int], dict[int, tuple[str, ...]]]:
+    def _second_stage(
+        self,
+        query: Query,
+        rows: np.ndarray,
+        scores: np.ndarray,
+        chosen: list[int],
+        sub: sparse.csr_matrix,
+    ) -> tuple[list[int], dict[int, tuple[str, ...]]]:
         """Re-order a need's first candidates (see rerank); scores are updated in place."""
         head = np.asarray(chosen[:SECOND_STAGE], dtype=np.int64)
         goal_rows = [self.m.weigh(self.m.analyzer.query_features(goal)) for goal in query.goals]
-        done = rerank(query, rows[head], scores[head], self._step, self._audience, self.titles,
-                      sub[head], goal_rows)
+        done = rerank(
+            query,
+            rows[head],
+            scores[head],
+            self._step,
+            self._audience,
+            self.titles,
+            sub[head],
+            goal_rows,
+        )
         new_head = [int(head[k]) for k in done.order]
         scores[new_head] = done.scores
         served = {i: goals for i, goals in zip(new_head, done.goals, strict=True) if query.goals}
         return new_head + chosen[SECOND_STAGE:], served
 
-    def _candidates(self, q: sparse.csr_matrix, tag_scores: np.ndarray | None, mask: np.ndarray,
-                    weights: Weights) -> np.ndarray:
+    def _candidates(
+        self,
+        q: sparse.csr_matrix,
+        tag_scores: np.ndarray | None,
+        mask: np.ndarray,
+        weights: Weights,
+    ) -> np.ndarray:
         pre = weights.text * text_signal(self.m.cosines(q))
         if tag_scores is not None:
             pre += weights.tags * tag_scores
@@ -233,8 +294,14 @@ class CatalogueIndex:
             hits = hits[np.argpartition(-pre[hits], CANDIDATES)[:CANDIDATES]]
         return np.sort(hits)
 
-    def _alike(self, offer: OfferRecord, q: sparse.csr_matrix, top: int, skip: int | None,
-               theory: sparse.csr_matrix | None = None) -> list[Match]:
+    def _alike(
+        self,
+        offer: OfferRecord,
+        q: sparse.csr_matrix,
+        top: int,
+        skip: int | None,
+        theory: sparse.csr_matrix | None = None,
+    ) -> list[Match]:
         cosines = self.m.cosines(q)
         mask = self.eligible(statuses=("published", "draft")) & (cosines > 0)
         if skip is not None:
@@ -246,16 +313,28 @@ class CatalogueIndex:
             return []
         exact = (self.m.tfidf[rows] @ q.T).toarray().ravel()
         pairs = [offer, *(self.offers[row] for row in rows.tolist())]
-        found = judge_many(pairs, np.zeros(rows.size, dtype=np.int64),
-                           np.arange(1, rows.size + 1), exact,
-                           programme=self._theory_cosines(theory, rows))
+        found = judge_many(
+            pairs,
+            np.zeros(rows.size, dtype=np.int64),
+            np.arange(1, rows.size + 1),
+            exact,
+            programme=self._theory_cosines(theory, rows),
+        )
         order = sorted(range(rows.size), key=lambda k: (-found.score[k], pairs[k + 1].id))
-        return [self._alike_match(offer, q, int(rows[k]), PairVerdict(
-                    float(found.score[k]), bool(found.double[k]), bool(found.partial[k])))
-                for k in order[:top] if found.score[k] > 0]
+        return [
+            self._alike_match(
+                offer,
+                q,
+                int(rows[k]),
+                PairVerdict(float(found.score[k]), bool(found.double[k]), bool(found.partial[k])),
+            )
+            for k in order[:top]
+            if found.score[k] > 0
+        ]
 
-    def _theory_cosines(self, theory: sparse.csr_matrix | None, rows: np.ndarray
-                        ) -> np.ndarray | None:
+    def _theory_cosines(
+        self, theory: sparse.csr_matrix | None, rows: np.ndarray
+    ) -> np.ndarray | None:
         """Return the programme-theory cosines of one offer with some rows (NaN: none)."""
         if theory is None or self.m.programme is None:
             return None
@@ -264,8 +343,9 @@ class CatalogueIndex:
         found[empty | (theory.nnz == 0)] = np.nan
         return found
 
-    def _alike_match(self, offer: OfferRecord, q: sparse.csr_matrix, row: int,
-                     verdict: PairVerdict) -> Match:
+    def _alike_match(
+        self, offer: OfferRecord, q: sparse.csr_matrix, row: int, verdict: PairVerdict
+    ) -> Match:
         other = self.offers[row]
         why = explain_pair(offer, other, (q.indices, q.data), self.m.row(row), self.m)
         said = reasons(why, full=other.capacity is not None and other.capacity <= 0)
@@ -276,9 +356,16 @@ class CatalogueIndex:
         likeness = "double" if verdict.double else "partial" if verdict.partial else ""
         return Match(other.id, verdict.score, why, said, bool(other.capacity == 0), likeness)
 
-    def _match(self, query: Query, q: sparse.csr_matrix, row: int, score: float,
-               parts: dict[str, float], goals: tuple[str, ...] | None = None,
-               first: dict[str, str] | None = None) -> Match:
+    def _match(
+        self,
+        query: Query,
+        q: sparse.csr_matrix,
+        row: int,
+        score: float,
+        parts: dict[str, float],
+        goals: tuple[str, ...] | None = None,
+        first: dict[str, str] | None = None,
+    ) -> Match:
         offer = self.offers[row]
         why, said = explain_match(query, q, offer, row, parts, self.m, goals, first)
         full = offer.capacity is not None and offer.capacity <= 0

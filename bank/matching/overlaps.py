@@ -47,23 +47,31 @@ class OverlapReport:
         return {"pairs": [p.to_interchange() for p in self.pairs], "groups": self.groups}
 
 
-def find_double_offers(offers: Sequence[OfferRecord], threshold: float | None = None
-                       ) -> OverlapReport:
+def find_double_offers(
+    offers: Sequence[OfferRecord], threshold: float | None = None
+) -> OverlapReport:
     """Find double offers among the offers that are not retired, best first."""
     active = [offer for offer in offers if offer.status != "retired"]
     if len(active) < 2:
         return OverlapReport([], [], [])
     matrices = build_matrices(active, with_chars=False)
     left, right = candidate_pairs(matrices.tfidf)
-    found = judge_many(active, left, right, text_cosines(matrices.tfidf, left, right), threshold,
-                       programme_cosines(matrices, left, right))
+    found = judge_many(
+        active,
+        left,
+        right,
+        text_cosines(matrices.tfidf, left, right),
+        threshold,
+        programme_cosines(matrices, left, right),
+    )
     chosen_doubles = np.flatnonzero(found.double | _joining(left, right, found))
     doubles = _pairs(active, matrices, left, right, found.score, chosen_doubles)
     chosen = closest_per_offer(left, right, found.score, found.partial)
     partial = _pairs(active, matrices, left, right, found.score, np.asarray(chosen, dtype=int))
     order = lambda p: (-p.score, p.a, p.b)  # noqa: E731
-    return OverlapReport(sorted(doubles, key=order), connected_groups(doubles),
-                         sorted(partial, key=order))
+    return OverlapReport(
+        sorted(doubles, key=order), connected_groups(doubles), sorted(partial, key=order)
+    )
 
 
 def _joining(left: np.ndarray, right: np.ndarray, found: Verdicts) -> np.ndarray:
@@ -88,8 +96,9 @@ def _joining(left: np.ndarray, right: np.ndarray, found: Verdicts) -> np.ndarray
     return chosen
 
 
-def candidate_pairs(tfidf: sparse.csr_matrix, neighbours: int = NEIGHBOURS
-                    ) -> tuple[np.ndarray, np.ndarray]:
+def candidate_pairs(
+    tfidf: sparse.csr_matrix, neighbours: int = NEIGHBOURS
+) -> tuple[np.ndarray, np.ndarray]:
     """Return row pairs (left < right) that are among each other's nearest neighbours."""
     n = tfidf.shape[0]
     df = np.bincount(tfidf.indices, minlength=tfidf.shape[1])
@@ -98,11 +107,11 @@ def candidate_pairs(tfidf: sparse.csr_matrix, neighbours: int = NEIGHBOURS
     transposed = sparse.csr_matrix(pruned.T)
     found: set[tuple[int, int]] = set()
     for start in range(0, n, CHUNK):
-        block = sparse.csr_matrix(pruned[start:start + CHUNK] @ transposed)
+        block = sparse.csr_matrix(pruned[start : start + CHUNK] @ transposed)
         for offset in range(block.shape[0]):
             row = start + offset
-            cols = block.indices[block.indptr[offset]:block.indptr[offset + 1]]
-            vals = block.data[block.indptr[offset]:block.indptr[offset + 1]]
+            cols = block.indices[block.indptr[offset] : block.indptr[offset + 1]]
+            vals = block.data[block.indptr[offset] : block.indptr[offset + 1]]
             wanted = (cols != row) & (vals >= MIN_CANDIDATE)
             cols, vals = cols[wanted], vals[wanted]
             if cols.size > neighbours:
@@ -114,8 +123,13 @@ def candidate_pairs(tfidf: sparse.csr_matrix, neighbours: int = NEIGHBOURS
     return left, right
 
 
-def closest_per_offer(left: np.ndarray, right: np.ndarray, score: np.ndarray,
-                      chosen: np.ndarray, keep: int = PARTIAL_PER_OFFER) -> list[int]:
+def closest_per_offer(
+    left: np.ndarray,
+    right: np.ndarray,
+    score: np.ndarray,
+    chosen: np.ndarray,
+    keep: int = PARTIAL_PER_OFFER,
+) -> list[int]:
     """Return the chosen pairs that are among the `keep` best of both their offers."""
     taken: dict[int, int] = {}
     kept = []
@@ -148,11 +162,17 @@ def connected_groups(pairs: Sequence[OverlapPair]) -> list[list[str]]:
     return sorted((sorted(group) for group in members.values()), key=lambda g: (-len(g), g))
 
 
-def _pairs(offers: Sequence[OfferRecord], m: CatalogueMatrices, left: np.ndarray,
-           right: np.ndarray, score: np.ndarray, chosen: np.ndarray) -> list[OverlapPair]:
+def _pairs(
+    offers: Sequence[OfferRecord],
+    m: CatalogueMatrices,
+    left: np.ndarray,
+    right: np.ndarray,
+    score: np.ndarray,
+    chosen: np.ndarray,
+) -> list[OverlapPair]:
     found: list[OverlapPair] = []
     for start in range(0, chosen.size, CHUNK * 10):
-        part = chosen[start:start + CHUNK * 10]
+        part = chosen[start : start + CHUNK * 10]
         whys = explain_pairs(offers, m, left[part], right[part])
         for k, why in zip(part.tolist(), whys, strict=True):
             a, b = sorted((offers[int(left[k])].id, offers[int(right[k])].id))

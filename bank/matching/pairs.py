@@ -44,16 +44,22 @@ class Verdicts:
     joins: np.ndarray | None = None  # one step apart, double but for the step: may join a group
 
 
-def judge(a: OfferRecord, b: OfferRecord, cosine: float, threshold: float | None = None
-          ) -> PairVerdict:
+def judge(
+    a: OfferRecord, b: OfferRecord, cosine: float, threshold: float | None = None
+) -> PairVerdict:
     """Judge one pair of offers, given the TF-IDF cosine of their texts."""
     found = judge_many([a, b], np.asarray([0]), np.asarray([1]), np.asarray([cosine]), threshold)
     return PairVerdict(float(found.score[0]), bool(found.double[0]), bool(found.partial[0]))
 
 
-def judge_many(offers: Sequence[OfferRecord], left: np.ndarray, right: np.ndarray,
-               cosines: np.ndarray, threshold: float | None = None,
-               programme: np.ndarray | None = None) -> Verdicts:
+def judge_many(
+    offers: Sequence[OfferRecord],
+    left: np.ndarray,
+    right: np.ndarray,
+    cosines: np.ndarray,
+    threshold: float | None = None,
+    programme: np.ndarray | None = None,
+) -> Verdicts:
     """Blend text, programme theory, tag and title likeness of row pairs; apply the age, unit
     and step rules.
 
@@ -71,8 +77,7 @@ def judge_many(offers: Sequence[OfferRecord], left: np.ndarray, right: np.ndarra
     score = TEXT * text + PROGRAMME * theory
     score += TAGS * _jaccard(offers, i, j)
     stems = [_title_stems(o.title) for o in offers]
-    score += TITLE * title_likeness([stems[k] for k in i.tolist()],
-                                    [stems[k] for k in j.tolist()])
+    score += TITLE * title_likeness([stems[k] for k in i.tolist()], [stems[k] for k in j.tolist()])
     score = np.round(np.clip(score, 0.0, 1.0), 4)
     ages = age_likeness(offers, i, j)
     units = {unit: code for code, unit in enumerate(dict.fromkeys(o.unit for o in offers))}
@@ -97,8 +102,9 @@ def _jaccard(offers: Sequence[OfferRecord], i: np.ndarray, j: np.ndarray) -> np.
         for tag in _tags(offer.tags):
             rows.append(row)
             cols.append(columns.setdefault(tag, len(columns)))
-    incidence = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)),
-                                  shape=(len(offers), max(len(columns), 1)))
+    incidence = sparse.csr_matrix(
+        (np.ones(len(rows)), (rows, cols)), shape=(len(offers), max(len(columns), 1))
+    )
     sizes = np.asarray(incidence.sum(axis=1)).ravel()
     both = np.asarray(incidence[i].multiply(incidence[j]).sum(axis=1)).ravel()
     union = sizes[i] + sizes[j] - both
@@ -109,8 +115,8 @@ def text_cosines(tfidf: sparse.csr_matrix, left: np.ndarray, right: np.ndarray) 
     """Return the TF-IDF cosine of each (left[k], right[k]) row pair."""
     found = np.zeros(left.size, dtype=np.float64)
     for start in range(0, left.size, COSINE_CHUNK):
-        a, b = left[start:start + COSINE_CHUNK], right[start:start + COSINE_CHUNK]
-        found[start:start + a.size] = np.asarray(tfidf[a].multiply(tfidf[b]).sum(axis=1)).ravel()
+        a, b = left[start : start + COSINE_CHUNK], right[start : start + COSINE_CHUNK]
+        found[start : start + a.size] = np.asarray(tfidf[a].multiply(tfidf[b]).sum(axis=1)).ravel()
     return found
 
 

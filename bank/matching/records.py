@@ -10,8 +10,14 @@ from typing import Any, TypeVar
 
 STATUSES = ("draft", "published", "retired")
 _PROGRAMME_FIELDS = (
-    "problem", "target_group", "activities", "outputs", "outcomes_short", "outcomes_long",
-    "community", "assumptions",
+    "problem",
+    "target_group",
+    "activities",
+    "outputs",
+    "outcomes_short",
+    "outcomes_long",
+    "community",
+    "assumptions",
 )
 
 
@@ -61,11 +67,17 @@ class OfferRecord:
         if status not in STATUSES:
             raise BadRecord(f"field 'status' must be one of {', '.join(STATUSES)}")
         return cls(
-            id=_text(data, "id", required=True), title=_text(data, "title", required=True),
+            id=_text(data, "id", required=True),
+            title=_text(data, "title", required=True),
             description=_text(data, "description", required=True),
-            unit=_text(data, "unit", required=True), centre=_text(data, "centre"),
-            tags=_strings(data, "tags"), age_min=age_min, age_max=age_max, step=step,
-            status=status, capacity=_opt_int(data, "capacity", 0),
+            unit=_text(data, "unit", required=True),
+            centre=_text(data, "centre"),
+            tags=_strings(data, "tags"),
+            age_min=age_min,
+            age_max=age_max,
+            step=step,
+            status=status,
+            capacity=_opt_int(data, "capacity", 0),
             legal_basis=_strings(data, "legal_basis"),
             programme_text=_programme_text(data.get("programme_theory")),
             target_group=_target_group(data.get("programme_theory")),
@@ -95,9 +107,11 @@ class NeedRecord:
         """Build a need from an interchange dict, or raise BadRecord naming the field."""
         _require_object(data)
         return cls(
-            id=_text(data, "id", required=True), title=_text(data, "title", required=True),
+            id=_text(data, "id", required=True),
+            title=_text(data, "title", required=True),
             description=_text(data, "description", required=True),
-            goals=_strings(data, "goals"), tags=_strings(data, "tags"),
+            goals=_strings(data, "goals"),
+            tags=_strings(data, "tags"),
             age=_opt_int(data, "age", 0),
         )
 

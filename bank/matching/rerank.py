@@ -41,9 +41,16 @@ class Reordered:
     goals: list[tuple[str, ...]]
 
 
-def rerank(query: Query, rows: np.ndarray, scores: np.ndarray, steps: np.ndarray,
-           audience: np.ndarray, titles: Sequence[str], tfidf: sparse.csr_matrix,
-           goal_rows: Sequence[sparse.csr_matrix]) -> Reordered:
+def rerank(
+    query: Query,
+    rows: np.ndarray,
+    scores: np.ndarray,
+    steps: np.ndarray,
+    audience: np.ndarray,
+    titles: Sequence[str],
+    tfidf: sparse.csr_matrix,
+    goal_rows: Sequence[sparse.csr_matrix],
+) -> Reordered:
     """Re-order a need's candidate rows (best first by the blend); see the module text.
 
     `steps`, `audience` and `titles` are per catalogue row, `tfidf` holds the candidates'
@@ -104,8 +111,7 @@ def _goal_fits(offers: sparse.csr_matrix, goal_rows: Sequence[sparse.csr_matrix]
     scratch = np.zeros(offers.shape[1], dtype=np.float32)
     for g, goal in enumerate(goal_rows):
         scratch[goal.indices] = goal.data
-        fits[:, g] = np.bincount(owner, weights=offers.data * scratch[offers.indices],
-                                 minlength=n)
+        fits[:, g] = np.bincount(owner, weights=offers.data * scratch[offers.indices], minlength=n)
         scratch[goal.indices] = 0.0
     return text_signal(fits)
 

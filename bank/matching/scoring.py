@@ -34,8 +34,9 @@ class Weights:
     chars: float
     fuzzy: float
 
-    def blend(self, text: np.ndarray, tags: np.ndarray | None, chars: np.ndarray,
-              fuzzy: np.ndarray) -> np.ndarray:
+    def blend(
+        self, text: np.ndarray, tags: np.ndarray | None, chars: np.ndarray, fuzzy: np.ndarray
+    ) -> np.ndarray:
         """Return the weighted mean of the signals (tags left out when the query has none)."""
         tag_weight = self.tags if tags is not None else 0.0
         total = self.text + tag_weight + self.chars + self.fuzzy
@@ -80,20 +81,32 @@ def need_query(need: NeedRecord, analyzer: Analyzer) -> Query:
         tags, share = inferred_tags(all_words, said), INFERRED_TAG_SHARE
     shown = display_words(" ".join(text for text, _ in parts))
     texts = (need.title, need.description, *need.goals)
-    return Query(dict(total), all_words, fold(need.title), tags, share, need.age, shown,
-                 tuple(need.goals), texts)
+    return Query(
+        dict(total),
+        all_words,
+        fold(need.title),
+        tags,
+        share,
+        need.age,
+        shown,
+        tuple(need.goals),
+        texts,
+    )
 
 
-def text_query(text: str, analyzer: Analyzer, tags: Sequence[str] = (),
-               age: int | None = None) -> Query:
+def text_query(
+    text: str, analyzer: Analyzer, tags: Sequence[str] = (), age: int | None = None
+) -> Query:
     """Prepare a free-text search (short, maybe misspelled) with optional wanted tags."""
     found = tuple(words(text))
-    return Query(analyzer.query_features(text), found, fold(text), tuple(tags), 1.0, age,
-                 display_words(text))
+    return Query(
+        analyzer.query_features(text), found, fold(text), tuple(tags), 1.0, age, display_words(text)
+    )
 
 
-def inferred_tags(found: Iterable[str], phrases: Iterable[str] = (), most: int = 3,
-                  evidence: int = MIN_EVIDENCE) -> tuple[str, ...]:
+def inferred_tags(
+    found: Iterable[str], phrases: Iterable[str] = (), most: int = 3, evidence: int = MIN_EVIDENCE
+) -> tuple[str, ...]:
     """Read up to `most` vocabulary tags from a text's words and phrase concepts.
 
     A tag is read only on strong evidence: at least `evidence` different words or phrases
@@ -111,8 +124,10 @@ def inferred_tags(found: Iterable[str], phrases: Iterable[str] = (), most: int =
         tag = concept_tag(concept)
         if tag:
             said[tag].add(f"phrase {number}")
-    ranked = sorted(((tag, len(words)) for tag, words in said.items() if len(words) >= evidence),
-                    key=lambda item: (-item[1], item[0]))
+    ranked = sorted(
+        ((tag, len(words)) for tag, words in said.items() if len(words) >= evidence),
+        key=lambda item: (-item[1], item[0]),
+    )
     return tuple(tag for tag, _ in ranked[:most])
 
 
@@ -133,8 +148,12 @@ def fuzzy_titles(short_text: str, titles: Sequence[str]) -> np.ndarray:
         return np.zeros(len(titles), dtype=np.float32)
     alike = process.cdist(said, flat, scorer=fuzz.ratio, dtype=np.uint8) >= FUZZY_WORD
     spoken_words = np.asarray(flat)
-    inside = np.asarray([np.char.find(spoken_words, q) >= 0 if len(q) >= 3
-                         else np.zeros(len(flat), dtype=bool) for q in said])
+    inside = np.asarray(
+        [
+            np.char.find(spoken_words, q) >= 0 if len(q) >= 3 else np.zeros(len(flat), dtype=bool)
+            for q in said
+        ]
+    )
     held = alike | inside
     ends = np.cumsum([len(own) for own in spoken])
     starts = ends - np.asarray([len(own) for own in spoken])

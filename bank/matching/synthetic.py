@@ -28,8 +28,16 @@ DOUBLE_SHARE = 0.05
 COMMUNITIES = ("skolen", "en forening", "arbejdsmarkedet", "en ungdomsuddannelse")
 OPENERS = ("Vi tilbyder", "Forløbet giver", "Her kan unge få", "Tilbuddet er")
 LINKERS = ("Vi arbejder med", "Der er fokus på", "Forløbet handler om", "Vi taler om")
-SWAPS = {"unge": "de unge", "hjælp": "støtte", "forløb": "indsats", "vi": "vores medarbejdere",
-         "fokus": "vægt", "får": "opnår", "gruppe": "hold", "samtaler": "møder"}
+SWAPS = {
+    "unge": "de unge",
+    "hjælp": "støtte",
+    "forløb": "indsats",
+    "vi": "vores medarbejdere",
+    "fokus": "vægt",
+    "får": "opnår",
+    "gruppe": "hold",
+    "samtaler": "møder",
+}
 
 
 @dataclass(frozen=True)
@@ -48,8 +56,11 @@ def make_catalogue(n_offers: int, n_needs: int, seed: int = 7) -> SyntheticCatal
     names = _names(rng, 20000)
     rare = sorted(set(names) | {name + head for name in names for head in rng.sample(HEADS, 4)})
     rng.shuffle(rare)
-    units = [(f"{kind} {rng.choice(places).title()}", rng.choice(CENTRES))
-             for kind in UNIT_KINDS for _ in range(25)]
+    units = [
+        (f"{kind} {rng.choice(places).title()}", rng.choice(CENTRES))
+        for kind in UNIT_KINDS
+        for _ in range(25)
+    ]
     offers: list[OfferRecord] = []
     planted: list[tuple[str, str]] = []
     for number in range(n_offers):
@@ -77,8 +88,13 @@ def _compound(rng: random.Random) -> str:
     return rng.choice(MODIFIERS) + rng.choice(HEADS)
 
 
-def _offer(rng: random.Random, offer_id: str, units: Sequence[tuple[str, str]],
-           places: Sequence[str], rare: Sequence[str]) -> OfferRecord:
+def _offer(
+    rng: random.Random,
+    offer_id: str,
+    units: Sequence[tuple[str, str]],
+    places: Sequence[str],
+    rare: Sequence[str],
+) -> OfferRecord:
     areas = rng.sample(sorted(AREAS), rng.randint(1, 3))
     forms = rng.sample(sorted(FORMS), rng.randint(1, 2))
     topics, struggles, aims = AREAS[areas[0]]
@@ -90,39 +106,63 @@ def _offer(rng: random.Random, offer_id: str, units: Sequence[tuple[str, str]],
     sentences = [f"{rng.choice(OPENERS)} {method} for unge, der {rng.choice(struggles)}."]
     for area in areas:
         a_topics, a_struggles, a_aims = AREAS[area]
-        sentences.append(f"{rng.choice(LINKERS)} {rng.choice(a_topics)} og "
-                         f"{rng.choice(a_topics)}, så den unge {rng.choice(a_aims)}.")
-        sentences.append(f"Mange af de unge {rng.choice(a_struggles)}, og vi hjælper med "
-                         f"{rng.choice(a_topics)} gennem {rng.choice(FORMS[rng.choice(forms)])}.")
-    sentences.append(f"Vi mødes i {place} og samarbejder med {_compound(rng)} og "
-                     f"{rng.choice(places).title()}.")
-    sentences.append(f"Lokalt kender mange os som {_zipf(rng, rare).title()} eller "
-                     f"{_zipf(rng, rare)}, og vi bruger {_zipf(rng, rare)}.")
+        sentences.append(
+            f"{rng.choice(LINKERS)} {rng.choice(a_topics)} og "
+            f"{rng.choice(a_topics)}, så den unge {rng.choice(a_aims)}."
+        )
+        sentences.append(
+            f"Mange af de unge {rng.choice(a_struggles)}, og vi hjælper med "
+            f"{rng.choice(a_topics)} gennem {rng.choice(FORMS[rng.choice(forms)])}."
+        )
+    sentences.append(
+        f"Vi mødes i {place} og samarbejder med {_compound(rng)} og {rng.choice(places).title()}."
+    )
+    sentences.append(
+        f"Lokalt kender mange os som {_zipf(rng, rare).title()} eller "
+        f"{_zipf(rng, rare)}, og vi bruger {_zipf(rng, rare)}."
+    )
     rng.shuffle(sentences)
     low = rng.randint(12, 20)
     high = low + rng.randint(3, 10)
     unit, centre = rng.choice(units)
-    programme = [f"Unge, der {rng.choice(struggles)}, risikerer at stå uden for fællesskabet.",
-                 f"Målgruppen er unge {low}-{high} år med behov for {rng.choice(topics)}."]
-    programme += [f"{rng.choice(FORMS[f]).capitalize()} om {rng.choice(AREAS[a][0])}."
-                  for f in forms for a in areas]
+    programme = [
+        f"Unge, der {rng.choice(struggles)}, risikerer at stå uden for fællesskabet.",
+        f"Målgruppen er unge {low}-{high} år med behov for {rng.choice(topics)}.",
+    ]
+    programme += [
+        f"{rng.choice(FORMS[f]).capitalize()} om {rng.choice(AREAS[a][0])}."
+        for f in forms
+        for a in areas
+    ]
     programme += [f"På kort sigt: den unge {rng.choice(AREAS[a][2])}." for a in areas]
-    programme += [f"Antal unge, der gennemfører {method}, og antal {_compound(rng)}.",
-                  f"På lang sigt bliver flere unge en del af {rng.choice(COMMUNITIES)} og "
-                  f"klarer sig bedre i {rng.choice(topics)}.",
-                  f"Forudsætning: samarbejde med {_zipf(rng, rare)}, {place} og forældrene, og at "
-                  f"den unge selv vil {rng.choice(aims)}."]
+    programme += [
+        f"Antal unge, der gennemfører {method}, og antal {_compound(rng)}.",
+        f"På lang sigt bliver flere unge en del af {rng.choice(COMMUNITIES)} og "
+        f"klarer sig bedre i {rng.choice(topics)}.",
+        f"Forudsætning: samarbejde med {_zipf(rng, rare)}, {place} og forældrene, og at "
+        f"den unge selv vil {rng.choice(aims)}.",
+    ]
     roll = rng.random()
     status = "published" if roll < 0.85 else ("draft" if roll < 0.93 else "retired")
     return OfferRecord(
-        id=offer_id, title=title, description=" ".join(sentences), unit=unit, centre=centre,
-        tags=tuple(areas + forms), age_min=low, age_max=high,
-        step=rng.randint(1, 6), status=status,
-        capacity=rng.choice((None, 0, 5, 10, 20)), programme_text=" ".join(programme))
+        id=offer_id,
+        title=title,
+        description=" ".join(sentences),
+        unit=unit,
+        centre=centre,
+        tags=tuple(areas + forms),
+        age_min=low,
+        age_max=high,
+        step=rng.randint(1, 6),
+        status=status,
+        capacity=rng.choice((None, 0, 5, 10, 20)),
+        programme_text=" ".join(programme),
+    )
 
 
-def _rewrite(rng: random.Random, source: OfferRecord, offer_id: str,
-             units: Sequence[tuple[str, str]]) -> OfferRecord:
+def _rewrite(
+    rng: random.Random, source: OfferRecord, offer_id: str, units: Sequence[tuple[str, str]]
+) -> OfferRecord:
     words = source.description.split()
     swapped = [SWAPS.get(w, w) if rng.random() < 0.5 else w for w in words]
     sentences = " ".join(swapped).split(". ")
@@ -130,10 +170,19 @@ def _rewrite(rng: random.Random, source: OfferRecord, offer_id: str,
     unit, centre = rng.choice([u for u in units if u[0] != source.unit])
     title_words = [SWAPS.get(w.lower(), w) for w in source.title.split()]
     return OfferRecord(
-        id=offer_id, title=" ".join(title_words), description=". ".join(sentences), unit=unit,
-        centre=centre, tags=source.tags, age_min=source.age_min, age_max=source.age_max,
-        step=source.step, status="published", capacity=source.capacity,
-        programme_text=source.programme_text)
+        id=offer_id,
+        title=" ".join(title_words),
+        description=". ".join(sentences),
+        unit=unit,
+        centre=centre,
+        tags=source.tags,
+        age_min=source.age_min,
+        age_max=source.age_max,
+        step=source.step,
+        status="published",
+        capacity=source.capacity,
+        programme_text=source.programme_text,
+    )
 
 
 def _need(rng: random.Random, need_id: str) -> NeedRecord:
@@ -144,10 +193,18 @@ def _need(rng: random.Random, need_id: str) -> NeedRecord:
     sentences = [f"{person} på {age} år, der {rng.choice(struggles)}."]
     for area in areas:
         a_topics, a_struggles, _ = AREAS[area]
-        sentences.append(f"Hun eller han {rng.choice(a_struggles)} og har brug for hjælp med "
-                         f"{rng.choice(a_topics)}.")
+        sentences.append(
+            f"Hun eller han {rng.choice(a_struggles)} og har brug for hjælp med "
+            f"{rng.choice(a_topics)}."
+        )
     sentences.append("Forældrene er bekymrede, og den unge vil gerne have en fast voksen.")
     tags = tuple(areas) if rng.random() < 0.8 else ()
     goals = tuple(f"At jeg {rng.choice(AREAS[a][2])}" for a in areas)
-    return NeedRecord(id=need_id, title=f"Jeg {rng.choice(struggles)}",
-                      description=" ".join(sentences), goals=goals, tags=tags, age=age)
+    return NeedRecord(
+        id=need_id,
+        title=f"Jeg {rng.choice(struggles)}",
+        description=" ".join(sentences),
+        goals=goals,
+        tags=tags,
+        age=age,
+    )

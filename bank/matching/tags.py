@@ -96,8 +96,11 @@ class TagSpace:
             has = np.zeros(n, dtype=bool)
             if column is not None:
                 has[self.incidence[:, column].nonzero()[0]] = True
-            meets = [c for ch, c in self.chapters.items()
-                     if any(chapters_meet(ch, own) for own in chapter_set(tag))]
+            meets = [
+                c
+                for ch, c in self.chapters.items()
+                if any(chapters_meet(ch, own) for own in chapter_set(tag))
+            ]
             near = np.zeros(n, dtype=bool)
             if meets:
                 near[self.chapter_incidence[:, meets].nonzero()[0]] = True
@@ -113,8 +116,9 @@ def shared_tags(need_tags: Iterable[str], offer_tags: Iterable[str]) -> tuple[li
     shared = [t for t in wanted if t in offered]
     rest_own = {c for t in wanted if t not in offered for c in chapter_set(t)}
     rest_theirs = {c for t in offered if t not in wanted for c in chapter_set(t)}
-    chapters = sorted({a if len(a) >= len(b) else b for a in rest_own for b in rest_theirs
-                       if chapters_meet(a, b)})
+    chapters = sorted(
+        {a if len(a) >= len(b) else b for a in rest_own for b in rest_theirs if chapters_meet(a, b)}
+    )
     return shared, chapters
 
 

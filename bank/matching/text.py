@@ -141,7 +141,7 @@ def _known(part: str, lexicon: Collection[str]) -> bool:
         return True
     for end in _ENDINGS:
         if part.endswith(end) and len(part) - len(end) >= MIN_PART:
-            base = part[:-len(end)]
+            base = part[: -len(end)]
             if base in lexicon or (base[-1] == base[-2] and base[:-1] in lexicon):
                 return True  # skolen -> skole; klubben -> klub (the doubled consonant)
     return False

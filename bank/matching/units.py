@@ -16,8 +16,12 @@ ALSO_FITS = 0.1  # how much a second and third fitting offer add to a need's sco
 ALSO_SHOWN = 0.6  # another offer of the unit is named when it fits this well next to the best
 
 
-def rank_needs_for_unit(needs: Sequence[NeedRecord], unit_offers: Sequence[OfferRecord],
-                        top: int = 20, index: CatalogueIndex | None = None) -> list[NeedMatch]:
+def rank_needs_for_unit(
+    needs: Sequence[NeedRecord],
+    unit_offers: Sequence[OfferRecord],
+    top: int = 20,
+    index: CatalogueIndex | None = None,
+) -> list[NeedMatch]:
     """Rank open needs by how well the unit's published offers fit them, best first.
 
     A need below half the best need's score is marked `hit=False` ("Måske også").

@@ -68,8 +68,11 @@ def free_keywords(tags: Iterable[str]) -> str:
 
 def draft_fields(offer: OfferRecord) -> list[tuple[str, float]]:
     """Return an offer's texts with the weight each field's words get."""
-    return [(f"{offer.title} {free_keywords(offer.tags)}", TITLE),
-            (offer.description, DESCRIPTION), (offer.programme_text, PROGRAMME)]
+    return [
+        (f"{offer.title} {free_keywords(offer.tags)}", TITLE),
+        (offer.description, DESCRIPTION),
+        (offer.programme_text, PROGRAMME),
+    ]
 
 
 def build_matrices(offers: Sequence[OfferRecord], with_chars: bool = True) -> CatalogueMatrices:
@@ -84,9 +87,11 @@ def build_matrices(offers: Sequence[OfferRecord], with_chars: bool = True) -> Ca
         matrix.resize((len(offers), width))
     analyzer.fit(extra_words=_base_words())
     counts = TITLE * titles + DESCRIPTION * descriptions + PROGRAMME * programmes
-    mapped = [sparse.csr_matrix(field @ analyzer.mapping, dtype=np.float32)
-              + analyzer.phrase_matrix(found)
-              for field, found in zip((titles, descriptions, programmes), said, strict=True)]
+    mapped = [
+        sparse.csr_matrix(field @ analyzer.mapping, dtype=np.float32)
+        + analyzer.phrase_matrix(found)
+        for field, found in zip((titles, descriptions, programmes), said, strict=True)
+    ]
     raw = TITLE * mapped[0] + DESCRIPTION * mapped[1] + PROGRAMME * mapped[2]
     raw = analyzer.confirm_weak(raw, counts)
     raw.data = np.log1p(raw.data)  # sublinear tf (weighted counts may be below one)
@@ -99,15 +104,22 @@ def build_matrices(offers: Sequence[OfferRecord], with_chars: bool = True) -> Ca
     postings = sparse.csr_matrix(sparse.diags((~common).astype(np.float32)) @ tfidf.T)
     postings.eliminate_zeros()
     return CatalogueMatrices(
-        analyzer=analyzer, idf=idf, tfidf=tfidf, postings=postings, common=common,
-        title_grams=title_grams, chars=chars, tags=TagSpace([o.tags for o in offers]),
+        analyzer=analyzer,
+        idf=idf,
+        tfidf=tfidf,
+        postings=postings,
+        common=common,
+        title_grams=title_grams,
+        chars=chars,
+        tags=TagSpace([o.tags for o in offers]),
         words=_spoken_words(analyzer, np.asarray(counts.sum(axis=0)).ravel()),
         programme=programme,
     )
 
 
-def _programme_rows(analyzer: Analyzer, mapped: sparse.csr_matrix, counts: sparse.csr_matrix,
-                    idf: np.ndarray) -> sparse.csr_matrix:
+def _programme_rows(
+    analyzer: Analyzer, mapped: sparse.csr_matrix, counts: sparse.csr_matrix, idf: np.ndarray
+) -> sparse.csr_matrix:
     """Return the programme theories alone as L2-normalised TF-IDF rows (catalogue idf).
 
     What an offer does and for whom is written there; double offers coincide in it more
@@ -116,8 +128,7 @@ def _programme_rows(analyzer: Analyzer, mapped: sparse.csr_matrix, counts: spars
     raw = analyzer.confirm_weak(mapped, counts)
     raw.data = np.log1p(raw.data) * idf[raw.indices]
     norms = np.sqrt(np.asarray(raw.multiply(raw).sum(axis=1)).ravel())
-    return sparse.csr_matrix(sparse.diags(1.0 / np.maximum(norms, 1e-12)) @ raw,
-                             dtype=np.float32)
+    return sparse.csr_matrix(sparse.diags(1.0 / np.maximum(norms, 1e-12)) @ raw, dtype=np.float32)
 
 
 def _spoken_words(analyzer: Analyzer, frequency: np.ndarray) -> list[str]:
@@ -139,8 +150,9 @@ def _spoken_words(analyzer: Analyzer, frequency: np.ndarray) -> list[str]:
 def _base_words() -> set[str]:
     """Return whole words the splitter may know beyond the catalogue's own: the vocabulary's
     labels and the concept table's whole-word patterns (not its prefixes, which are stems)."""
-    found = {p.lstrip("?") for _, patterns in CONCEPTS.values() for p in patterns
-             if not p.endswith("*")}
+    found = {
+        p.lstrip("?") for _, patterns in CONCEPTS.values() for p in patterns if not p.endswith("*")
+    }
     for term in VOCABULARY:
         found.update(words(term.label))
     return {w for w in found if len(w) >= 4}

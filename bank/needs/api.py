@@ -95,8 +95,9 @@ class BidDecision(MethodView):
     @blp.response(200, BidSchema)
     def post(self, values, bid_id):
         """Accept or decline a waiting bid (decline with a reason); 409 if already decided."""
-        bid = bids.decide_bid(db.session, signed_in(), bid_id, values["decision"],
-                              values["reason"], values["note"])
+        bid = bids.decide_bid(
+            db.session, signed_in(), bid_id, values["decision"], values["reason"], values["note"]
+        )
         db.session.commit()
         return bid
 

@@ -20,12 +20,15 @@ from bank.needs.personal_data import check_text
 from bank.offers.models import Offer, OfferStatus
 
 DECISIONS = (BidState.ACCEPTED, BidState.DECLINED)
-ALREADY_BID = ("your unit already has a bid on this need",
-               "Jeres enhed har allerede et bud på dette behov.")
+ALREADY_BID = (
+    "your unit already has a bid on this need",
+    "Jeres enhed har allerede et bud på dette behov.",
+)
 
 
-def _offers(session: Session, errors: fields.Errors, offer_ids: Iterable[object],
-            offer_refs: Iterable[str]) -> list[Offer]:
+def _offers(
+    session: Session, errors: fields.Errors, offer_ids: Iterable[object], offer_refs: Iterable[str]
+) -> list[Offer]:
     """Return the published offers named by database id or by catalogue id (ref)."""
     try:
         ids = sorted({int(str(i)) for i in offer_ids or () if str(i).strip()})
@@ -35,19 +38,36 @@ def _offers(session: Session, errors: fields.Errors, offer_ids: Iterable[object]
     refs = sorted(set(offer_refs or ()))
     if not ids and not refs:
         return []
-    offers = list(session.scalars(sa.select(Offer).where(
-        sa.or_(Offer.id.in_(ids), Offer.ref.in_(refs)), Offer.status == OfferStatus.PUBLISHED)))
+    offers = list(
+        session.scalars(
+            sa.select(Offer).where(
+                sa.or_(Offer.id.in_(ids), Offer.ref.in_(refs)),
+                Offer.status == OfferStatus.PUBLISHED,
+            )
+        )
+    )
     if len(offers) != len(ids) + len(refs):
-        errors["offers" if refs else "offer_ids"] = [("names an offer that is not published",
-                                "Et af tilbuddene findes ikke i kataloget.")]
+        errors["offers" if refs else "offer_ids"] = [
+            ("names an offer that is not published", "Et af tilbuddene findes ikke i kataloget.")
+        ]
     return offers
 
 
 def submit_bid(
-    session: Session, user: User, need_id: int, title: str, activities: str,
-    expected_outcomes: str, who: str, earliest_start: object, duration_weeks: object,
-    community: str = "", offer_ids: Iterable[object] = (), unit_id: int | None = None,
-    today: date | None = None, offer_refs: Iterable[str] = (),
+    session: Session,
+    user: User,
+    need_id: int,
+    title: str,
+    activities: str,
+    expected_outcomes: str,
+    who: str,
+    earliest_start: object,
+    duration_weeks: object,
+    community: str = "",
+    offer_ids: Iterable[object] = (),
+    unit_id: int | None = None,
+    today: date | None = None,
+    offer_refs: Iterable[str] = (),
 ) -> Bid:
     """Bid for the user's unit on a published need with a solution model."""
     unit_id = user.unit_id if unit_id is None else unit_id
@@ -56,8 +76,9 @@ def submit_bid(
     if need.state == NeedState.DRAFT or not permissions.need_visible_to_unit(need, unit_id, user):
         raise NotFound("no published need with this id", "Behovet findes ikke.")
     if need.state != NeedState.PUBLISHED:
-        raise Conflict("the need is no longer open for bids",
-                       "Behovet er ikke længere åbent for bud.")
+        raise Conflict(
+            "the need is no longer open for bids", "Behovet er ikke længere åbent for bud."
+        )
     errors: fields.Errors = {}
     values = {
         "title": fields.text(errors, "title", title, 200),
@@ -72,8 +93,11 @@ def submit_bid(
         errors["earliest_start"] = [("must not be in the past", "Datoen må ikke ligge før i dag.")]
     offers = _offers(session, errors, offer_ids, offer_refs)
     fields.raise_if(errors)
-    live = sa.select(Bid.id).where(Bid.need_id == need.id, Bid.unit_id == unit_id,
-                                   Bid.state.in_([BidState.SUBMITTED, BidState.ACCEPTED]))
+    live = sa.select(Bid.id).where(
+        Bid.need_id == need.id,
+        Bid.unit_id == unit_id,
+        Bid.state.in_([BidState.SUBMITTED, BidState.ACCEPTED]),
+    )
     if session.scalar(live) is not None:
         raise Conflict(*ALREADY_BID)
     bid = Bid(need_id=need.id, unit_id=unit_id, bidder_id=user.id, offers=offers, **values)
@@ -86,8 +110,14 @@ def submit_bid(
     return bid
 
 
-def decide_bid(session: Session, user: User, bid_id: int, decision: str,
-               reason: str | None = None, note: str = "") -> Bid:
+def decide_bid(
+    session: Session,
+    user: User,
+    bid_id: int,
+    decision: str,
+    reason: str | None = None,
+    note: str = "",
+) -> Bid:
     """Accept or decline a waiting bid; a bid is decided once, whoever comes first."""
     bid = lookup.bid(session, bid_id)
     permissions.require_decide(user, bid)
@@ -104,9 +134,17 @@ def decide_bid(session: Session, user: User, bid_id: int, decision: str,
     findings = check_text({"note": note}, citizen.pseudonym, citizen.family_names or ())
     if findings:
         raise Invalid({"note": [(f.english("Note"), f.danish("Begrundelsen")) for f in findings]})
-    if not lookup.transition(session, Bid, bid.id, [BidState.SUBMITTED], state=state,
-                             decision_reason=why, decision_note=note, decided_by_id=user.id,
-                             decided_at=utcnow()):
+    if not lookup.transition(
+        session,
+        Bid,
+        bid.id,
+        [BidState.SUBMITTED],
+        state=state,
+        decision_reason=why,
+        decision_note=note,
+        decided_by_id=user.id,
+        decided_at=utcnow(),
+    ):
         label = BID_STATES[bid.state][1].lower()
         raise Conflict(f"the bid is already {bid.state.value}", f"Buddet er allerede {label}.")
     record_audit(session, user, "decide", "bid", bid.id, state.value)
@@ -117,8 +155,9 @@ def withdraw_bid(session: Session, user: User, bid_id: int) -> Bid:
     """Withdraw the unit's bid before the coordinator has decided on it."""
     bid = lookup.bid(session, bid_id)
     permissions.require_withdraw_bid(user, bid)
-    if not lookup.transition(session, Bid, bid.id, [BidState.SUBMITTED],
-                             state=BidState.WITHDRAWN, withdrawn_at=utcnow()):
+    if not lookup.transition(
+        session, Bid, bid.id, [BidState.SUBMITTED], state=BidState.WITHDRAWN, withdrawn_at=utcnow()
+    ):
         label = BID_STATES[bid.state][1].lower()
         raise Conflict(f"the bid is already {bid.state.value}", f"Buddet er allerede {label}.")
     record_audit(session, user, "withdraw", "bid", bid.id)
@@ -130,8 +169,13 @@ def decline_open_bids(session: Session, user: User, need: Need, note: str) -> in
     result = session.execute(
         sa.update(Bid)
         .where(Bid.need_id == need.id, Bid.state == BidState.SUBMITTED)
-        .values(state=BidState.DECLINED, decision_reason=DeclineReason.OTHER,
-                decision_note=note, decided_by_id=user.id, decided_at=utcnow())
+        .values(
+            state=BidState.DECLINED,
+            decision_reason=DeclineReason.OTHER,
+            decision_note=note,
+            decided_by_id=user.id,
+            decided_at=utcnow(),
+        )
         .execution_options(synchronize_session=False)
     )
     for bid in need.bids:

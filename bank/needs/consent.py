@@ -31,8 +31,14 @@ def _units(session: Session, errors: fields.Errors, unit_ids: Iterable[object]) 
 
 
 def record_consent(
-    session: Session, user: User, course: Course, kind: str, given_on: object,
-    covers_publishing: bool, unit_ids: Iterable[object] = (), note: str = "",
+    session: Session,
+    user: User,
+    course: Course,
+    kind: str,
+    given_on: object,
+    covers_publishing: bool,
+    unit_ids: Iterable[object] = (),
+    note: str = "",
     today: date | None = None,
 ) -> Consent:
     """Record the young person's consent; it replaces the consent in force, if any."""
@@ -52,8 +58,13 @@ def record_consent(
         previous.withdrawn_at, previous.withdrawn_by_id = utcnow(), user.id
         previous.replaced = True
     consent = Consent(
-        course=course, kind=kind, given_on=given, recorded_by_id=user.id,
-        covers_publishing=bool(covers_publishing), shared_with_units=units, note=note,
+        course=course,
+        kind=kind,
+        given_on=given,
+        recorded_by_id=user.id,
+        covers_publishing=bool(covers_publishing),
+        shared_with_units=units,
+        note=note,
     )
     session.add(consent)
     session.flush()
@@ -70,13 +81,20 @@ def withdraw_consent(session: Session, user: User, course: Course) -> Consent:
     permissions.require_manage(user, course)
     consent = course.active_consent
     if consent is None:
-        raise Conflict("the course has no consent in force",
-                       "Der er ikke noget samtykke at trække tilbage.")
+        raise Conflict(
+            "the course has no consent in force", "Der er ikke noget samtykke at trække tilbage."
+        )
     consent.withdrawn_at, consent.withdrawn_by_id = utcnow(), user.id
     session.flush()
     taken_down = take_down_needs(session, user, course, "Behovet er taget af Behovsbanken.")
-    record_audit(session, user, "withdraw", "consent", consent.id,
-                 f"samtykke trukket tilbage; {taken_down} behov taget ned")
+    record_audit(
+        session,
+        user,
+        "withdraw",
+        "consent",
+        consent.id,
+        f"samtykke trukket tilbage; {taken_down} behov taget ned",
+    )
     return consent
 
 

@@ -36,15 +36,20 @@ def _citizen_fields(pseudonym: str, birth_year: object, family_names, today: dat
     )
     names = _names(family_names)
     if any(len(n) > 100 for n in names):
-        errors["family_names"] = [("a name is longer than 100 characters",
-                                   "Et navn er længere end 100 tegn.")]
+        errors["family_names"] = [
+            ("a name is longer than 100 characters", "Et navn er længere end 100 tegn.")
+        ]
     fields.raise_if(errors)
     return pseudonym, year, names
 
 
 def create_course(
-    session: Session, user: User, pseudonym: str, birth_year: object,
-    family_names: list[str] | str | None = None, today: date | None = None,
+    session: Session,
+    user: User,
+    pseudonym: str,
+    birth_year: object,
+    family_names: list[str] | str | None = None,
+    today: date | None = None,
 ) -> Course:
     """Open a course for a young person under a pseudonym, with the user as coordinator."""
     permissions.require_create_course(user)
@@ -59,7 +64,11 @@ def create_course(
 
 
 def update_citizen(
-    session: Session, user: User, course: Course, pseudonym: str, birth_year: object,
+    session: Session,
+    user: User,
+    course: Course,
+    pseudonym: str,
+    birth_year: object,
     family_names: list[str] | str | None,
 ) -> Citizen:
     """Change the citizen's pseudonym, birth year and the recorded family names."""
@@ -117,11 +126,17 @@ def add_team_member(
     fields.raise_if(errors)
     member_user = session.scalar(sa.select(User).where(User.email == email))
     if member_user is None or not member_user.active:
-        raise Invalid({"email": [("no active user has this e-mail",
-                                  "Der er ingen aktiv bruger med den e-mail.")]})
+        raise Invalid(
+            {
+                "email": [
+                    ("no active user has this e-mail", "Der er ingen aktiv bruger med den e-mail.")
+                ]
+            }
+        )
     if member_user.id == course.coordinator_id or permissions.on_team(member_user, course):
-        raise Conflict(f"{email} is already on the team", f"{member_user.name} er allerede med.",
-                       "email")
+        raise Conflict(
+            f"{email} is already on the team", f"{member_user.name} er allerede med.", "email"
+        )
     member = TeamMember(course=course, user=member_user, task=task)
     session.add(member)
     session.flush()

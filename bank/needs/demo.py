@@ -30,8 +30,14 @@ def _users(session: Session, bidders: list[list[str]]) -> dict[str, User]:
     load_demo_users(session)
     for email, name, unit, *role in bidders:
         if session.scalar(sa.select(User.id).where(User.email == email)) is None:
-            create_user(session, email, name, DEMO_PASSWORD, role[0] if role else
-                        Role.UNIT_MEMBER, get_or_create_unit(session, unit))
+            create_user(
+                session,
+                email,
+                name,
+                DEMO_PASSWORD,
+                role[0] if role else Role.UNIT_MEMBER,
+                get_or_create_unit(session, unit),
+            )
     return {u.email: u for u in session.scalars(sa.select(User))}
 
 
@@ -47,18 +53,33 @@ def _ago(days: int, now: datetime) -> datetime:
     return now - timedelta(days=days, hours=days % 7)
 
 
-def _bid(session: Session, users: dict[str, User], coordinator: User, need: Need, spec: dict,
-         now: datetime, today: date) -> None:
+def _bid(
+    session: Session,
+    users: dict[str, User],
+    coordinator: User,
+    need: Need,
+    spec: dict,
+    now: datetime,
+    today: date,
+) -> None:
     bidder = users[spec["by"]]
     bid = bids.submit_bid(
-        session, bidder, need.id, spec["title"], spec["activities"], spec["expected_outcomes"],
-        spec["who"], today + timedelta(days=7 + spec["weeks"]), spec["weeks"],
+        session,
+        bidder,
+        need.id,
+        spec["title"],
+        spec["activities"],
+        spec["expected_outcomes"],
+        spec["who"],
+        today + timedelta(days=7 + spec["weeks"]),
+        spec["weeks"],
         community=spec.get("community", ""),
         offer_refs=_offer_refs(session, spec.get("offers", [])),
     )
     if spec["state"] in ("accepted", "declined"):
-        bids.decide_bid(session, coordinator, bid.id, spec["state"], spec.get("reason"),
-                        spec.get("note", ""))
+        bids.decide_bid(
+            session, coordinator, bid.id, spec["state"], spec.get("reason"), spec.get("note", "")
+        )
         bid.decided_at = _ago(spec["decided_days_ago"], now)
     elif spec["state"] == "withdrawn":
         bids.withdraw_bid(session, bidder, bid.id)
@@ -66,28 +87,50 @@ def _bid(session: Session, users: dict[str, User], coordinator: User, need: Need
     bid.created_at = _ago(spec["days_ago"], now)
 
 
-def _course(session: Session, users: dict[str, User], spec: dict, now: datetime,
-            today: date) -> None:
+def _course(
+    session: Session, users: dict[str, User], spec: dict, now: datetime, today: date
+) -> None:
     coordinator = users[COORDINATOR]
-    course = courses.create_course(session, coordinator, spec["pseudonym"],
-                                   today.year - spec["age"], spec["family"])
+    course = courses.create_course(
+        session, coordinator, spec["pseudonym"], today.year - spec["age"], spec["family"]
+    )
     given = spec["consent"]
     units = [get_or_create_unit(session, name).id for name in given.get("units", [])]
-    consent.record_consent(session, coordinator, course, given["kind"],
-                           today - timedelta(days=given["days_ago"]), given["publishing"], units)
+    consent.record_consent(
+        session,
+        coordinator,
+        course,
+        given["kind"],
+        today - timedelta(days=given["days_ago"]),
+        given["publishing"],
+        units,
+    )
     for email, task in spec["team"]:
         courses.add_team_member(session, coordinator, course, email, task)
     by_key: dict[str, Goal] = {}
     for goal_spec in spec["goals"]:
         parent = by_key.get(goal_spec.get("parent", ""))
-        goal = goals.add_goal(session, coordinator, course, goal_spec["kind"], goal_spec["text"],
-                              parent.id if parent else None)
+        goal = goals.add_goal(
+            session,
+            coordinator,
+            course,
+            goal_spec["kind"],
+            goal_spec["text"],
+            parent.id if parent else None,
+        )
         if goal_spec.get("status"):
             goal.status = GoalStatus(goal_spec["status"])
         by_key[goal_spec["key"]] = goal
     for need_spec in spec["needs"]:
-        need = needs.create_need(session, coordinator, course, by_key[need_spec["goal"]].id,
-                                 need_spec["title"], need_spec["description"], need_spec["tags"])
+        need = needs.create_need(
+            session,
+            coordinator,
+            course,
+            by_key[need_spec["goal"]].id,
+            need_spec["title"],
+            need_spec["description"],
+            need_spec["tags"],
+        )
         if need_spec.get("draft"):
             continue
         needs.publish_need(session, coordinator, need)

@@ -9,8 +9,9 @@ from bank.errors import Invalid
 Errors = dict[str, list[tuple[str, str]]]
 
 
-def text(errors: Errors, field: str, value: str | None, max_length: int,
-         required: bool = True) -> str:
+def text(
+    errors: Errors, field: str, value: str | None, max_length: int, required: bool = True
+) -> str:
     """Return the stripped text, noting an error when it is missing or too long."""
     value = (value or "").strip()
     if required and not value:

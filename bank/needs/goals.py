@@ -12,7 +12,11 @@ from bank.needs.models import Course, Goal, GoalKind, GoalStatus
 
 
 def add_goal(
-    session: Session, user: User, course: Course, kind: str, text: str,
+    session: Session,
+    user: User,
+    course: Course,
+    kind: str,
+    text: str,
     parent_id: object = None,
 ) -> Goal:
     """Add a life goal, or a sub-goal (optionally under one of the course's life goals)."""
@@ -27,11 +31,13 @@ def add_goal(
         except ValueError:
             parent = None
         if parent is None or parent.course_id != course.id or parent.kind != GoalKind.LIFE:
-            errors["parent_id"] = [("must be a life goal of this course",
-                                    "Vælg et livsmål fra dette forløb.")]
+            errors["parent_id"] = [
+                ("must be a life goal of this course", "Vælg et livsmål fra dette forløb.")
+            ]
         elif kind == GoalKind.LIFE:
-            errors["parent_id"] = [("a life goal has no parent goal",
-                                    "Et livsmål kan ikke ligge under et andet mål.")]
+            errors["parent_id"] = [
+                ("a life goal has no parent goal", "Et livsmål kan ikke ligge under et andet mål.")
+            ]
     fields.raise_if(errors)
     goal = Goal(course=course, kind=kind, text=text, parent=parent)
     session.add(goal)

@@ -33,40 +33,74 @@ class InboxItem:
 
 
 def _new_bids(session: Session, user: User) -> list[InboxItem]:
-    course_ids = [c.id for c in my_courses(session, user)  # an admin's inbox is their own too
-                  if (c.coordinator_id == user.id or permissions.on_team(user, c))
-                  and permissions.can_manage_course(user, c)]
+    course_ids = [
+        c.id
+        for c in my_courses(session, user)  # an admin's inbox is their own too
+        if (c.coordinator_id == user.id or permissions.on_team(user, c))
+        and permissions.can_manage_course(user, c)
+    ]
     if not course_ids:
         return []
     bids = session.scalars(
-        sa.select(Bid).join(Need).where(Need.course_id.in_(course_ids),
-                                        Bid.state == BidState.SUBMITTED)
+        sa.select(Bid)
+        .join(Need)
+        .where(Need.course_id.in_(course_ids), Bid.state == BidState.SUBMITTED)
     )
-    return [InboxItem(NEW_BID, f"Nyt bud fra {b.unit.name} på »{b.need.title}«", b.created_at,
-                      "need", b.need_id) for b in bids]
+    return [
+        InboxItem(
+            NEW_BID,
+            f"Nyt bud fra {b.unit.name} på »{b.need.title}«",
+            b.created_at,
+            "need",
+            b.need_id,
+        )
+        for b in bids
+    ]
 
 
 def _decisions(session: Session, user: User, since: datetime) -> list[InboxItem]:
-    bids = session.scalars(sa.select(Bid).where(
-        Bid.unit_id == user.unit_id, Bid.decided_at >= since,
-        Bid.state.in_([BidState.ACCEPTED, BidState.DECLINED])))
-    return [InboxItem(DECISION, f"Jeres bud på »{b.need.title}«: "
-                      f"{BID_STATES[b.state][1].lower()}", b.decided_at, "bid", b.id)
-            for b in bids]
+    bids = session.scalars(
+        sa.select(Bid).where(
+            Bid.unit_id == user.unit_id,
+            Bid.decided_at >= since,
+            Bid.state.in_([BidState.ACCEPTED, BidState.DECLINED]),
+        )
+    )
+    return [
+        InboxItem(
+            DECISION,
+            f"Jeres bud på »{b.need.title}«: {BID_STATES[b.state][1].lower()}",
+            b.decided_at,
+            "bid",
+            b.id,
+        )
+        for b in bids
+    ]
 
 
 def _fitting_needs(session: Session, user: User, since: datetime) -> list[InboxItem]:
     bid_on = set(session.scalars(sa.select(Bid.need_id).where(Bid.unit_id == user.unit_id)))
-    fresh = [n for n in visible_needs(session, user)
-             if n.published_at and n.published_at >= since and n.id not in bid_on]
+    fresh = [
+        n
+        for n in visible_needs(session, user)
+        if n.published_at and n.published_at >= since and n.id not in bid_on
+    ]
     published = {n.id: n.published_at for n in fresh}
-    return [InboxItem(FITTING_NEED, f"Nyt behov, der passer til jer: »{r.need.title}«",
-                      published[r.need.id], "need", r.need.id)
-            for r in needs_for_unit(session, user, top=10, needs=fresh)]
+    return [
+        InboxItem(
+            FITTING_NEED,
+            f"Nyt behov, der passer til jer: »{r.need.title}«",
+            published[r.need.id],
+            "need",
+            r.need.id,
+        )
+        for r in needs_for_unit(session, user, top=10, needs=fresh)
+    ]
 
 
-def inbox(session: Session, viewer: User, owner: User | None = None,
-          now: datetime | None = None) -> list[InboxItem]:
+def inbox(
+    session: Session, viewer: User, owner: User | None = None, now: datetime | None = None
+) -> list[InboxItem]:
     """Return what waits for the owner (the viewer, unless told otherwise), newest first."""
     owner = owner or viewer
     permissions.require_inbox(viewer, owner)

@@ -52,9 +52,14 @@ COURSE_STATUSES = {
 }
 
 ALL = {
-    "bid_state": BID_STATES, "decline_reason": DECLINE_REASONS, "need_state": NEED_STATES,
-    "close_reason": CLOSE_REASONS, "goal_kind": GOAL_KINDS, "goal_status": GOAL_STATUSES,
-    "consent_kind": CONSENT_KINDS, "course_status": COURSE_STATUSES,
+    "bid_state": BID_STATES,
+    "decline_reason": DECLINE_REASONS,
+    "need_state": NEED_STATES,
+    "close_reason": CLOSE_REASONS,
+    "goal_kind": GOAL_KINDS,
+    "goal_status": GOAL_STATUSES,
+    "consent_kind": CONSENT_KINDS,
+    "course_status": COURSE_STATUSES,
 }
 
 

@@ -219,9 +219,7 @@ class Need(Base):
     title: Mapped[str] = mapped_column(sa.String(200))
     description: Mapped[str] = mapped_column(sa.Text)
     tags: Mapped[list[str]] = mapped_column(sa.JSON, default=list)
-    state: Mapped[NeedState] = mapped_column(
-        _enum(NeedState), default=NeedState.DRAFT, index=True
-    )
+    state: Mapped[NeedState] = mapped_column(_enum(NeedState), default=NeedState.DRAFT, index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
@@ -277,9 +275,7 @@ class Bid(Base):
     who: Mapped[str] = mapped_column(sa.String(300))
     earliest_start: Mapped[date] = mapped_column(sa.Date)
     duration_weeks: Mapped[int]
-    state: Mapped[BidState] = mapped_column(
-        _enum(BidState), default=BidState.SUBMITTED, index=True
-    )
+    state: Mapped[BidState] = mapped_column(_enum(BidState), default=BidState.SUBMITTED, index=True)
     decision_reason: Mapped[DeclineReason | None] = mapped_column(_enum(DeclineReason))
     decision_note: Mapped[str] = mapped_column(sa.Text, default="")
     decided_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))

@@ -23,8 +23,11 @@ from bank.needs.models import (
 )
 from bank.needs.personal_data import Finding, check_text
 
-FIELD_LABELS = {"title": ("Title", "Titel"), "description": ("Description", "Beskrivelse"),
-                "goals": ("Goals", "Mål")}
+FIELD_LABELS = {
+    "title": ("Title", "Titel"),
+    "description": ("Description", "Beskrivelse"),
+    "goals": ("Goals", "Mål"),
+}
 EDITABLE = (NeedState.DRAFT, NeedState.WITHDRAWN)
 NO_CONSENT = (
     "publishing needs consent that covers it; record the consent first",
@@ -32,8 +35,9 @@ NO_CONSENT = (
 )
 
 
-def _fields(session: Session, course: Course, goal_id: object, title: str, description: str,
-            tags: object) -> tuple[Goal | None, str, str, list[str]]:
+def _fields(
+    session: Session, course: Course, goal_id: object, title: str, description: str, tags: object
+) -> tuple[Goal | None, str, str, list[str]]:
     errors: fields.Errors = {}
     title = fields.text(errors, "title", title, 200)
     description = fields.text(errors, "description", description, 4000)
@@ -48,8 +52,15 @@ def _fields(session: Session, course: Course, goal_id: object, title: str, descr
     return goal, title, description, fields.tags(tags)
 
 
-def create_need(session: Session, user: User, course: Course, goal_id: object, title: str,
-                description: str, tags: object = ()) -> Need:
+def create_need(
+    session: Session,
+    user: User,
+    course: Course,
+    goal_id: object,
+    title: str,
+    description: str,
+    tags: object = (),
+) -> Need:
     """Write a need as a draft under one of the course's goals."""
     permissions.require_manage(user, course)
     goal, title, description, tag_list = _fields(session, course, goal_id, title, description, tags)
@@ -60,8 +71,15 @@ def create_need(session: Session, user: User, course: Course, goal_id: object, t
     return need
 
 
-def update_need(session: Session, user: User, need: Need, goal_id: object, title: str,
-                description: str, tags: object = ()) -> Need:
+def update_need(
+    session: Session,
+    user: User,
+    need: Need,
+    goal_id: object,
+    title: str,
+    description: str,
+    tags: object = (),
+) -> Need:
     """Change a draft (or withdrawn) need; a published need must be withdrawn first."""
     permissions.require_manage(user, need.course)
     if need.state not in EDITABLE:
@@ -79,8 +97,9 @@ def update_need(session: Session, user: User, need: Need, goal_id: object, title
     return need
 
 
-def personal_data_findings(course: Course, title: str, description: str,
-                           goals: Iterable[str]) -> list[Finding]:
+def personal_data_findings(
+    course: Course, title: str, description: str, goals: Iterable[str]
+) -> list[Finding]:
     """Return what the personal-data check finds in a need's public text."""
     citizen = course.citizen
     texts = {"title": title, "description": description, "goals": "\n".join(goals)}
@@ -103,8 +122,10 @@ def publish_need(session: Session, user: User, need: Need) -> Need:
     if course.status != CourseStatus.ACTIVE:
         raise Conflict("the course has ended", "Forløbet er afsluttet.")
     if need.state not in EDITABLE:
-        raise Conflict(f"a {need.state.value} need cannot be published",
-                       "Behovet er allerede offentliggjort eller lukket.")
+        raise Conflict(
+            f"a {need.state.value} need cannot be published",
+            "Behovet er allerede offentliggjort eller lukket.",
+        )
     consent = course.active_consent
     if consent is None or not consent.allows_publishing:
         raise Conflict(*NO_CONSENT, field="consent")
@@ -112,10 +133,19 @@ def publish_need(session: Session, user: User, need: Need) -> Need:
     if findings:
         raise findings_error(findings)
     now = utcnow()
-    if not lookup.transition(session, Need, need.id, EDITABLE, state=NeedState.PUBLISHED,
-                             published_at=now, withdrawn_at=None, updated_at=now):
-        raise Conflict("the need changed while you published it",
-                       "Behovet blev ændret samtidig. Se det igen.")
+    if not lookup.transition(
+        session,
+        Need,
+        need.id,
+        EDITABLE,
+        state=NeedState.PUBLISHED,
+        published_at=now,
+        withdrawn_at=None,
+        updated_at=now,
+    ):
+        raise Conflict(
+            "the need changed while you published it", "Behovet blev ændret samtidig. Se det igen."
+        )
     record_audit(session, user, "publish", "need", need.id)
     return need
 
@@ -126,10 +156,18 @@ def close_need(session: Session, user: User, need: Need, reason: str) -> Need:
     errors: fields.Errors = {}
     close_reason = fields.choice(errors, "reason", reason, CloseReason)
     fields.raise_if(errors)
-    if not lookup.transition(session, Need, need.id, [NeedState.PUBLISHED], state=NeedState.CLOSED,
-                             closed_at=utcnow(), closed_reason=close_reason):
-        raise Conflict("only a published need can be closed",
-                       "Kun et offentliggjort behov kan lukkes.")
+    if not lookup.transition(
+        session,
+        Need,
+        need.id,
+        [NeedState.PUBLISHED],
+        state=NeedState.CLOSED,
+        closed_at=utcnow(),
+        closed_reason=close_reason,
+    ):
+        raise Conflict(
+            "only a published need can be closed", "Kun et offentliggjort behov kan lukkes."
+        )
     decline_open_bids(session, user, need, "Behovet er lukket.")
     record_audit(session, user, "close", "need", need.id, close_reason.value)
     return need
@@ -139,15 +177,23 @@ def withdraw_need(session: Session, user: User, need: Need) -> Need:
     """Take a published need out of the bank; waiting bids are declined."""
     permissions.require_manage(user, need.course)
     if not _take_down(session, user, need, "Behovet er trukket tilbage."):
-        raise Conflict("only a published need can be withdrawn",
-                       "Kun et offentliggjort behov kan trækkes tilbage.")
+        raise Conflict(
+            "only a published need can be withdrawn",
+            "Kun et offentliggjort behov kan trækkes tilbage.",
+        )
     record_audit(session, user, "withdraw", "need", need.id)
     return need
 
 
 def _take_down(session: Session, user: User, need: Need, note: str) -> bool:
-    if not lookup.transition(session, Need, need.id, [NeedState.PUBLISHED],
-                             state=NeedState.WITHDRAWN, withdrawn_at=utcnow()):
+    if not lookup.transition(
+        session,
+        Need,
+        need.id,
+        [NeedState.PUBLISHED],
+        state=NeedState.WITHDRAWN,
+        withdrawn_at=utcnow(),
+    ):
         return False
     decline_open_bids(session, user, need, note)
     return True

@@ -7,16 +7,26 @@ from bank.errors import NotAllowed
 from bank.needs.models import Bid, Course, Need
 from bank.needs.refusals import audit_refusal
 
-DENIED_COURSE = ("only the course's coordinator, team and admins may open it",
-                 "Kun forløbets tovholder, teamet og administratorer kan åbne forløbet.")
-DENIED_MANAGE = ("only the course's coordinator (or an admin) may change it",
-                 "Kun forløbets tovholder kan ændre forløbet.")
-DENIED_BID = ("only members of a unit may bid for that unit",
-              "Kun fagpersoner i en enhed kan give bud for enheden.")
-DENIED_READ_BID = ("you may read only your own unit's bids or the bids on your course's needs",
-                   "Du kan kun se jeres egne bud eller bud på behov i dine forløb.")
-DENIED_WITHDRAW = ("only the bidding unit may withdraw its bid",
-                   "Kun den enhed, der gav buddet, kan trække det tilbage.")
+DENIED_COURSE = (
+    "only the course's coordinator, team and admins may open it",
+    "Kun forløbets tovholder, teamet og administratorer kan åbne forløbet.",
+)
+DENIED_MANAGE = (
+    "only the course's coordinator (or an admin) may change it",
+    "Kun forløbets tovholder kan ændre forløbet.",
+)
+DENIED_BID = (
+    "only members of a unit may bid for that unit",
+    "Kun fagpersoner i en enhed kan give bud for enheden.",
+)
+DENIED_READ_BID = (
+    "you may read only your own unit's bids or the bids on your course's needs",
+    "Du kan kun se jeres egne bud eller bud på behov i dine forløb.",
+)
+DENIED_WITHDRAW = (
+    "only the bidding unit may withdraw its bid",
+    "Kun den enhed, der gav buddet, kan trække det tilbage.",
+)
 DENIED_INBOX = ("an inbox is only for its owner", "Du kan kun se din egen indbakke.")
 
 
@@ -67,8 +77,9 @@ def require_manage(user: User | None, course: Course) -> None:
 def require_create_course(user: User | None) -> None:
     """Raise NotAllowed unless the user is a coordinator (or an admin)."""
     if not (_signed_in(user) and user.has_role(Role.COORDINATOR)):
-        raise NotAllowed("only coordinators may create courses",
-                         "Kun tovholdere kan oprette forløb.")
+        raise NotAllowed(
+            "only coordinators may create courses", "Kun tovholdere kan oprette forløb."
+        )
 
 
 def can_bid_for(user: User | None, unit_id: int | None) -> bool:

@@ -14,25 +14,34 @@ from bank.needs.models import Bid, Consent, Course, Goal, Need, NeedState, conse
 from bank.needs.public import PublicNeed, to_public
 from bank.offers.terms import term_labels
 
-NOT_VISIBLE = ("no published need with this id",
-               "Behovet findes ikke, eller det er ikke længere åbent.")
+NOT_VISIBLE = (
+    "no published need with this id",
+    "Behovet findes ikke, eller det er ikke længere åbent.",
+)
 
 
 def _consent_allows(user: User | None):
     """SQL condition: the course's consent in force lets the user's unit see its needs."""
     condition = sa.and_(Consent.course_id == Need.course_id, Consent.withdrawn_at.is_(None))
     if permissions.is_admin(user):
-        reach = sa.or_(Consent.covers_publishing.is_(True), sa.exists().where(
-            consent_units.c.consent_id == Consent.id))
+        reach = sa.or_(
+            Consent.covers_publishing.is_(True),
+            sa.exists().where(consent_units.c.consent_id == Consent.id),
+        )
     else:
         unit_id = getattr(user, "unit_id", None)
-        reach = sa.or_(Consent.covers_publishing.is_(True), sa.exists().where(
-            consent_units.c.consent_id == Consent.id, consent_units.c.unit_id == unit_id))
+        reach = sa.or_(
+            Consent.covers_publishing.is_(True),
+            sa.exists().where(
+                consent_units.c.consent_id == Consent.id, consent_units.c.unit_id == unit_id
+            ),
+        )
     return sa.exists().where(condition, reach)
 
 
-def visible_needs(session: Session, user: User | None, q: str = "", tag: str = "",
-                  limit: int | None = None) -> list[Need]:
+def visible_needs(
+    session: Session, user: User | None, q: str = "", tag: str = "", limit: int | None = None
+) -> list[Need]:
     """Return the published needs the user may see, newest first (optionally filtered)."""
     query = (
         sa.select(Need)
@@ -48,8 +57,11 @@ def visible_needs(session: Session, user: User | None, q: str = "", tag: str = "
     if not (words or tag):
         return list(session.scalars(query.limit(limit) if limit else query))
     labels = term_labels(session) if words else {}
-    needs = [n for n in session.scalars(query)
-             if (not tag or tag in (n.tags or ())) and lookup.need_matches(n, words, labels)]
+    needs = [
+        n
+        for n in session.scalars(query)
+        if (not tag or tag in (n.tags or ())) and lookup.need_matches(n, words, labels)
+    ]
     return needs[:limit] if limit else needs
 
 
@@ -68,7 +80,8 @@ def get_public_need(session: Session, user: User, need_id: int) -> PublicNeed:
     """
     need = lookup.need(session, need_id)
     visible = need.state == NeedState.PUBLISHED and permissions.need_visible_to_unit(
-        need, getattr(user, "unit_id", None), user)
+        need, getattr(user, "unit_id", None), user
+    )
     if not visible and need.state != NeedState.DRAFT:
         visible = permissions.can_open_course(user, need.course) or _unit_has_bid(
             session, user, need

@@ -30,8 +30,11 @@ class RankedNeed:
 def need_record(need: Need, today: date | None = None) -> NeedRecord:
     """Return the engine's record of a need (its age stays inside the engine)."""
     return NeedRecord(
-        id=str(need.id), title=need.title, description=need.description,
-        goals=tuple(need.goal_texts), tags=tuple(need.tags or ()),
+        id=str(need.id),
+        title=need.title,
+        description=need.description,
+        goals=tuple(need.goal_texts),
+        tags=tuple(need.tags or ()),
         age=need.course.citizen.age(today),
     )
 
@@ -42,8 +45,9 @@ def unit_offers(session: Session, unit_id: int) -> list[Offer]:
     return list(session.scalars(query.order_by(Offer.title)))
 
 
-def needs_for_unit(session: Session, user: User, top: int = 20,
-                   needs: list[Need] | None = None) -> list[RankedNeed]:
+def needs_for_unit(
+    session: Session, user: User, top: int = 20, needs: list[Need] | None = None
+) -> list[RankedNeed]:
     """Rank the open needs the user's unit may see by how well the unit's offers fit them."""
     if getattr(user, "unit_id", None) is None:
         return []
@@ -55,8 +59,13 @@ def needs_for_unit(session: Session, user: User, top: int = 20,
         return []
     today = date.today()
     by_id = {str(n.id): n for n in needs}
-    matches = rank_needs_for_unit([need_record(n, today) for n in needs],
-                                  [offer_record(o) for o in offers], top=top,
-                                  index=get_index(session))
-    return [RankedNeed(to_public(by_id[m.need_id], today), m.score, m.reasons, not m.hit)
-            for m in matches]
+    matches = rank_needs_for_unit(
+        [need_record(n, today) for n in needs],
+        [offer_record(o) for o in offers],
+        top=top,
+        index=get_index(session),
+    )
+    return [
+        RankedNeed(to_public(by_id[m.need_id], today), m.score, m.reasons, not m.hit)
+        for m in matches
+    ]

@@ -46,7 +46,9 @@ class BidSchema(Schema):
     earliest_start = fields.Date(required=True)
     duration_weeks = fields.Integer(required=True, validate=validate.Range(min=1, max=156))
     offers = fields.Method(
-        "offer_refs", deserialize="load_refs", load_default=list,
+        "offer_refs",
+        deserialize="load_refs",
+        load_default=list,
         metadata={"description": "Ids of the catalogue's offers the bid builds on"},
     )
     state = fields.Function(lambda bid: bid.state.value, dump_only=True)
@@ -76,7 +78,8 @@ class DecisionSchema(Schema):
         validate=validate.OneOf([BidState.ACCEPTED.value, BidState.DECLINED.value]),
     )
     reason = fields.String(
-        load_default=None, allow_none=True,
+        load_default=None,
+        allow_none=True,
         validate=validate.OneOf([r.value for r in DeclineReason]),
     )
     note = fields.String(load_default="", validate=validate.Length(max=1000))

@@ -90,8 +90,11 @@ def edit(ref: str):
         db.session.rollback()
         offer = services.get_offer(db.session, ref, current_user)
         seen, form.version = form.version or 0, offer.version_id
-        flash(f"{exc.danish} Dine ændringer er ikke gemt endnu, men de står stadig "
-              "herunder. Se hvad der er ændret, og gem igen.", "error")
+        flash(
+            f"{exc.danish} Dine ændringer er ikke gemt endnu, men de står stadig "
+            "herunder. Se hvad der er ændret, og gem igen.",
+            "error",
+        )
         return _editor_page(form, offer, 409, conflict=seen)
     db.session.commit()
     flash("Ændringerne er gemt.", "info")
@@ -169,4 +172,3 @@ def check_field(name: str):
         context["readability"] = readability(str(form.raw.get("description", "")))
         context["warn_above"] = WARN_ABOVE
     return render("offers/_field_check.html", **context)
-

@@ -88,4 +88,3 @@ def form_from_offer(offer, vocabulary: set[str]) -> OfferForm:
     raw["referral"] = offer.referral.value if offer.referral else ""
     raw["unit"] = offer.unit_name
     return parsed
-

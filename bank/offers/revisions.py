@@ -123,8 +123,12 @@ def history(session: Session, offer: Offer, since_version: int = 0) -> list[Chan
             at=items[0].at,
             who=items[0].user.name if items[0].user else "Import",
             fields=tuple(
-                FieldChange(r.field, label(r.field), _text(r.field, r.old, tags),
-                            _text(r.field, r.new, tags))
+                FieldChange(
+                    r.field,
+                    label(r.field),
+                    _text(r.field, r.old, tags),
+                    _text(r.field, r.new, tags),
+                )
                 for r in items
             ),
         )

@@ -81,8 +81,11 @@ def _engine_page(
     matches = ranked(range(start, end))
     position = {m.offer_id: n for n, m in enumerate(matches)}
     if filters.step is not None:
-        steps = dict(session.execute(sa.select(Offer.ref, Offer.step).where(
-            Offer.ref.in_([m.offer_id for m in matches]))).all())
+        steps = dict(
+            session.execute(
+                sa.select(Offer.ref, Offer.step).where(Offer.ref.in_([m.offer_id for m in matches]))
+            ).all()
+        )
         matches = [m for m in matches if steps.get(m.offer_id) == filters.step]
     if matches:
         floor = matches[0].score * RELATIVE_FLOOR
@@ -101,8 +104,15 @@ def _engine_page(
     by_ref = _offers_by_ref(session, [m.offer_id for m in shown + maybe])
     items = [by_ref[m.offer_id] for m in shown if m.offer_id in by_ref]
     reasons = {m.offer_id: m.reasons for m in shown + maybe}
-    return SearchPage(items, len(hits), page, per_page, tuple(text.split()), reasons,
-                      [by_ref[m.offer_id] for m in maybe if m.offer_id in by_ref])
+    return SearchPage(
+        items,
+        len(hits),
+        page,
+        per_page,
+        tuple(text.split()),
+        reasons,
+        [by_ref[m.offer_id] for m in maybe if m.offer_id in by_ref],
+    )
 
 
 def _offers_by_ref(session: Session, refs: list[str]) -> dict[str, Offer]:

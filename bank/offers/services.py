@@ -188,22 +188,43 @@ def retire_offer(session: Session, user: User, ref: str, reason: str | None = No
     if reason is not None:
         reason = " ".join(reason.split())
         if not reason:
-            raise Invalid({"reason": [("say why the offer is taken out",
-                                       "Skriv kort, hvorfor tilbuddet skal tages ud.")]})
+            raise Invalid(
+                {
+                    "reason": [
+                        (
+                            "say why the offer is taken out",
+                            "Skriv kort, hvorfor tilbuddet skal tages ud.",
+                        )
+                    ]
+                }
+            )
         if len(reason) > MAX_RETIRE_REASON:
-            raise Invalid({"reason": [(f"at most {MAX_RETIRE_REASON} characters",
-                                       f"Skriv højst {MAX_RETIRE_REASON} tegn.")]})
+            raise Invalid(
+                {
+                    "reason": [
+                        (
+                            f"at most {MAX_RETIRE_REASON} characters",
+                            f"Skriv højst {MAX_RETIRE_REASON} tegn.",
+                        )
+                    ]
+                }
+            )
     old_reason = offer.retired_reason
     if reason is not None:
         offer.retired_reason = reason  # before save(): one flush, one version
     save(session, offer, user, {}, OfferStatus.RETIRED, confirm_review=False)
     if reason is not None:
-        session.add(OfferRevision(
-            offer_id=offer.id, version=offer.version_id, at=offer.updated_at,
-            user_id=user.id if user is not None else None, field="retired_reason",
-            old=json.dumps(old_reason, ensure_ascii=False),
-            new=json.dumps(reason, ensure_ascii=False),
-        ))
+        session.add(
+            OfferRevision(
+                offer_id=offer.id,
+                version=offer.version_id,
+                at=offer.updated_at,
+                user_id=user.id if user is not None else None,
+                field="retired_reason",
+                old=json.dumps(old_reason, ensure_ascii=False),
+                new=json.dumps(reason, ensure_ascii=False),
+            )
+        )
         session.flush()
     return offer
 

@@ -38,8 +38,11 @@ def item_events(items: Sequence[PlanItem]) -> list[Event]:
 
 
 def progress_charts(
-    specs: Sequence[DimensionSpec], entries: Sequence[ProgressEntry],
-    items: Sequence[PlanItem], start: date, today: date,
+    specs: Sequence[DimensionSpec],
+    entries: Sequence[ProgressEntry],
+    items: Sequence[PlanItem],
+    start: date,
+    today: date,
 ) -> list[DimensionChart]:
     """Draw one chart per dimension that has entries, over the course's time so far."""
     charts = []
@@ -53,8 +56,15 @@ def progress_charts(
             continue
         series = Series(spec.label, tuple((e.recorded_on, e.value) for e in own), position)
         axis = spec.axis()
-        svg = line_chart([series], axis, events, title=f"{spec.label} over tid",
-                         chart_id=f"chart-{spec.key}", start=first, end=last)
+        svg = line_chart(
+            [series],
+            axis,
+            events,
+            title=f"{spec.label} over tid",
+            chart_id=f"chart-{spec.key}",
+            start=first,
+            end=last,
+        )
         table = data_table([series], axis, events, caption=f"{spec.label}: alle målinger")
         charts.append(DimensionChart(spec, Markup(svg), Markup(table), own[-1], len(own)))
     return charts

@@ -52,16 +52,29 @@ def _plan(session: Session, course: Course, number: int, rng: random.Random, tod
     if number == 0 and len(goals) > 1:
         goals = goals[:-1]  # one goal left without an item: the plan page flags it
     for position, goal in enumerate(goals[:3]):
-        bid = next((b for n in course.needs if n.goal_id == goal.id for b in n.bids
-                    if b.state == BidState.ACCEPTED), None)
+        bid = next(
+            (
+                b
+                for n in course.needs
+                if n.goal_id == goal.id
+                for b in n.bids
+                if b.state == BidState.ACCEPTED
+            ),
+            None,
+        )
         source = {"bid_id": bid.id} if bid else _offer_for(session, index, course, goal, used)
         if source is None:
             continue
         start = today - timedelta(days=300 - 90 * position)
-        values = {**source, "goal_id": goal.id, "responsible_id": people[position % len(
-            people)].id, "starts_on": start, "ends_on": start + timedelta(days=240),
+        values = {
+            **source,
+            "goal_id": goal.id,
+            "responsible_id": people[position % len(people)].id,
+            "starts_on": start,
+            "ends_on": start + timedelta(days=240),
             "next_step": "Aftal næste samtale med den unge",
-            "next_step_due": today + timedelta(days=10 + 7 * position)}
+            "next_step_due": today + timedelta(days=10 + 7 * position),
+        }
         item = services.add_item(session, user, course.id, values)
         if position < 2:
             services.change_status(session, user, item.id, "running", today=start)
@@ -89,10 +102,21 @@ def _meetings(session: Session, course: Course, number: int, rng: random.Random,
     day = today - timedelta(days=YEAR)
     while day <= last:
         followup.record_meeting(
-            session, course.coordinator, course.id, day, list(rng.sample(PARTICIPANTS, 4)),
-            rng.choice(("Vi fortsætter planen.", "Den unge vil prøve et fritidsjob.",
-                        "Mentoren kommer to morgener om ugen.", "Vi tager en ny snak om skolen.")),
-            day + timedelta(days=gap), today=today,
+            session,
+            course.coordinator,
+            course.id,
+            day,
+            list(rng.sample(PARTICIPANTS, 4)),
+            rng.choice(
+                (
+                    "Vi fortsætter planen.",
+                    "Den unge vil prøve et fritidsjob.",
+                    "Mentoren kommer to morgener om ugen.",
+                    "Vi tager en ny snak om skolen.",
+                )
+            ),
+            day + timedelta(days=gap),
+            today=today,
         )
         day += timedelta(days=gap)
 
@@ -112,14 +136,28 @@ def _progress(session: Session, course: Course, rng: random.Random, today: date)
         if month % 3 == 0:
             values["participation"] = 0 if level < 0.4 else 1 if level < 0.7 else 2
         for dimension, value in values.items():
-            followup.record_progress(session, user, course.id, dimension, str(value), day,
-                                     today=today)
+            followup.record_progress(
+                session, user, course.id, dimension, str(value), day, today=today
+            )
 
 
 def _communities(session: Session, course: Course, number: int, today: date):
     if number % 2 == 0:
-        followup.add_community(session, course.coordinator, course.id, "Folkeskolens 9. klasse",
-                               "school", today - timedelta(days=300), today + timedelta(days=60))
+        followup.add_community(
+            session,
+            course.coordinator,
+            course.id,
+            "Folkeskolens 9. klasse",
+            "school",
+            today - timedelta(days=300),
+            today + timedelta(days=60),
+        )
     else:
-        followup.add_community(session, course.coordinator, course.id, "Fodboldklubben", "club",
-                               today - timedelta(days=120))
+        followup.add_community(
+            session,
+            course.coordinator,
+            course.id,
+            "Fodboldklubben",
+            "club",
+            today - timedelta(days=120),
+        )

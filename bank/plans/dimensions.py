@@ -91,20 +91,36 @@ def _invalid(english: str, danish: str) -> Invalid:
 
 
 ATTENDANCE = DimensionSpec(
-    "attendance", "Fremmøde", Kind.PERCENT, 0, 100,
+    "attendance",
+    "Fremmøde",
+    Kind.PERCENT,
+    0,
+    100,
     help="Hvor stor en del af aftalerne (skole, praktik, job) den unge mødte op til, i procent.",
 )
 COPING = DimensionSpec(
-    "coping", "Mestring af hverdagen", Kind.SCALE, 1, 10,
+    "coping",
+    "Mestring af hverdagen",
+    Kind.SCALE,
+    1,
+    10,
     help="Hvor godt den unge klarer hverdagen: 1 er slet ikke, 10 er helt selv.",
 )
 WELLBEING = DimensionSpec(
-    "wellbeing", "Trivsel (den unges eget tal)", Kind.SCALE, 1, 10,
+    "wellbeing",
+    "Trivsel (den unges eget tal)",
+    Kind.SCALE,
+    1,
+    10,
     help="Den unges eget tal: Hvordan har du det? 1 er meget dårligt, 10 er rigtig godt.",
     young_persons_own=True,
 )
 PARTICIPATION = DimensionSpec(
-    "participation", "Deltagelse i fællesskaber", Kind.CHOICE, 0, 2,
+    "participation",
+    "Deltagelse i fællesskaber",
+    Kind.CHOICE,
+    0,
+    2,
     choices=("Ingen", "Prøver", "Fast"),
     help="Er den unge med i et almindeligt fællesskab (skole, job, klub, forening)?",
 )
@@ -120,8 +136,12 @@ def slug(label: str) -> str:
 
 
 def custom_dimension(
-    label: str, kind: Kind | str, low: int | None = None, high: int | None = None,
-    choices: Sequence[str] = (), taken: Sequence[str] = (),
+    label: str,
+    kind: Kind | str,
+    low: int | None = None,
+    high: int | None = None,
+    choices: Sequence[str] = (),
+    taken: Sequence[str] = (),
 ) -> DimensionSpec:
     """Check a team's own dimension and return it, or raise Invalid naming the field."""
     errors: dict[str, list[tuple[str, str]]] = {}
@@ -142,8 +162,12 @@ def custom_dimension(
     elif kind is Kind.SCALE:
         low, high = (1 if low is None else low), (10 if high is None else high)
         if not (0 <= low < high <= 100):
-            errors["high"] = [("the scale must run upwards within 0–100",
-                               "Skalaen skal gå opad og ligge mellem 0 og 100.")]
+            errors["high"] = [
+                (
+                    "the scale must run upwards within 0–100",
+                    "Skalaen skal gå opad og ligge mellem 0 og 100.",
+                )
+            ]
     else:
         if not 2 <= len(clean) <= 6 or len({c.lower() for c in clean}) != len(clean):
             errors["choices"] = [("give 2–6 different choices", "Skriv 2–6 forskellige valg.")]
@@ -151,6 +175,10 @@ def custom_dimension(
     if errors:
         raise Invalid(errors)
     return DimensionSpec(
-        CUSTOM_PREFIX + slug(label), label, kind, low, high,
+        CUSTOM_PREFIX + slug(label),
+        label,
+        kind,
+        low,
+        high,
         clean if kind is Kind.CHOICE else (),
     )

@@ -79,17 +79,26 @@ def mark_agreed(session: Session, user: User, course_id: int, today: date) -> Ag
         sa.select(sa.func.max(AgreedPlan.version)).where(AgreedPlan.course_id == course.id)
     )
     pdf = render_pdf(render_plan_html(plan_context(session, course, today) | {"agreed": True}))
-    agreed = AgreedPlan(course_id=course.id, version=(last or 0) + 1, pdf=pdf, agreed_on=today,
-                        agreed_by_id=user.id)
+    agreed = AgreedPlan(
+        course_id=course.id, version=(last or 0) + 1, pdf=pdf, agreed_on=today, agreed_by_id=user.id
+    )
     try:
         with session.begin_nested():  # two coordinators at once: one gets the version
             session.add(agreed)
             session.flush()
     except IntegrityError:
-        raise Conflict("the plan was just marked agreed by someone else",
-                       "Planen er lige blevet gemt som aftalt af en anden. Prøv igen.") from None
-    record_audit(session, user, "create", "agreed_plan", agreed.id,
-                 f"forløb {course.id}, version {agreed.version}")
+        raise Conflict(
+            "the plan was just marked agreed by someone else",
+            "Planen er lige blevet gemt som aftalt af en anden. Prøv igen.",
+        ) from None
+    record_audit(
+        session,
+        user,
+        "create",
+        "agreed_plan",
+        agreed.id,
+        f"forløb {course.id}, version {agreed.version}",
+    )
     return agreed
 
 
@@ -102,9 +111,11 @@ def agreed_versions(session: Session, course: Course) -> list[AgreedPlan]:
 def agreed_pdf(session: Session, user: User, course_id: int, version: int) -> bytes:
     """Return a stored agreed version's PDF for someone who may open the course (audited)."""
     course = open_for(session, user, course_id, f"godkendt plan version {version}")
-    agreed = session.scalar(sa.select(AgreedPlan).where(
-        AgreedPlan.course_id == course.id, AgreedPlan.version == version
-    ))
+    agreed = session.scalar(
+        sa.select(AgreedPlan).where(
+            AgreedPlan.course_id == course.id, AgreedPlan.version == version
+        )
+    )
     if agreed is None:
         raise NotFound(f"no agreed version {version}", "Den version af planen findes ikke.")
     return agreed.pdf

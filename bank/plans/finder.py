@@ -60,21 +60,31 @@ def _questions(course: Course, age: int | None) -> list[tuple[NeedRecord, str, s
         if need.state in OPEN_NEEDS:
             needed_goals.add(need.goal_id)
             record = NeedRecord(
-                id=f"need-{need.id}", title=need.title, description=need.description,
-                goals=tuple(need.goal_texts), tags=tuple(need.tags or ()), age=age,
+                id=f"need-{need.id}",
+                title=need.title,
+                description=need.description,
+                goals=tuple(need.goal_texts),
+                tags=tuple(need.tags or ()),
+                age=age,
             )
             asked.append((record, need.title, need.goal.text if need.goal else need.title))
     for goal in course.goals:
         if goal.status == GoalStatus.ACTIVE and goal.id not in needed_goals:
             parents = (goal.parent.text,) if goal.parent else ()
-            record = NeedRecord(id=f"goal-{goal.id}", title=goal.text, description=goal.text,
-                                goals=(*parents, goal.text), age=age)
+            record = NeedRecord(
+                id=f"goal-{goal.id}",
+                title=goal.text,
+                description=goal.text,
+                goals=(*parents, goal.text),
+                age=age,
+            )
             asked.append((record, goal.text, goal.text))
     return asked
 
 
-def goals_served(index, asked: list[tuple[NeedRecord, str, str]],
-                 offer_ids: list[str]) -> dict[str, list[str]]:
+def goals_served(
+    index, asked: list[tuple[NeedRecord, str, str]], offer_ids: list[str]
+) -> dict[str, list[str]]:
     """Return, for each found offer, the goal it serves: one it ranks high for (if any)."""
     wanted = set(offer_ids)
     best: dict[str, tuple[float, str]] = {}
@@ -114,8 +124,14 @@ def offers_by_record_id(session: Session, ids: list[str]) -> dict[str, Offer]:
 
 
 def find_offers(
-    session: Session, user: User, course_id: int, text: str = "", age: int | None = None,
-    step_max: int | None = None, top: int = 15, today: date | None = None,
+    session: Session,
+    user: User,
+    course_id: int,
+    text: str = "",
+    age: int | None = None,
+    step_max: int | None = None,
+    top: int = 15,
+    today: date | None = None,
 ) -> FinderResult:
     """Rank offers for the course's needs and goals (or a search text), with reasons."""
     from bank.ranking import get_index, offer_record
@@ -128,18 +144,24 @@ def find_offers(
     text = text.strip()
     asked = _questions(course, age)
     if text:
-        found = [(m, "Jeres søgning") for m in index.search(text, age=age, top=top,
-                                                             step_max=step_max)]
+        found = [
+            (m, "Jeres søgning") for m in index.search(text, age=age, top=top, step_max=step_max)
+        ]
     else:
-        found = [(m, label) for record, label, _ in asked
-                 for m in index.rank(record, top=PER_QUESTION, step_max=step_max)]
+        found = [
+            (m, label)
+            for record, label, _ in asked
+            for m in index.rank(record, top=PER_QUESTION, step_max=step_max)
+        ]
     merged = _merge(found)[:top]
     if text:
         serves = goals_served(index, asked, [m.offer_id for m, _ in merged])
     else:
         goal_of = {label: goal for _, label, goal in asked}
-        serves = {m.offer_id: list(dict.fromkeys(goal_of[label] for label in labels))
-                  for m, labels in merged}
+        serves = {
+            m.offer_id: list(dict.fromkeys(goal_of[label] for label in labels))
+            for m, labels in merged
+        }
     offers = offers_by_record_id(session, [m.offer_id for m, _ in merged])
     items = course_items(session, course)
     current = [i for i in items if live(i)]
@@ -153,9 +175,19 @@ def find_offers(
             continue
         pairs = doubles_of(index, offer_record(offer), records) if offer.id not in on_plan else []
         twins = [titles[p.b] for p in pairs]
-        hits.append(Hit(offer, match.score, match.reasons, match.full, labels, twins,
-                        offer.id in on_plan, serves.get(match.offer_id, []),
-                        maybe=not match.hit))
+        hits.append(
+            Hit(
+                offer,
+                match.score,
+                match.reasons,
+                match.full,
+                labels,
+                twins,
+                offer.id in on_plan,
+                serves.get(match.offer_id, []),
+                maybe=not match.hit,
+            )
+        )
     return FinderResult(course, hits, age, step_max, text, unplanned_bids(course, items))
 
 
@@ -164,4 +196,3 @@ def unplanned_bids(course: Course, items) -> list[Bid]:
     used = {i.bid_id for i in items if live(i)}
     need_bids = [b for n in course.needs for b in n.bids]
     return [b for b in need_bids if b.state == BidState.ACCEPTED and b.id not in used]
-

@@ -56,7 +56,8 @@ def flags_of(session: Session, courses: Sequence[Course], today: date) -> list[C
             planned[course_id] = next_on
     items: dict[int, list[ItemFacts]] = defaultdict(list)
     query = (
-        sa.select(PlanItem).where(PlanItem.course_id.in_(ids))
+        sa.select(PlanItem)
+        .where(PlanItem.course_id.in_(ids))
         .options(orm.selectinload(PlanItem.offer), orm.selectinload(PlanItem.bid))
         .order_by(PlanItem.starts_on.is_(None), PlanItem.starts_on, PlanItem.id)
     )
@@ -70,21 +71,27 @@ def flags_of(session: Session, courses: Sequence[Course], today: date) -> list[C
     for course in courses:
         upcoming = planned.get(course.id)
         birth = assumed_birth_date(course.citizen.birth_year)
-        flags.append(CourseFlags(
-            course,
-            meeting_status(course.started_on, held[course.id], today),
-            upcoming if upcoming is not None and upcoming >= today else None,
-            all_transitions(birth, held[course.id], items[course.id], communities[course.id],
-                            today),
-        ))
+        flags.append(
+            CourseFlags(
+                course,
+                meeting_status(course.started_on, held[course.id], today),
+                upcoming if upcoming is not None and upcoming >= today else None,
+                all_transitions(
+                    birth, held[course.id], items[course.id], communities[course.id], today
+                ),
+            )
+        )
     return flags
 
 
 def coordinator_watchlist(session: Session, user: User, today: date) -> list[CourseFlags]:
     """Return the user's own active courses that are overdue, due soon or in transition."""
-    query = sa.select(Course).where(
-        Course.coordinator_id == user.id, Course.status == CourseStatus.ACTIVE
-    ).order_by(Course.id).options(orm.selectinload(Course.citizen))
+    query = (
+        sa.select(Course)
+        .where(Course.coordinator_id == user.id, Course.status == CourseStatus.ACTIVE)
+        .order_by(Course.id)
+        .options(orm.selectinload(Course.citizen))
+    )
     flagged = flags_of(session, list(session.scalars(query)), today)
     return sorted(
         (f for f in flagged if f.needs_attention),

@@ -17,8 +17,10 @@ from bank.plans.models import Community, Dimension, Meeting, ProgressEntry
 from bank.plans.services import optional_date
 
 COMMUNITY_KINDS = {
-    "school": "Skole eller uddannelse", "job": "Job eller praktik",
-    "club": "Klub eller forening", "other": "Andet fællesskab",
+    "school": "Skole eller uddannelse",
+    "job": "Job eller praktik",
+    "club": "Klub eller forening",
+    "other": "Andet fællesskab",
 }
 
 
@@ -40,8 +42,14 @@ def _people(value: object) -> list[str]:
 
 
 def record_meeting(
-    session: Session, user: User, course_id: int, held_on: object, participants: object,
-    decisions: str, next_meeting_on: object = None, today: date | None = None,
+    session: Session,
+    user: User,
+    course_id: int,
+    held_on: object,
+    participants: object,
+    decisions: str,
+    next_meeting_on: object = None,
+    today: date | None = None,
 ) -> Meeting:
     """Record a team meeting: when, who took part, what was decided, the next meeting."""
     today = today or date.today()
@@ -58,11 +66,18 @@ def record_meeting(
     decisions = fields.text(errors, "decisions", decisions, 5000, required=False)
     following = optional_date(errors, "next_meeting_on", next_meeting_on)
     if held and following and following <= held:
-        errors["next_meeting_on"] = [("must come after the meeting",
-                                      "Næste møde skal ligge efter dette møde.")]
+        errors["next_meeting_on"] = [
+            ("must come after the meeting", "Næste møde skal ligge efter dette møde.")
+        ]
     fields.raise_if(errors)
-    meeting = Meeting(course_id=course.id, held_on=held, participants=names,
-                      decisions=decisions, next_meeting_on=following, recorded_by_id=user.id)
+    meeting = Meeting(
+        course_id=course.id,
+        held_on=held,
+        participants=names,
+        decisions=decisions,
+        next_meeting_on=following,
+        recorded_by_id=user.id,
+    )
     session.add(meeting)
     session.flush()
     record_audit(session, user, "create", "meeting", meeting.id, f"forløb {course.id}")
@@ -87,24 +102,39 @@ def dimensions_of(session: Session, course: Course) -> list[DimensionSpec]:
 
 
 def add_dimension(
-    session: Session, user: User, course_id: int, label: str, kind: object,
-    low: object = None, high: object = None, choices: object = (),
+    session: Session,
+    user: User,
+    course_id: int,
+    label: str,
+    kind: object,
+    low: object = None,
+    high: object = None,
+    choices: object = (),
 ) -> DimensionSpec:
     """Add a team's own progress dimension to the course."""
     course = lookup.course(session, course_id)
     permissions.require_open(user, course)
     errors: fields.Errors = {}
-    numbers = [fields.integer(errors, name, value, 0, 100) if value not in (None, "") else None
-               for name, value in (("low", low), ("high", high))]
+    numbers = [
+        fields.integer(errors, name, value, 0, 100) if value not in (None, "") else None
+        for name, value in (("low", low), ("high", high))
+    ]
     fields.raise_if(errors)
     listed = choices if isinstance(choices, list | tuple) else str(choices or "").splitlines()
     taken = [d.label for d in dimensions_of(session, course)]
     spec = custom_dimension(label, str(kind), numbers[0], numbers[1], listed, taken)
     if any(d.key == spec.key for d in dimensions_of(session, course)):
         raise Invalid({"label": [("the course already measures this", "Det måles allerede.")]})
-    row = Dimension(course_id=course.id, key=spec.key, label=spec.label, kind=spec.kind,
-                    low=spec.low, high=spec.high, choices=list(spec.choices),
-                    created_by_id=user.id)
+    row = Dimension(
+        course_id=course.id,
+        key=spec.key,
+        label=spec.label,
+        kind=spec.kind,
+        low=spec.low,
+        high=spec.high,
+        choices=list(spec.choices),
+        created_by_id=user.id,
+    )
     session.add(row)
     session.flush()
     record_audit(session, user, "create", "dimension", row.id, f"forløb {course.id}: {spec.label}")
@@ -112,8 +142,14 @@ def add_dimension(
 
 
 def record_progress(
-    session: Session, user: User, course_id: int, dimension: str, value: object,
-    recorded_on: object = None, note: str = "", today: date | None = None,
+    session: Session,
+    user: User,
+    course_id: int,
+    dimension: str,
+    value: object,
+    recorded_on: object = None,
+    note: str = "",
+    today: date | None = None,
 ) -> ProgressEntry:
     """Record one progress entry: a value on a dimension, on a date, with a note."""
     today = today or date.today()
@@ -122,8 +158,7 @@ def record_progress(
     errors: fields.Errors = {}
     spec = next((d for d in dimensions_of(session, course) if d.key == dimension), None)
     if spec is None:
-        errors["dimension"] = [("choose one of the course's dimensions",
-                                "Vælg hvad der er målt.")]
+        errors["dimension"] = [("choose one of the course's dimensions", "Vælg hvad der er målt.")]
     day = optional_date(errors, "recorded_on", recorded_on) or today
     _not_future(errors, "recorded_on", day, today)
     note = fields.text(errors, "note", note, 1000, required=False)
@@ -134,8 +169,14 @@ def record_progress(
         except Invalid as exc:
             errors.update(exc.errors)
     fields.raise_if(errors)
-    entry = ProgressEntry(course_id=course.id, recorded_on=day, dimension=spec.key,
-                          value=number, note=note, recorded_by_id=user.id)
+    entry = ProgressEntry(
+        course_id=course.id,
+        recorded_on=day,
+        dimension=spec.key,
+        value=number,
+        note=note,
+        recorded_by_id=user.id,
+    )
     session.add(entry)
     session.flush()
     record_audit(session, user, "create", "progress", entry.id, f"forløb {course.id}: {spec.key}")
@@ -149,8 +190,13 @@ def progress_of(session: Session, course: Course) -> list[ProgressEntry]:
 
 
 def add_community(
-    session: Session, user: User, course_id: int, name: str, kind: str = "other",
-    joined_on: object = None, leaves_on: object = None,
+    session: Session,
+    user: User,
+    course_id: int,
+    name: str,
+    kind: str = "other",
+    joined_on: object = None,
+    leaves_on: object = None,
 ) -> Community:
     """Record a community the young person belongs to, and when they will leave it."""
     course = lookup.course(session, course_id)
@@ -164,8 +210,9 @@ def add_community(
     if joined and leaves and leaves < joined:
         errors["leaves_on"] = [("comes before joining", "Datoen ligger før starten.")]
     fields.raise_if(errors)
-    community = Community(course_id=course.id, name=name, kind=kind, joined_on=joined,
-                          leaves_on=leaves)
+    community = Community(
+        course_id=course.id, name=name, kind=kind, joined_on=joined, leaves_on=leaves
+    )
     session.add(community)
     session.flush()
     record_audit(session, user, "create", "community", community.id, f"forløb {course.id}")

@@ -18,7 +18,10 @@ from bank.plans.rules import ItemStatus
 
 def _enum(cls, name: str, length: int = 20) -> sa.Enum:
     return sa.Enum(
-        cls, name=name, native_enum=False, length=length,
+        cls,
+        name=name,
+        native_enum=False,
+        length=length,
         values_callable=lambda e: [m.value for m in e],
     )
 

@@ -66,9 +66,12 @@ def ordered_goals(course: Course) -> list[tuple[Goal, int]]:
 def bid_record(bid: Bid) -> OfferRecord:
     """Return an accepted bid as a draft offer the engine can compare with offers."""
     return OfferRecord(
-        id=f"bid-{bid.id}", title=bid.title,
-        description=f"{bid.activities} {bid.expected_outcomes}", unit=bid.unit.name,
-        tags=tuple(bid.need.tags or ()), programme_text=bid.community,
+        id=f"bid-{bid.id}",
+        title=bid.title,
+        description=f"{bid.activities} {bid.expected_outcomes}",
+        unit=bid.unit.name,
+        tags=tuple(bid.need.tags or ()),
+        programme_text=bid.community,
     )
 
 
@@ -115,7 +118,8 @@ def goal_rows(course: Course, items: list[PlanItem]) -> list[GoalRow]:
         own = [i for i in items if i.goal_id == goal.id]
         served = any(
             i.status.value != "dropped"
-            for i in items if i.goal_id == goal.id or i.goal.parent_id == goal.id
+            for i in items
+            if i.goal_id == goal.id or i.goal.parent_id == goal.id
         )
         rows.append(GoalRow(goal, depth, own, goal.status == GoalStatus.ACTIVE and not served))
     return rows

@@ -244,11 +244,14 @@ def item_endings(items: Iterable[ItemFacts], today: date) -> list[Transition]:
             continue
         days_left = (item.end - today).days
         if past_end(item.status, item.end, today):
-            text = (f"{item.label} skulle være slut {danish_date(item.end)}, men står stadig "
-                    f"som »{item.status.label.lower()}«. Afslut indsatsen, eller ret slutdatoen.")
+            text = (
+                f"{item.label} skulle være slut {danish_date(item.end)}, men står stadig "
+                f"som »{item.status.label.lower()}«. Afslut indsatsen, eller ret slutdatoen."
+            )
         elif days_left <= ITEM_ENDING_NOTICE_DAYS:
-            text = (f"{item.label} slutter {danish_date(item.end)}. Aftal, hvad der skal ske "
-                    "bagefter.")
+            text = (
+                f"{item.label} slutter {danish_date(item.end)}. Aftal, hvad der skal ske bagefter."
+            )
         else:
             continue
         flags.append(Transition("item_ending", item.end, text, days_left < 0))
@@ -263,8 +266,10 @@ def community_leavings(
     for name, leaves in communities:
         if leaves is None:
             continue
-        if add_months(leaves, -TRANSITION_NOTICE_MONTHS) <= today <= leaves + timedelta(
-            days=COMMUNITY_AFTER_DAYS
+        if (
+            add_months(leaves, -TRANSITION_NOTICE_MONTHS)
+            <= today
+            <= leaves + timedelta(days=COMMUNITY_AFTER_DAYS)
         ):
             verb = "forlod" if today > leaves else "forlader"
             flags.append(

@@ -45,11 +45,13 @@ def _responsible(errors: fields.Errors, course: Course, value: object) -> User |
         return None
     person = next((u for u in team_users(course) if str(u.id) == str(value)), None)
     if person is None:
-        errors["responsible"] = [(
-            "the responsible person must be the coordinator or on the team",
-            "Den ansvarlige skal være tovholder eller med i teamet. Tilføj personen til teamet "
-            "først.",
-        )]
+        errors["responsible"] = [
+            (
+                "the responsible person must be the coordinator or on the team",
+                "Den ansvarlige skal være tovholder eller med i teamet. Tilføj personen til teamet "
+                "først.",
+            )
+        ]
     return person
 
 
@@ -73,8 +75,9 @@ def _who_when(errors: fields.Errors, course: Course, values: dict) -> dict:
 def _goal(errors: fields.Errors, course: Course, goal_id: object):
     goal = next((g for g in course.goals if str(g.id) == str(goal_id)), None)
     if goal is None or goal.status != GoalStatus.ACTIVE:
-        errors["goal"] = [("choose an active goal of this course",
-                           "Vælg et af forløbets aktive mål.")]
+        errors["goal"] = [
+            ("choose an active goal of this course", "Vælg et af forløbets aktive mål.")
+        ]
         return None
     return goal
 
@@ -105,8 +108,9 @@ def _accepted_bid(session: Session, course: Course, bid_id: object) -> Bid | Non
     return bid
 
 
-def plan_sources(session: Session, course: Course, offer_id: object, bid_id: object,
-                 refused: bool = False):
+def plan_sources(
+    session: Session, course: Course, offer_id: object, bid_id: object, refused: bool = False
+):
     """Return (offer, bid) a plan item form may show for the course; None for any other.
 
     A form shown again because the choice was refused may name a retired offer (its title
@@ -121,8 +125,12 @@ def _source(session: Session, errors: fields.Errors, course: Course, offer_id, b
     if offer_id not in (None, "") and offer is None:
         errors["source"] = [("choose a published offer", "Vælg et offentliggjort tilbud.")]
     if bid_id not in (None, "") and bid is None:
-        errors["source"] = [("choose a bid accepted on this course's needs",
-                             "Vælg et bud, der er accepteret på forløbets behov.")]
+        errors["source"] = [
+            (
+                "choose a bid accepted on this course's needs",
+                "Vælg et bud, der er accepteret på forløbets behov.",
+            )
+        ]
     return offer, bid
 
 
@@ -134,18 +142,30 @@ def add_item(session: Session, user: User, course_id: int, values: dict) -> Plan
     goal = _goal(errors, course, values.get("goal_id"))
     offer, bid = _source(session, errors, course, values.get("offer_id"), values.get("bid_id"))
     parsed = _who_when(errors, course, values)
-    errors = item_errors(
-        has_goal=goal is not None, sources=(offer is not None) + (bid is not None),
-        status=ItemStatus.PLANNED, has_responsible=parsed["responsible"] is not None,
-        start=parsed["starts_on"], end=parsed["ends_on"],
-    ) | errors
+    errors = (
+        item_errors(
+            has_goal=goal is not None,
+            sources=(offer is not None) + (bid is not None),
+            status=ItemStatus.PLANNED,
+            has_responsible=parsed["responsible"] is not None,
+            start=parsed["starts_on"],
+            end=parsed["ends_on"],
+        )
+        | errors
+    )
     fields.raise_if(errors)
     responsible = parsed.pop("responsible")
     item = PlanItem(
-        course=course, goal=goal, offer=offer, bid=bid, responsible=responsible,
-        responsible_unit=_unit_for(responsible, offer, bid), created_by_id=user.id,
+        course=course,
+        goal=goal,
+        offer=offer,
+        bid=bid,
+        responsible=responsible,
+        responsible_unit=_unit_for(responsible, offer, bid),
+        created_by_id=user.id,
         no_capacity=offer is not None and offer.capacity is not None and offer.capacity <= 0,
-        status=ItemStatus.PLANNED, **parsed,
+        status=ItemStatus.PLANNED,
+        **parsed,
     )
     session.add(item)
     session.flush()
@@ -185,11 +205,18 @@ def update_item(session: Session, user: User, item_id: int, values: dict) -> Pla
         goal = _goal(errors, item.course, values["goal_id"])
         if goal is not None:
             item.goal = goal
-    errors = item_errors(
-        has_goal=True, sources=1, status=item.status,
-        has_responsible=parsed["responsible"] is not None,
-        start=parsed["starts_on"], end=parsed["ends_on"], drop_reason=item.drop_reason,
-    ) | errors
+    errors = (
+        item_errors(
+            has_goal=True,
+            sources=1,
+            status=item.status,
+            has_responsible=parsed["responsible"] is not None,
+            start=parsed["starts_on"],
+            end=parsed["ends_on"],
+            drop_reason=item.drop_reason,
+        )
+        | errors
+    )
     fields.raise_if(errors)
     responsible = parsed.pop("responsible")
     if responsible is None or responsible.id != item.responsible_id:
@@ -204,7 +231,11 @@ def update_item(session: Session, user: User, item_id: int, values: dict) -> Pla
 
 
 def change_status(
-    session: Session, user: User, item_id: int, status: object, reason: str = "",
+    session: Session,
+    user: User,
+    item_id: int,
+    status: object,
+    reason: str = "",
     today: date | None = None,
 ) -> PlanItem:
     """Start, pause, end or drop an item; starting needs a responsible person."""
@@ -213,9 +244,14 @@ def change_status(
     errors: fields.Errors = {}
     new = fields.choice(errors, "status", status, ItemStatus)
     fields.raise_if(errors)
-    fields.raise_if(status_change_errors(
-        item.status, new, has_responsible=item.responsible_id is not None, reason=reason,
-    ))
+    fields.raise_if(
+        status_change_errors(
+            item.status,
+            new,
+            has_responsible=item.responsible_id is not None,
+            reason=reason,
+        )
+    )
     if new is ItemStatus.RUNNING and item.starts_on is None:
         item.starts_on = today
     if new.closed and (item.ends_on is None or item.ends_on > today):
@@ -232,7 +268,8 @@ def change_status(
 def course_items(session: Session, course: Course) -> list[PlanItem]:
     """Return the course's plan items, in the order they start."""
     query = (
-        sa.select(PlanItem).where(PlanItem.course_id == course.id)
+        sa.select(PlanItem)
+        .where(PlanItem.course_id == course.id)
         .order_by(PlanItem.starts_on.is_(None), PlanItem.starts_on, PlanItem.id)
     )
     return list(session.scalars(query))

@@ -58,8 +58,9 @@ def plan(course_id: int):
     versions = document.agreed_versions(db.session, view.course)
     bids = finder.unplanned_bids(view.course, view.items)
     db.session.commit()
-    return render_template("plans/plan.html", view=view, course=view.course, flags=flags,
-                           versions=versions, bids=bids)
+    return render_template(
+        "plans/plan.html", view=view, course=view.course, flags=flags, versions=versions, bids=bids
+    )
 
 
 def _int_arg(name: str, low: int, high: int) -> int | None:
@@ -72,12 +73,22 @@ def find(course_id: int):
     """Find offers with the young person: ranked for the course's needs and goals, or searched."""
     large = request.args.get("stor") == "1"
     result = finder.find_offers(
-        db.session, me(), course_id, text=request.args.get("q", ""),
-        age=_int_arg("alder", 0, 120), step_max=_int_arg("trin", 1, 6), today=today(),
+        db.session,
+        me(),
+        course_id,
+        text=request.args.get("q", ""),
+        age=_int_arg("alder", 0, 120),
+        step_max=_int_arg("trin", 1, 6),
+        today=today(),
     )
     db.session.commit()
-    return render("plans/finder.html", "plans/_finder_results.html",
-                           result=result, course=result.course, large=large)
+    return render(
+        "plans/finder.html",
+        "plans/_finder_results.html",
+        result=result,
+        course=result.course,
+        large=large,
+    )
 
 
 FORM_FIELDS = {"goal": "goal_id", "responsible": "responsible_id", "end": "ends_on"}
@@ -95,21 +106,29 @@ def choices(course, active_only: bool = False) -> dict:
         for g, _ in overview.ordered_goals(course)
         if g.status.value == "active" or not active_only
     ]
-    people = [(u.id, f"{u.name}, {u.unit.name}" if u.unit else u.name)
-              for u in services.team_users(course)]
+    people = [
+        (u.id, f"{u.name}, {u.unit.name}" if u.unit else u.name)
+        for u in services.team_users(course)
+    ]
     return {"goal_options": goals, "people_options": people}
 
 
 def _item_form(course_id: int, values: dict, errors: dict | None = None, status: int = 200):
     course = overview.open_for(db.session, me(), course_id, "ny indsats")
-    offer, bid = services.plan_sources(db.session, course, values.get("offer_id"),
-                                       values.get("bid_id"), refused=bool(errors))
+    offer, bid = services.plan_sources(
+        db.session, course, values.get("offer_id"), values.get("bid_id"), refused=bool(errors)
+    )
     if offer is None and bid is None:
         abort(404)
     db.session.commit()
     page = render_template(
-        "plans/item_form.html", course=course, offer=offer, bid=bid, values=values,
-        errors=errors or {}, **choices(course, active_only=True),
+        "plans/item_form.html",
+        course=course,
+        offer=offer,
+        bid=bid,
+        values=values,
+        errors=errors or {},
+        **choices(course, active_only=True),
     )
     return page, status
 
@@ -117,8 +136,11 @@ def _item_form(course_id: int, values: dict, errors: dict | None = None, status:
 @bp.route("/plan/ny")
 def new_item(course_id: int):
     """Show the form that adds an offer or an accepted bid to the plan."""
-    values = {"offer_id": request.args.get("tilbud", ""), "bid_id": request.args.get("bud", ""),
-              "goal_id": request.args.get("maal", "")}
+    values = {
+        "offer_id": request.args.get("tilbud", ""),
+        "bid_id": request.args.get("bud", ""),
+        "goal_id": request.args.get("maal", ""),
+    }
     return _item_form(course_id, values)
 
 
@@ -131,14 +153,20 @@ def add_item(course_id: int):
     except Invalid as exc:
         db.session.rollback()
         return _item_form(course_id, values, form_errors(exc), 422)
-    doubles = [d for d in overview.plan_doubles(db.session, services.course_items(
-        db.session, item.course)) if item in (d.first, d.second)]
+    doubles = [
+        d
+        for d in overview.plan_doubles(db.session, services.course_items(db.session, item.course))
+        if item in (d.first, d.second)
+    ]
     db.session.commit()
     flash(f"{item.title} er lagt i planen.", "info")
     for double in doubles:
         other = double.second if double.first is item else double.first
-        flash(f"Pas på: {item.title} og {other.title} ligner den samme slags hjælp. "
-              "I er ved at give den samme hjælp to gange.", "warning")
+        flash(
+            f"Pas på: {item.title} og {other.title} ligner den samme slags hjælp. "
+            "I er ved at give den samme hjælp to gange.",
+            "warning",
+        )
     return redirect(url_for("plans.plan", course_id=course_id) + f"#indsats-{item.id}")
 
 
@@ -155,9 +183,12 @@ def edit_item(course_id: int, item_id: int):
     item = _own_item(course_id, item_id)
     errors, status = {}, 200
     values = {
-        "goal_id": item.goal_id, "responsible_id": item.responsible_id or "",
-        "starts_on": item.starts_on or "", "ends_on": item.ends_on or "",
-        "next_step": item.next_step, "next_step_due": item.next_step_due or "",
+        "goal_id": item.goal_id,
+        "responsible_id": item.responsible_id or "",
+        "starts_on": item.starts_on or "",
+        "ends_on": item.ends_on or "",
+        "next_step": item.next_step,
+        "next_step_due": item.next_step_due or "",
         "waiting_weeks": "" if item.waiting_weeks is None else item.waiting_weeks,
     }
     if request.method == "POST":
@@ -174,7 +205,11 @@ def edit_item(course_id: int, item_id: int):
     overview.open_for(db.session, me(), course_id, f"indsats {item_id}")
     db.session.commit()
     return render_template(
-        "plans/item_edit.html", course=item.course, item=item, values=values, errors=errors,
+        "plans/item_edit.html",
+        course=item.course,
+        item=item,
+        values=values,
+        errors=errors,
         statuses=[s for s in ItemStatus if s in NEXT_STATUSES[item.status]],
         **choices(item.course),
     ), status
@@ -185,8 +220,14 @@ def item_status(course_id: int, item_id: int):
     """Start, pause, end or drop an item."""
     _own_item(course_id, item_id)
     try:
-        item = services.change_status(db.session, me(), item_id, request.form.get("status"),
-                                      request.form.get("drop_reason", ""), today())
+        item = services.change_status(
+            db.session,
+            me(),
+            item_id,
+            request.form.get("status"),
+            request.form.get("drop_reason", ""),
+            today(),
+        )
         db.session.commit()
         flash(f"{item.title}: {item.status.label.lower()}.", "info")
     except Invalid as exc:

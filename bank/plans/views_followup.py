@@ -22,9 +22,14 @@ def meetings(course_id: int):
         values = request.form.to_dict()
         try:
             followup.record_meeting(
-                db.session, me(), course_id, values.get("held_on"),
-                values.get("participants", ""), values.get("decisions", ""),
-                values.get("next_meeting_on"), today(),
+                db.session,
+                me(),
+                course_id,
+                values.get("held_on"),
+                values.get("participants", ""),
+                values.get("decisions", ""),
+                values.get("next_meeting_on"),
+                today(),
             )
             db.session.commit()
             flash("Mødet er gemt.", "info")
@@ -34,10 +39,13 @@ def meetings(course_id: int):
             errors, status = exc.danish_errors(), 422
     course = open_for(db.session, me(), course_id, "møder")
     context = {
-        "course": course, "meetings": followup.meetings_of(db.session, course),
+        "course": course,
+        "meetings": followup.meetings_of(db.session, course),
         "communities": followup.communities_of(db.session, course),
-        "kinds": followup.COMMUNITY_KINDS, "flags": course_flags(db.session, course, today()),
-        "values": values, "errors": errors,
+        "kinds": followup.COMMUNITY_KINDS,
+        "flags": course_flags(db.session, course, today()),
+        "values": values,
+        "errors": errors,
     }
     db.session.commit()
     return render_template("plans/meetings.html", **context), status
@@ -48,21 +56,37 @@ def add_community(course_id: int):
     """Record a community the young person belongs to and when they leave it."""
     form = request.form
     try:
-        followup.add_community(db.session, me(), course_id, form.get("name", ""),
-                               form.get("kind", "other"), form.get("joined_on"),
-                               form.get("leaves_on"))
+        followup.add_community(
+            db.session,
+            me(),
+            course_id,
+            form.get("name", ""),
+            form.get("kind", "other"),
+            form.get("joined_on"),
+            form.get("leaves_on"),
+        )
         db.session.commit()
         flash("Fællesskabet er gemt.", "info@faellesskaber")
     except Invalid as exc:
         db.session.rollback()
         for field, messages in exc.danish_errors().items():
-            flash(f"Fællesskab – {FIELD_NAMES.get(field, field)}: {' '.join(messages)}",
-                  "error@faellesskaber")
+            flash(
+                f"Fællesskab – {FIELD_NAMES.get(field, field)}: {' '.join(messages)}",
+                "error@faellesskaber",
+            )
     return redirect(url_for("plans.meetings", course_id=course_id) + "#faellesskaber")
 
 
-FIELD_NAMES = {"name": "navn", "kind": "slags", "joined_on": "start", "leaves_on": "slut",
-               "label": "navn", "high": "skala", "choices": "valg", "low": "skala"}
+FIELD_NAMES = {
+    "name": "navn",
+    "kind": "slags",
+    "joined_on": "start",
+    "leaves_on": "slut",
+    "label": "navn",
+    "high": "skala",
+    "choices": "valg",
+    "low": "skala",
+}
 
 
 @bp.route("/fremskridt", methods=["GET", "POST"])
@@ -74,8 +98,14 @@ def progress(course_id: int):
         values = request.form.to_dict()
         try:
             followup.record_progress(
-                db.session, me(), course_id, values.get("dimension", ""), values.get("value"),
-                values.get("recorded_on"), values.get("note", ""), today(),
+                db.session,
+                me(),
+                course_id,
+                values.get("dimension", ""),
+                values.get("value"),
+                values.get("recorded_on"),
+                values.get("note", ""),
+                today(),
             )
             db.session.commit()
             flash("Målingen er gemt.", "info@grafer")  # shown beside the charts it lands on
@@ -86,13 +116,21 @@ def progress(course_id: int):
     course = open_for(db.session, me(), course_id, "fremskridt")
     specs = followup.dimensions_of(db.session, course)
     entries = followup.progress_of(db.session, course)
-    charts = progress_charts(specs, entries, services.course_items(db.session, course),
-                             course.started_on, today())
+    charts = progress_charts(
+        specs, entries, services.course_items(db.session, course), course.started_on, today()
+    )
     db.session.commit()
     return render_template(
-        "plans/progress.html", course=course, specs=specs, charts=charts, values=values,
-        errors=errors, kinds=list(Kind), recent=list(reversed(entries))[:10],
-        labels={s.key: s for s in specs}, dimension_options=[(s.key, s.label) for s in specs],
+        "plans/progress.html",
+        course=course,
+        specs=specs,
+        charts=charts,
+        values=values,
+        errors=errors,
+        kinds=list(Kind),
+        recent=list(reversed(entries))[:10],
+        labels={s.key: s for s in specs},
+        dimension_options=[(s.key, s.label) for s in specs],
     ), status
 
 
@@ -101,14 +139,23 @@ def add_dimension(course_id: int):
     """Add something the team wants to measure on this course."""
     form = request.form
     try:
-        spec = followup.add_dimension(db.session, me(), course_id, form.get("label", ""),
-                                      form.get("kind", ""), form.get("low"), form.get("high"),
-                                      form.get("choices", ""))
+        spec = followup.add_dimension(
+            db.session,
+            me(),
+            course_id,
+            form.get("label", ""),
+            form.get("kind", ""),
+            form.get("low"),
+            form.get("high"),
+            form.get("choices", ""),
+        )
         db.session.commit()
         flash(f"I måler nu også: {spec.label}.", "info@ny-dimension")
     except Invalid as exc:
         db.session.rollback()
         for field, messages in exc.danish_errors().items():
-            flash(f"Ny måling – {FIELD_NAMES.get(field, field)}: {' '.join(messages)}",
-                  "error@ny-dimension")
+            flash(
+                f"Ny måling – {FIELD_NAMES.get(field, field)}: {' '.join(messages)}",
+                "error@ny-dimension",
+            )
     return redirect(url_for("plans.progress", course_id=course_id) + "#ny-dimension")

@@ -35,10 +35,13 @@ class TagCoverage:
 
 def area_terms(session: Session) -> list[tuple[str, str]]:
     """Return (slug, short Danish label) of every life-area tag, from the vocabulary data."""
-    rows = list(session.execute(
-        sa.select(VocabularyTerm.slug, VocabularyTerm.label)
-        .where(VocabularyTerm.kind == "area").order_by(VocabularyTerm.id)
-    ))
+    rows = list(
+        session.execute(
+            sa.select(VocabularyTerm.slug, VocabularyTerm.label)
+            .where(VocabularyTerm.kind == "area")
+            .order_by(VocabularyTerm.id)
+        )
+    )
     if not rows:
         rows = [(t.slug, t.label) for t in VOCABULARY if t.kind == "area"]
     return [(slug, _short(slug, label)) for slug, label in rows]
@@ -55,14 +58,17 @@ def coverage(
     """Count, per life area, the published offers, open needs and needs of the last year."""
     require_role(viewer, Role.LEADER)
     offer_query = (
-        sa.select(Offer.tags).outerjoin(Unit, Offer.unit_id == Unit.id)
+        sa.select(Offer.tags)
+        .outerjoin(Unit, Offer.unit_id == Unit.id)
         .outerjoin(Centre, Unit.centre_id == Centre.id)
         .where(Offer.status == OfferStatus.PUBLISHED)
     )
     need_query = (
         sa.select(Need.tags, Need.state, Need.published_at)
-        .join(Course, Need.course_id == Course.id).join(User, Course.coordinator_id == User.id)
-        .outerjoin(Unit, User.unit_id == Unit.id).outerjoin(Centre, Unit.centre_id == Centre.id)
+        .join(Course, Need.course_id == Course.id)
+        .join(User, Course.coordinator_id == User.id)
+        .outerjoin(Unit, User.unit_id == Unit.id)
+        .outerjoin(Centre, Unit.centre_id == Centre.id)
         .where(Need.published_at.is_not(None))
     )
     if centre:
@@ -76,12 +82,16 @@ def coverage(
         tagged = [o for o in offers if slug in o]
         forms = [sum(1 for o in tagged if form in o) for form, _ in FORMS]
         none = sum(1 for o in tagged if not any(form in o for form, _ in FORMS))
-        result.append(TagCoverage(
-            slug, label, len(tagged),
-            sum(1 for t, state, _ in needs if slug in t and state == NeedState.PUBLISHED),
-            sum(1 for t, _, at in needs if slug in t and year.contains(at)),
-            (*forms, none),
-        ))
+        result.append(
+            TagCoverage(
+                slug,
+                label,
+                len(tagged),
+                sum(1 for t, state, _ in needs if slug in t and state == NeedState.PUBLISHED),
+                sum(1 for t, _, at in needs if slug in t and year.contains(at)),
+                (*forms, none),
+            )
+        )
     return result
 
 
@@ -95,13 +105,12 @@ class FormTotals:
     none: int  # offers with none of the forms
 
 
-def form_totals(
-    session: Session, viewer: User | None, centre: str | None = None
-) -> FormTotals:
+def form_totals(session: Session, viewer: User | None, centre: str | None = None) -> FormTotals:
     """Count the published offers (of a centre) by form, each offer once."""
     require_role(viewer, Role.LEADER)
     query = (
-        sa.select(Offer.tags).outerjoin(Unit, Offer.unit_id == Unit.id)
+        sa.select(Offer.tags)
+        .outerjoin(Unit, Offer.unit_id == Unit.id)
         .outerjoin(Centre, Unit.centre_id == Centre.id)
         .where(Offer.status == OfferStatus.PUBLISHED)
     )
@@ -109,16 +118,22 @@ def form_totals(
         query = query.where(Centre.name == centre)
     forms = [{f for f, _ in FORMS if f in (tags or [])} for tags in session.scalars(query)]
     only = tuple(sum(1 for found in forms if found == {form}) for form, _ in FORMS)
-    return FormTotals(len(forms), only, sum(1 for found in forms if len(found) > 1),
-                      sum(1 for found in forms if not found))
+    return FormTotals(
+        len(forms),
+        only,
+        sum(1 for found in forms if len(found) > 1),
+        sum(1 for found in forms if not found),
+    )
 
 
 def counts_chart(rows: list[TagCoverage]) -> tuple[str, str]:
     """Return the grouped bar chart (SVG) of offers against needs per area, and its table."""
     groups = [BarGroup(r.label, (r.offers, r.needs_open, r.needs_year)) for r in rows]
     title = "Tilbud og behov pr. emne"
-    return (bar_chart(groups, COUNT_SERIES, title=title, chart_id="daekning-antal"),
-            data_table(groups, COUNT_SERIES, caption=title, first="Emne"))
+    return (
+        bar_chart(groups, COUNT_SERIES, title=title, chart_id="daekning-antal"),
+        data_table(groups, COUNT_SERIES, caption=title, first="Emne"),
+    )
 
 
 def forms_chart(rows: list[TagCoverage]) -> tuple[str, str]:
@@ -126,5 +141,7 @@ def forms_chart(rows: list[TagCoverage]) -> tuple[str, str]:
     series = [name for _, name in FORMS] + [NO_FORM]
     groups = [BarGroup(r.label, r.forms) for r in rows if r.offers]
     title = "Tilbuddenes form pr. emne (et tilbud kan have flere former)"
-    return (bar_chart(groups, series, title=title, chart_id="daekning-former", stacked=True),
-            data_table(groups, series, caption=title, first="Emne"))
+    return (
+        bar_chart(groups, series, title=title, chart_id="daekning-former", stacked=True),
+        data_table(groups, series, caption=title, first="Emne"),
+    )

@@ -51,10 +51,13 @@ def _centre_of(need: Need) -> str:
 def published_needs(session: Session, centre: str | None = None) -> list[Need]:
     """Return the needs open for bids now (optionally of one centre's coordinators)."""
     query = (
-        sa.select(Need).where(Need.state == NeedState.PUBLISHED)
-        .options(selectinload(Need.course).selectinload(Course.coordinator),
-                 selectinload(Need.course).selectinload(Course.citizen),
-                 selectinload(Need.goal))
+        sa.select(Need)
+        .where(Need.state == NeedState.PUBLISHED)
+        .options(
+            selectinload(Need.course).selectinload(Course.coordinator),
+            selectinload(Need.course).selectinload(Course.citizen),
+            selectinload(Need.goal),
+        )
         .order_by(Need.published_at, Need.id)
     )
     needs = list(session.scalars(query))
@@ -62,8 +65,11 @@ def published_needs(session: Session, centre: str | None = None) -> list[Need]:
 
 
 def find_gaps(
-    session: Session, viewer: User | None, good: float = GOOD_SCORE,
-    centre: str | None = None, today: date | None = None,
+    session: Session,
+    viewer: User | None,
+    good: float = GOOD_SCORE,
+    centre: str | None = None,
+    today: date | None = None,
 ) -> tuple[list[GapGroup], int]:
     """Return the gaps grouped by tag (most gaps first) and how many needs were checked."""
     require_role(viewer, Role.LEADER)
@@ -74,13 +80,17 @@ def find_gaps(
         best = index.rank(need_record(need, today), top=1)
         score = best[0].score if best else 0.0
         if score < good:
-            offer = (session.scalar(sa.select(Offer).where(Offer.ref == best[0].offer_id))
-                     if best else None)
+            offer = (
+                session.scalar(sa.select(Offer).where(Offer.ref == best[0].offer_id))
+                if best
+                else None
+            )
             gaps.append(Gap(need, offer, score))
     by_tag: dict[str, list[Gap]] = {}
     for gap in gaps:
         for tag in gap.need.tags or [NO_TAG]:
             by_tag.setdefault(tag, []).append(gap)
-    groups = [GapGroup(t, tag_label(t) if t != NO_TAG else "Uden emne", g)
-              for t, g in by_tag.items()]
+    groups = [
+        GapGroup(t, tag_label(t) if t != NO_TAG else "Uden emne", g) for t, g in by_tag.items()
+    ]
     return sorted(groups, key=lambda g: (-len(g.gaps), g.label)), len(needs)

@@ -30,9 +30,8 @@ def highlight(text: str, terms: Iterable[str]) -> Markup:
     for match in _WORD.finditer(text):
         folded = words(match.group())
         if folded and all(stem(w) in stems for w in folded):
-            out.append(escape(text[last:match.start()]))
+            out.append(escape(text[last : match.start()]))
             out.append(Markup("<mark>") + escape(match.group()) + Markup("</mark>"))
             last = match.end()
     out.append(escape(text[last:]))
     return Markup("").join(out)
-

@@ -65,26 +65,41 @@ def course_facts(session: Session) -> list[CourseFact]:
     for course in courses:
         centre, unit = _where(course.coordinator)
         month = getattr(course.citizen, "birth_month", None)
-        facts.append(CourseFact(
-            course.id, centre, unit, course.coordinator.name, course.started_on, course.ended_on,
-            tuple(sorted(meetings.get(course.id, []))),
-            assumed_birth_date(course.citizen.birth_year, month),
-        ))
+        facts.append(
+            CourseFact(
+                course.id,
+                centre,
+                unit,
+                course.coordinator.name,
+                course.started_on,
+                course.ended_on,
+                tuple(sorted(meetings.get(course.id, []))),
+                assumed_birth_date(course.citizen.birth_year, month),
+            )
+        )
     return facts
 
 
 def need_facts(session: Session) -> list[NeedFact]:
     """Return every need that has been published, with its bids' times and states."""
     needs = session.scalars(
-        sa.select(Need).where(Need.published_at.is_not(None)).options(
+        sa.select(Need)
+        .where(Need.published_at.is_not(None))
+        .options(
             selectinload(Need.bids),
-            selectinload(Need.course).selectinload(Course.coordinator)
-            .selectinload(User.unit).selectinload(Unit.centre),
+            selectinload(Need.course)
+            .selectinload(Course.coordinator)
+            .selectinload(User.unit)
+            .selectinload(Unit.centre),
         )
     )
     return [
-        NeedFact(n.id, _where(n.course.coordinator)[0], n.published_at,
-                 tuple((b.created_at, b.state.value) for b in n.bids))
+        NeedFact(
+            n.id,
+            _where(n.course.coordinator)[0],
+            n.published_at,
+            tuple((b.created_at, b.state.value) for b in n.bids),
+        )
         for n in needs
     ]
 
@@ -93,8 +108,11 @@ def outcome_facts(session: Session) -> tuple[list[ItemFact], list[ProgressFact]]
     """Return the plan items built on offers (started ones) and every progress entry."""
     items = session.scalars(
         sa.select(PlanItem)
-        .where(PlanItem.offer_id.is_not(None), PlanItem.starts_on.is_not(None),
-               PlanItem.status != ItemStatus.PLANNED)
+        .where(
+            PlanItem.offer_id.is_not(None),
+            PlanItem.starts_on.is_not(None),
+            PlanItem.status != ItemStatus.PLANNED,
+        )
         .options(selectinload(PlanItem.offer).selectinload(Offer.unit).selectinload(Unit.centre))
     )
     item_facts = []
@@ -102,25 +120,50 @@ def outcome_facts(session: Session) -> tuple[list[ItemFact], list[ProgressFact]]
         end = item.ends_on
         if end is None and item.status.closed:
             end = item.updated_at.date()
-        item_facts.append(ItemFact(item.offer_id, item.offer.title, item.offer.centre_name,
-                                   item.course_id, item.starts_on, end))
-    rows = session.execute(sa.select(ProgressEntry.course_id, ProgressEntry.dimension,
-                                     ProgressEntry.recorded_on, ProgressEntry.value))
+        item_facts.append(
+            ItemFact(
+                item.offer_id,
+                item.offer.title,
+                item.offer.centre_name,
+                item.course_id,
+                item.starts_on,
+                end,
+            )
+        )
+    rows = session.execute(
+        sa.select(
+            ProgressEntry.course_id,
+            ProgressEntry.dimension,
+            ProgressEntry.recorded_on,
+            ProgressEntry.value,
+        )
+    )
     return item_facts, [ProgressFact(c, d, day, v) for c, d, day, v in rows]
 
 
 def management(
-    session: Session, viewer: User | None, period: Period, today: date,
+    session: Session,
+    viewer: User | None,
+    period: Period,
+    today: date,
     centre: str | None = None,
 ) -> Management:
     """Compute every management figure for the period and centre; the caller commits."""
     require_role(viewer, Role.LEADER)
     courses = course_facts(session)
     items, progress = outcome_facts(session)
-    record_audit(session, viewer, "read", "management_report", "all",
-                 f"period={period.label}; centre={centre or 'alle'}")
+    record_audit(
+        session,
+        viewer,
+        "read",
+        "management_report",
+        "all",
+        f"period={period.label}; centre={centre or 'alle'}",
+    )
     return Management(
-        period, centre, today,
+        period,
+        centre,
+        today,
         course_figures(courses, period, today, centre),
         need_figures(need_facts(session), period, today, centre),
         meeting_figures(courses, period, today, centre),

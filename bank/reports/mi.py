@@ -86,8 +86,9 @@ def _in_period(course: CourseFact, period: Period, today: date) -> bool:
 
 
 def _group(name: str, courses: Sequence[CourseFact], ref: date, period: Period) -> CourseGroup:
-    ended = [c for c in courses if c.ended is not None and period.contains(c.ended)
-             and c.ended <= ref]
+    ended = [
+        c for c in courses if c.ended is not None and period.contains(c.ended) and c.ended <= ref
+    ]
     running = [c for c in courses if c not in ended]
     return CourseGroup(
         name,
@@ -100,8 +101,9 @@ def _group(name: str, courses: Sequence[CourseFact], ref: date, period: Period) 
 
 def _by(key, courses: Sequence[CourseFact], ref: date, period: Period) -> list[CourseGroup]:
     names = sorted({key(c) or "(ukendt)" for c in courses})
-    return [_group(n, [c for c in courses if (key(c) or "(ukendt)") == n], ref, period)
-            for n in names]
+    return [
+        _group(n, [c for c in courses if (key(c) or "(ukendt)") == n], ref, period) for n in names
+    ]
 
 
 def only_centre(facts: Sequence[F], centre: str | None) -> list[F]:
@@ -143,7 +145,8 @@ def need_figures(
     """Return time to first bid, bids per need, accepted share and needs left without bids."""
     ref = period.reference_day(today)
     scope = [
-        n for n in only_centre(needs, centre)
+        n
+        for n in only_centre(needs, centre)
         if period.contains(n.published_at) and n.published_at.date() <= ref
     ]
     firsts = [min(at for at, _ in n.bids) for n in scope if n.bids]
@@ -151,9 +154,7 @@ def need_figures(
     accepted = sum(1 for n in scope if any(state == "accepted" for _, state in n.bids))
     limit = timedelta(days=NO_BID_DAYS)
     old = [n for n in scope if n.published_at.date() + limit <= ref]
-    unanswered = [
-        n for n in old if not any(at - n.published_at <= limit for at, _ in n.bids)
-    ]
+    unanswered = [n for n in old if not any(at - n.published_at <= limit for at, _ in n.bids)]
     return NeedFigures(
         published=len(scope),
         with_bid=len(firsts),

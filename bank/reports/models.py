@@ -36,7 +36,9 @@ class OverlapScan(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     status: Mapped[ScanStatus] = mapped_column(
         sa.Enum(
-            ScanStatus, native_enum=False, length=20,
+            ScanStatus,
+            native_enum=False,
+            length=20,
             values_callable=lambda e: [m.value for m in e],
         ),
         default=ScanStatus.QUEUED,

@@ -81,8 +81,9 @@ def _pairs(raw: list[dict], offers: dict[int, Offer], marked: set) -> list[PairV
         if a is None or b is None or (item["a"], item["b"]) in marked:
             continue
         why = item.get("why") or {}
-        out.append(PairView(a, b, item["score"], tuple(why.get("tags", ())),
-                            tuple(why.get("terms", ()))))
+        out.append(
+            PairView(a, b, item["score"], tuple(why.get("tags", ())), tuple(why.get("terms", ())))
+        )
     return out
 
 
@@ -99,8 +100,9 @@ def _groups(pairs: list[PairView]) -> list[GroupView]:
         inside = [p for p in pairs if p.a.id in ids]
         terms = list(dict.fromkeys(t for p in inside for t in p.terms))
         offers = sorted((by_id[i] for i in ids), key=lambda o: (o.centre_name, o.title, o.id))
-        groups.append(GroupView(offers, inside, frozenset(t for p in inside for t in p.tags),
-                                tuple(terms)))
+        groups.append(
+            GroupView(offers, inside, frozenset(t for p in inside for t in p.tags), tuple(terms))
+        )
     return sorted(groups, key=lambda g: (-len(g.offers), -max(p.score for p in g.pairs)))
 
 
@@ -116,11 +118,17 @@ def overlap_report(
     threshold = normal_threshold(threshold)
     scan = latest_scan(session, threshold)
     pending = pending_scan(session, threshold)
-    marks = list(session.scalars(
-        sa.select(NotDoubleMark).order_by(NotDoubleMark.created_at.desc(), NotDoubleMark.id.desc())
-        .options(selectinload(NotDoubleMark.offer_a), selectinload(NotDoubleMark.offer_b),
-                 selectinload(NotDoubleMark.user))
-    ))
+    marks = list(
+        session.scalars(
+            sa.select(NotDoubleMark)
+            .order_by(NotDoubleMark.created_at.desc(), NotDoubleMark.id.desc())
+            .options(
+                selectinload(NotDoubleMark.offer_a),
+                selectinload(NotDoubleMark.offer_b),
+                selectinload(NotDoubleMark.user),
+            )
+        )
+    )
     if scan is None:
         return OverlapView(threshold, None, pending, True, marks=marks)
     raw_pairs, raw_partial = scan.results.get("pairs", []), scan.results.get("partial", [])
@@ -159,11 +167,14 @@ def mark_not_double(
     comment = (comment or "").strip()
     errors: dict[str, list[tuple[str, str]]] = {}
     if not comment:
-        errors["comment"] = [("say why the two offers are not the same",
-                              "Skriv kort, hvorfor de to tilbud ikke er det samme.")]
+        errors["comment"] = [
+            (
+                "say why the two offers are not the same",
+                "Skriv kort, hvorfor de to tilbud ikke er det samme.",
+            )
+        ]
     elif len(comment) > MAX_COMMENT:
-        errors["comment"] = [(f"at most {MAX_COMMENT} characters",
-                              f"Højst {MAX_COMMENT} tegn.")]
+        errors["comment"] = [(f"at most {MAX_COMMENT} characters", f"Højst {MAX_COMMENT} tegn.")]
     if offer_a == offer_b:
         errors["offer_b"] = [("choose two different offers", "Vælg to forskellige tilbud.")]
     if errors:
@@ -171,8 +182,11 @@ def mark_not_double(
     low, high = sorted((offer_a, offer_b))
     if session.get(Offer, low) is None or session.get(Offer, high) is None:
         raise NotFound("no such offer", "Tilbuddet findes ikke.", "offer_a")
-    existing = session.scalar(sa.select(NotDoubleMark).where(
-        NotDoubleMark.offer_a_id == low, NotDoubleMark.offer_b_id == high))
+    existing = session.scalar(
+        sa.select(NotDoubleMark).where(
+            NotDoubleMark.offer_a_id == low, NotDoubleMark.offer_b_id == high
+        )
+    )
     if existing is not None:
         raise Conflict("the pair is already marked", "Parret er allerede markeret.", "offer_a")
     mark = NotDoubleMark(offer_a_id=low, offer_b_id=high, comment=comment, user_id=user.id)
@@ -186,8 +200,9 @@ def unmark_not_double(session: Session, user: User | None, mark_id: int) -> tupl
     require_role(user, *READERS)
     mark = session.get(NotDoubleMark, mark_id)
     if mark is None:
-        raise NotFound("no such mark", "Markeringen findes ikke. Måske er den allerede fortrudt.",
-                       "mark")
+        raise NotFound(
+            "no such mark", "Markeringen findes ikke. Måske er den allerede fortrudt.", "mark"
+        )
     titles = (mark.offer_a.title, mark.offer_b.title)
     session.delete(mark)
     session.flush()

@@ -69,9 +69,17 @@ def gaps(kind: str | None = None):
     if kind is not None:
         abort(404)
     gap_count = len({gap.need.id for g in groups for gap in g.gaps})
-    return render("reports/gaps.html", "reports/_gaps.html", groups=groups, checked=checked,
-                  good=good, centre=centre, centres=centre_names(db.session), error=error,
-                  gap_count=gap_count)
+    return render(
+        "reports/gaps.html",
+        "reports/_gaps.html",
+        groups=groups,
+        checked=checked,
+        good=good,
+        centre=centre,
+        centres=centre_names(db.session),
+        error=error,
+        gap_count=gap_count,
+    )
 
 
 @bp.route("/daekning", endpoint="coverage")
@@ -92,11 +100,18 @@ def coverage_page(kind: str | None = None):
     counts_svg, counts_table = counts_chart(rows)
     forms_svg, forms_table = forms_chart(rows)
     totals = form_totals(db.session, current_user, centre)
-    return render("reports/coverage.html", "reports/_coverage.html", rows=rows, centre=centre,
-                  centres=centre_names(db.session), counts_svg=Markup(counts_svg),
-                  counts_table=Markup(counts_table), forms_svg=Markup(forms_svg),
-                  forms_table=Markup(forms_table), totals=totals)
-
+    return render(
+        "reports/coverage.html",
+        "reports/_coverage.html",
+        rows=rows,
+        centre=centre,
+        centres=centre_names(db.session),
+        counts_svg=Markup(counts_svg),
+        counts_table=Markup(counts_table),
+        forms_svg=Markup(forms_svg),
+        forms_table=Markup(forms_table),
+        totals=totals,
+    )
 
 
 @bp.route("/ledelsesinformation", endpoint="management")
@@ -116,9 +131,20 @@ def management_page(kind: str | None = None):
     if kind is not None:
         abort(404)
     by_centre = [BarGroup(g.name, (g.running, g.ended)) for g in figures.courses.by_centre]
-    chart = bar_chart(by_centre, ["I gang", "Afsluttet"], title="Forløb pr. center",
-                      chart_id="forloeb-centre") if by_centre else ""
-    return render("reports/management.html", "reports/_management.html", m=figures,
-                  errors=errors, centre=centre, centres=centre_names(db.session),
-                  args=request.args, courses_svg=Markup(chart))
-
+    chart = (
+        bar_chart(
+            by_centre, ["I gang", "Afsluttet"], title="Forløb pr. center", chart_id="forloeb-centre"
+        )
+        if by_centre
+        else ""
+    )
+    return render(
+        "reports/management.html",
+        "reports/_management.html",
+        m=figures,
+        errors=errors,
+        centre=centre,
+        centres=centre_names(db.session),
+        args=request.args,
+        courses_svg=Markup(chart),
+    )

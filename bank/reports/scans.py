@@ -52,8 +52,9 @@ def normal_threshold(threshold: float | str | None) -> float:
                 "threshold": [
                     (
                         f"must be a number from {LOWEST} to {HIGHEST}",
-                        f"Grænsen skal være et tal fra {LOWEST:.1f} til {HIGHEST:.1f}"
-                        .replace(".", ","),
+                        f"Grænsen skal være et tal fra {LOWEST:.1f} til {HIGHEST:.1f}".replace(
+                            ".", ","
+                        ),
                     )
                 ]
             }
@@ -157,8 +158,10 @@ def run_scan(session: Session, scan_id: int, lease: timedelta | None = None) -> 
             version = catalogue_version(session)
             records, ids = catalogue_records(session)
             report = find_double_offers(records, scan.threshold)
-        scan.results = {"pairs": _stored(report.pairs, ids),
-                        "partial": _stored(report.partial, ids)}
+        scan.results = {
+            "pairs": _stored(report.pairs, ids),
+            "partial": _stored(report.partial, ids),
+        }
         scan.catalogue_version, scan.offer_count = version, len(records)
         scan.status, scan.computed_at, scan.error = ScanStatus.DONE, utcnow(), ""
         session.commit()

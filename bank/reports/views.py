@@ -54,9 +54,15 @@ def overlaps():
     if view.pending is None and (view.scan is None or view.stale):
         queue_scan(db.session, threshold, current_user)  # the worker computes it, not we
         view = overlap_report(db.session, current_user, threshold, args["center"], args["emne"])
-    return render("reports/overlaps.html", "reports/_overlaps.html", view=view, args=args,
-                  threshold_error=error, editor=current_user.has_role(Role.EDITOR),
-                  editable=editable_refs(current_user, view))
+    return render(
+        "reports/overlaps.html",
+        "reports/_overlaps.html",
+        view=view,
+        args=args,
+        threshold_error=error,
+        editor=current_user.has_role(Role.EDITOR),
+        editable=editable_refs(current_user, view),
+    )
 
 
 @bp.route("/dobbelttilbud/beregn", methods=["POST"])
@@ -85,8 +91,11 @@ def mark():
         a, b = int(form.get("a", "0")), int(form.get("b", "0"))
         mark_not_double(db.session, current_user, a, b, form.get("kommentar", ""))
         db.session.commit()
-        flash("Parret er markeret som ikke et dobbelttilbud og er taget ud af rapporten. "
-              "Du kan fortryde herunder.", "info@markeret")
+        flash(
+            "Parret er markeret som ikke et dobbelttilbud og er taget ud af rapporten. "
+            "Du kan fortryde herunder.",
+            "info@markeret",
+        )
         place = "#markeret"  # the message shows beside the list of marks, where undo is
     except (ValueError, BankError) as exc:
         db.session.rollback()
@@ -108,8 +117,9 @@ def unmark(mark_id: int):
     try:
         first, second = unmark_not_double(db.session, current_user, mark_id)
         db.session.commit()
-        flash(f"Markeringen er fortrudt. {first} og {second} er med i rapporten igen.",
-              "info@grupper")
+        flash(
+            f"Markeringen er fortrudt. {first} og {second} er med i rapporten igen.", "info@grupper"
+        )
     except BankError as exc:
         db.session.rollback()
         if exc.status == 403:
@@ -126,8 +136,9 @@ def export_overlaps(kind: str):
     if kind not in ("csv", "xlsx"):
         return ("Ukendt format", 404)
     args = _filters()
-    view = overlap_report(db.session, current_user, args["graense"] or None, args["center"],
-                          args["emne"])
+    view = overlap_report(
+        db.session, current_user, args["graense"] or None, args["center"], args["emne"]
+    )
     tables = overlap_tables(view, term_labels(db.session))
     data = to_xlsx(tables) if kind == "xlsx" else to_csv(tables)
     return download(data, "dobbelttilbud", kind)

@@ -27,20 +27,36 @@ def sign_in_as(page, user) -> None:
 def mentor_offer(session) -> None:
     """Give Ungdomsskolen a published offer that fits a school-attendance need."""
     unit = get_or_create_unit(session, "Ungdomsskolen", "Center for Skole og Læring")
-    session.add(Offer(ref="e2e-mentor", title="Morgenmentor", unit=unit,
-                      description="En fast voksen henter dig om morgenen og følger dig i skole.",
-                      tags=["mentor", "fravaer", "skole"], age_min=13, age_max=18, step=2,
-                      status=OfferStatus.PUBLISHED, activities=["Hente om morgenen"],
-                      community="Klassen"))
+    session.add(
+        Offer(
+            ref="e2e-mentor",
+            title="Morgenmentor",
+            unit=unit,
+            description="En fast voksen henter dig om morgenen og følger dig i skole.",
+            tags=["mentor", "fravaer", "skole"],
+            age_min=13,
+            age_max=18,
+            step=2,
+            status=OfferStatus.PUBLISHED,
+            activities=["Hente om morgenen"],
+            community="Klassen",
+        )
+    )
     bump_catalogue_version(session)
     session.commit()
 
 
-def test_a_need_goes_from_the_coordinator_to_a_unit_and_back(page, browser, live_server,
-                                                            make_user, session):
+def test_a_need_goes_from_the_coordinator_to_a_unit_and_back(
+    page, browser, live_server, make_user, session
+):
     coordinator = make_user(Role.COORDINATOR, "tovholder@e2e.dk", name="Sara Tovholder")
-    member = make_user(Role.UNIT_MEMBER, "fagperson@e2e.dk", unit="Ungdomsskolen",
-                       centre="Center for Skole og Læring", name="Jonas Fagperson")
+    member = make_user(
+        Role.UNIT_MEMBER,
+        "fagperson@e2e.dk",
+        unit="Ungdomsskolen",
+        centre="Center for Skole og Læring",
+        name="Jonas Fagperson",
+    )
     mentor_offer(session)
 
     # The coordinator opens a course, records consent and writes a goal.
@@ -80,8 +96,9 @@ def test_a_need_goes_from_the_coordinator_to_a_unit_and_back(page, browser, live
     unit_page = unit_context.new_page()
     sign_in_as(unit_page, member)
     unit_page.get_by_role("link", name="Behov", exact=True).click()
-    ranked = unit_page.locator("section", has=unit_page.get_by_role(
-        "heading", name="Passer til jeres enhed"))
+    ranked = unit_page.locator(
+        "section", has=unit_page.get_by_role("heading", name="Passer til jeres enhed")
+    )
     need_link = ranked.get_by_role("link", name="Hjælp til at komme i skole om morgenen")
     expect(need_link).to_be_visible()
     expect(ranked.get_by_text(re.compile("Passer til jeres tilbud: Morgenmentor"))).to_be_visible()
@@ -97,8 +114,9 @@ def test_a_need_goes_from_the_coordinator_to_a_unit_and_back(page, browser, live
 
     # The coordinator accepts the bid; the unit sees it accepted.
     page.goto(need_url)
-    expect(page.get_by_role("heading", name=re.compile("Morgenmentor tre dage om ugen"))
-           ).to_be_visible()
+    expect(
+        page.get_by_role("heading", name=re.compile("Morgenmentor tre dage om ugen"))
+    ).to_be_visible()
     page.get_by_role("button", name="Tag imod buddet").click()
     expect(page.get_by_text("Buddet er taget imod.")).to_be_visible()
     unit_page.goto(bid_url)

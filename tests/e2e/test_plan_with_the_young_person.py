@@ -12,7 +12,9 @@ from tests.integration.plans.conftest import plan_world  # noqa: F401  (the fixt
 
 
 def test_coordinator_composes_the_plan_follows_progress_and_downloads_the_pdf(
-    page, sign_in, plan_world  # noqa: F811
+    page,
+    sign_in,
+    plan_world,  # noqa: F811
 ):
     w = plan_world
     sign_in(w.coordinator)
@@ -28,7 +30,8 @@ def test_coordinator_composes_the_plan_follows_progress_and_downloads_the_pdf(
     # Two items for two goals.
     mentor.get_by_role("link", name="Læg i planen").click()
     page.get_by_label("Hvilket mål skal det hjælpe med?").select_option(
-        label="Delmål: Jeg vil komme op om morgenen")
+        label="Delmål: Jeg vil komme op om morgenen"
+    )
     page.get_by_label("Hvem har ansvaret?").select_option(label="Mads Mentor, Ungdomsskolen")
     page.get_by_label("Start").fill("2026-01-05")
     page.get_by_role("button", name="Læg i planen").click()
@@ -36,9 +39,11 @@ def test_coordinator_composes_the_plan_follows_progress_and_downloads_the_pdf(
 
     page.goto(f"/forloeb/{w.course.id}/plan/find?q=fritidsjob")
     page.locator("li.hit", has_text="Fritidsjob med støtte").get_by_role(
-        "link", name="Læg i planen").click()
+        "link", name="Læg i planen"
+    ).click()
     page.get_by_label("Hvilket mål skal det hjælpe med?").select_option(
-        label="Livsmål: Jeg vil have et fritidsjob")
+        label="Livsmål: Jeg vil have et fritidsjob"
+    )
     page.get_by_role("button", name="Læg i planen").click()
     page.get_by_text("Fritidsjob med støtte er lagt i planen.").wait_for()
 
@@ -48,7 +53,8 @@ def test_coordinator_composes_the_plan_follows_progress_and_downloads_the_pdf(
     twin.get_by_text("I er ved at give den samme hjælp to gange").wait_for()
     twin.get_by_role("link", name="Læg i planen").click()
     page.get_by_label("Hvilket mål skal det hjælpe med?").select_option(
-        label="Livsmål: Jeg vil gennemføre 9. klasse")
+        label="Livsmål: Jeg vil gennemføre 9. klasse"
+    )
     page.get_by_role("button", name="Læg i planen").click()
     page.get_by_role("heading", name="I er ved at give den samme slags hjælp to gange").wait_for()
 
@@ -71,6 +77,10 @@ def test_coordinator_composes_the_plan_follows_progress_and_downloads_the_pdf(
     assert pdf.suggested_filename.endswith(".pdf")
     reader = PdfReader(io.BytesIO(Path(pdf.path()).read_bytes()))
     text = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
-    for expected in ("Jeg vil komme op om morgenen", "Mentorordning for unge i skolen",
-                     "Mads Mentor", "Fritidsjob med støtte"):
+    for expected in (
+        "Jeg vil komme op om morgenen",
+        "Mentorordning for unge i skolen",
+        "Mads Mentor",
+        "Fritidsjob med støtte",
+    ):
         assert expected in text

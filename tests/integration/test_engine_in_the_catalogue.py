@@ -31,11 +31,12 @@ def test_the_search_never_shows_drafts_or_retired_offers(client, demo_catalogue)
     hidden = [o for o in demo_catalogue.values() if o.status.value != "published"]
     for offer in hidden:
         page = client.get("/tilbud", query_string={"q": offer.title}).get_data(as_text=True)
-        assert f"/tilbud/{offer.ref}\"" not in page
+        assert f'/tilbud/{offer.ref}"' not in page
 
 
-def test_an_editor_sees_possible_double_offers_on_the_offer_page(client, auth, make_user,
-                                                                  demo_catalogue):
+def test_an_editor_sees_possible_double_offers_on_the_offer_page(
+    client, auth, make_user, demo_catalogue
+):
     auth.login(make_user(Role.EDITOR, unit="Ungdomsskolen"))
     page = client.get("/tilbud/dm-o010").get_data(as_text=True)
     assert "Lignende tilbud" in page
@@ -62,8 +63,7 @@ def test_the_editor_form_warns_about_a_likely_double_offer_before_saving(
         "age_min": "13",
         "age_max": "17",
     }
-    response = client.post("/redaktion/tilbud/ligner", data=draft,
-                           headers={"HX-Request": "true"})
+    response = client.post("/redaktion/tilbud/ligner", data=draft, headers={"HX-Request": "true"})
     page = response.get_data(as_text=True)
     assert response.status_code == 200
     assert "Findes tilbuddet allerede?" in page

@@ -41,11 +41,25 @@ def test_db_upgrade_creates_the_schema_and_users_create_adds_a_user(monkeypatch,
     runner = CliRunner()
     result = runner.invoke(main, ["db", "upgrade"])
     assert result.exit_code == 0, result.output
-    result = runner.invoke(main, [
-        "users", "create", "--email", "Mette@Kommune.dk", "--name", "Mette Holm",
-        "--role", "editor", "--unit", "Familiehuset", "--centre", "Center for Børn og Familier",
-        "--password", "en-lang-adgangskode",
-    ])
+    result = runner.invoke(
+        main,
+        [
+            "users",
+            "create",
+            "--email",
+            "Mette@Kommune.dk",
+            "--name",
+            "Mette Holm",
+            "--role",
+            "editor",
+            "--unit",
+            "Familiehuset",
+            "--centre",
+            "Center for Børn og Familier",
+            "--password",
+            "en-lang-adgangskode",
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert "Created mette@kommune.dk (editor)." in result.output
     app = create_app({"DATABASE_URL": url})
@@ -54,7 +68,10 @@ def test_db_upgrade_creates_the_schema_and_users_create_adds_a_user(monkeypatch,
 
         user = db.session.scalar(sa.select(User))
         assert (user.role, user.unit.name, user.unit.centre_name) == (
-            Role.EDITOR, "Familiehuset", "Center for Børn og Familier")
+            Role.EDITOR,
+            "Familiehuset",
+            "Center for Børn og Familier",
+        )
         db.session.remove()
 
 
@@ -63,7 +80,20 @@ def test_users_create_refuses_a_short_password_in_english(monkeypatch, tmp_path)
     monkeypatch.setenv("BANK_SECRET_KEY", "x")
     runner = CliRunner()
     runner.invoke(main, ["db", "upgrade"])
-    result = runner.invoke(main, ["users", "create", "--email", "a@b.dk", "--name", "A",
-                                  "--role", "admin", "--password", "kort"])
+    result = runner.invoke(
+        main,
+        [
+            "users",
+            "create",
+            "--email",
+            "a@b.dk",
+            "--name",
+            "A",
+            "--role",
+            "admin",
+            "--password",
+            "kort",
+        ],
+    )
     assert result.exit_code != 0
     assert "password: must be at least 10 characters" in result.output

@@ -14,10 +14,20 @@ from tests.offers_support import CENTRE, add_offer, complete_values, editor_of
 def api_offer(**overrides) -> dict:
     """Return a complete offer as the API takes it (programme theory nested)."""
     values = complete_values(**overrides)
-    names = ("problem", "target_group", "activities", "outputs", "outcomes_short",
-             "outcomes_long", "community", "assumptions")
-    return {**{k: v for k, v in values.items() if k not in names},
-            "programme_theory": {k: values[k] for k in names}}
+    names = (
+        "problem",
+        "target_group",
+        "activities",
+        "outputs",
+        "outcomes_short",
+        "outcomes_long",
+        "community",
+        "assumptions",
+    )
+    return {
+        **{k: v for k, v in values.items() if k not in names},
+        "programme_theory": {k: values[k] for k in names},
+    }
 
 
 def test_anyone_lists_published_offers_with_filters_and_pages(client, session, make_user):
@@ -166,8 +176,14 @@ def test_the_api_keeps_csrf_protection_and_takes_the_token_in_a_header(app, make
 
 def test_the_openapi_document_and_its_docs_page_describe_every_operation(client):
     spec = client.get("/api/openapi.json").get_json()
-    assert {"/api/offers", "/api/offers/{ref}", "/api/offers/{ref}/publish",
-            "/api/offers/{ref}/retire", "/api/units", "/api/vocabulary"} <= set(spec["paths"])
+    assert {
+        "/api/offers",
+        "/api/offers/{ref}",
+        "/api/offers/{ref}/publish",
+        "/api/offers/{ref}/retire",
+        "/api/units",
+        "/api/vocabulary",
+    } <= set(spec["paths"])
     assert "Offer" in spec["components"]["schemas"]
     page = client.get("/api/docs").get_data(as_text=True)
     assert "PATCH /api/offers/{ref}" in page

@@ -51,8 +51,15 @@ def test_the_catalogue_filters_by_tag_centre_unit_age_and_step(client, session, 
     jobs = editor_of(make_user, unit="Jobcenter Ung", name="Per Job")
     add_offer(session, school, publish=True, title="Lektiecafé")
     add_offer(
-        session, jobs, publish=True, title="Fritidsjob", unit="Jobcenter Ung",
-        tags=["job"], age_min=18, age_max=30, step=3,
+        session,
+        jobs,
+        publish=True,
+        title="Fritidsjob",
+        unit="Jobcenter Ung",
+        tags=["job"],
+        age_min=18,
+        age_max=30,
+        step=3,
     )
 
     def titles(query: str) -> set[str]:
@@ -171,9 +178,9 @@ def test_the_second_editor_is_told_who_changed_it_and_keeps_their_input(
     assert "Lektiecafé hver tirsdag" in page
     current = get_offer(session, offer.ref, first)
     assert f'name="version" value="{current.version_id}"' in page
-    again = client.post(f"/redaktion/tilbud/{offer.ref}/rediger", data={
-        **data, "version": str(current.version_id)
-    })
+    again = client.post(
+        f"/redaktion/tilbud/{offer.ref}/rediger", data={**data, "version": str(current.version_id)}
+    )
     assert again.status_code == 302
     session.expire_all()
     assert get_offer(session, offer.ref, first).description.startswith("Min nye tekst")
@@ -185,8 +192,10 @@ def test_an_editor_form_without_its_csrf_token_is_rejected(app, session, make_us
     client = app.test_client()
     page = client.get("/log-ind").get_data(as_text=True)
     token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
-    client.post("/log-ind", data={"email": editor.email, "password": "korrekt-hest-batteri",
-                                  "csrf_token": token})
+    client.post(
+        "/log-ind",
+        data={"email": editor.email, "password": "korrekt-hest-batteri", "csrf_token": token},
+    )
     page = client.get("/").get_data(as_text=True)  # sign-in issues a new token
     token = re.search(r'<meta name="csrf-token" content="([^"]+)"', page).group(1)
     response = client.post("/redaktion/tilbud/nyt", data=form_data())

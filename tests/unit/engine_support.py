@@ -21,23 +21,60 @@ def need(need_id: str, title: str, description: str = "", **fields: Any) -> Need
 
 
 CATALOGUE = [
-    offer("o1", "Mentor til job i fritiden",
-          "En fast mentor hjælper unge med at finde et job i fritiden og holde fast i det.",
-          tags=("job", "mentor"), age_min=15, age_max=25, step=2, capacity=4),
-    offer("o2", "Gruppeforløb for unge med angst",
-          "Kognitiv adfærdsterapi i gruppe for unge, der er bange og undgår skolen.",
-          tags=("psykisk-trivsel", "gruppe", "behandling"), age_min=13, age_max=17, step=3,
-          capacity=0),
-    offer("o3", "Lektiecafé i klubben",
-          "Hjælp til lektier og afleveringer to eftermiddage om ugen.",
-          tags=("skole", "faellesskab"), age_min=13, age_max=17, step=1),
-    offer("o4", "Rusmiddelbehandling for unge",
-          "Behandling for unge, der ryger hash eller drikker for meget.",
-          tags=("misbrug", "behandling"), age_min=15, age_max=25, step=3),
-    offer("o5", "Gammel mentorordning", "En mentorordning, der er lukket.",
-          tags=("mentor",), status="retired", step=1),
-    offer("o6", "Kladde: jobmentor", "En mentor til job, endnu ikke udgivet.",
-          tags=("job", "mentor"), status="draft", step=1),
+    offer(
+        "o1",
+        "Mentor til job i fritiden",
+        "En fast mentor hjælper unge med at finde et job i fritiden og holde fast i det.",
+        tags=("job", "mentor"),
+        age_min=15,
+        age_max=25,
+        step=2,
+        capacity=4,
+    ),
+    offer(
+        "o2",
+        "Gruppeforløb for unge med angst",
+        "Kognitiv adfærdsterapi i gruppe for unge, der er bange og undgår skolen.",
+        tags=("psykisk-trivsel", "gruppe", "behandling"),
+        age_min=13,
+        age_max=17,
+        step=3,
+        capacity=0,
+    ),
+    offer(
+        "o3",
+        "Lektiecafé i klubben",
+        "Hjælp til lektier og afleveringer to eftermiddage om ugen.",
+        tags=("skole", "faellesskab"),
+        age_min=13,
+        age_max=17,
+        step=1,
+    ),
+    offer(
+        "o4",
+        "Rusmiddelbehandling for unge",
+        "Behandling for unge, der ryger hash eller drikker for meget.",
+        tags=("misbrug", "behandling"),
+        age_min=15,
+        age_max=25,
+        step=3,
+    ),
+    offer(
+        "o5",
+        "Gammel mentorordning",
+        "En mentorordning, der er lukket.",
+        tags=("mentor",),
+        status="retired",
+        step=1,
+    ),
+    offer(
+        "o6",
+        "Kladde: jobmentor",
+        "En mentor til job, endnu ikke udgivet.",
+        tags=("job", "mentor"),
+        status="draft",
+        step=1,
+    ),
 ]
 
 
@@ -50,11 +87,20 @@ def write_jsonl(path: Path, rows: list[Any]) -> Path:
 
 def offer_dict(offer_id: str, title: str, **fields: Any) -> dict[str, Any]:
     """Return an interchange offer dict."""
-    return {"id": offer_id, "title": title, "description": fields.pop("description", title),
-            "unit": fields.pop("unit", f"Enhed {offer_id}"), **fields}
+    return {
+        "id": offer_id,
+        "title": title,
+        "description": fields.pop("description", title),
+        "unit": fields.pop("unit", f"Enhed {offer_id}"),
+        **fields,
+    }
 
 
 def need_dict(need_id: str, title: str, **fields: Any) -> dict[str, Any]:
     """Return an interchange need dict."""
-    return {"id": need_id, "title": title, "description": fields.pop("description", title),
-            **fields}
+    return {
+        "id": need_id,
+        "title": title,
+        "description": fields.pop("description", title),
+        **fields,
+    }

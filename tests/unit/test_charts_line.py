@@ -84,7 +84,8 @@ def test_plan_items_start_and_end_are_labelled_vertical_lines_at_their_dates():
     root = ET.fromstring(svg)
     marks = root.findall(".//svg:g[@class='events']/svg:g", NS)
     assert [m.find("svg:text", NS).text for m in marks] == [
-        "Slut: Lektiecafé", "Start: Mentorordning"
+        "Slut: Lektiecafé",
+        "Start: Mentorordning",
     ]
     for mark in marks:
         assert mark.find("svg:line", NS).get("x1") == num(box.x(date(2025, 4, 2)))
@@ -134,7 +135,9 @@ def test_helpers_give_round_ticks_months_and_safe_text():
     assert nice_ticks(1, 10) == [2, 4, 6, 8, 10]
     assert add_months(date(2025, 1, 31), 1) == date(2025, 2, 28)
     assert month_ticks(date(2025, 1, 15), date(2025, 4, 15)) == [
-        date(2025, 2, 1), date(2025, 3, 1), date(2025, 4, 1)
+        date(2025, 2, 1),
+        date(2025, 3, 1),
+        date(2025, 4, 1),
     ]
     assert len(month_ticks(date(2020, 1, 1), date(2025, 1, 1), most=8)) <= 8
     assert danish_date(date(2025, 5, 3)) == "3. maj 2025"

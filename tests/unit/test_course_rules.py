@@ -27,8 +27,12 @@ TODAY = date(2026, 3, 1)
 
 def _item(**overrides):
     values = dict(
-        has_goal=True, sources=1, status=ItemStatus.PLANNED, has_responsible=False,
-        start=date(2026, 3, 1), end=date(2026, 6, 1),
+        has_goal=True,
+        sources=1,
+        status=ItemStatus.PLANNED,
+        has_responsible=False,
+        start=date(2026, 3, 1),
+        end=date(2026, 6, 1),
     )
     return item_errors(**(values | overrides))
 
@@ -57,9 +61,12 @@ def test_dropping_an_item_needs_a_reason():
     assert "drop_reason" in status_change_errors(
         ItemStatus.RUNNING, ItemStatus.DROPPED, has_responsible=True, reason="  "
     )
-    assert status_change_errors(
-        ItemStatus.RUNNING, ItemStatus.DROPPED, has_responsible=True, reason="Flyttede"
-    ) == {}
+    assert (
+        status_change_errors(
+            ItemStatus.RUNNING, ItemStatus.DROPPED, has_responsible=True, reason="Flyttede"
+        )
+        == {}
+    )
     assert "drop_reason" in _item(status=ItemStatus.DROPPED)
 
 
@@ -152,15 +159,19 @@ def test_ending_items_are_flagged_six_weeks_ahead_and_closed_ones_never():
     ]
     flags = item_endings(items, TODAY)
     assert [(f.text.split(" ")[0], f.overdue) for f in flags] == [
-        ("Mentorordning", False), ("Praktik", True)
+        ("Mentorordning", False),
+        ("Praktik", True),
     ]
     assert "slutter 12. apr 2026" in flags[0].text
 
 
 def test_leaving_a_community_is_flagged_three_months_ahead():
     flags = community_leavings(
-        [("10. klasse", date(2026, 6, 1)), ("Fodboldklubben", date(2026, 6, 2)),
-         ("Fritidsjob", None)],
+        [
+            ("10. klasse", date(2026, 6, 1)),
+            ("Fodboldklubben", date(2026, 6, 2)),
+            ("Fritidsjob", None),
+        ],
         TODAY,
     )
     assert [f.text for f in flags] == [
@@ -170,16 +181,20 @@ def test_leaving_a_community_is_flagged_three_months_ahead():
 
 def test_all_transitions_come_soonest_first():
     flags = all_transitions(
-        date(2010, 5, 15), [],
+        date(2010, 5, 15),
+        [],
         [ItemFacts("Mentorordning", date(2026, 3, 20), ItemStatus.RUNNING)],
-        [("10. klasse", date(2026, 4, 30))], TODAY,
+        [("10. klasse", date(2026, 4, 30))],
+        TODAY,
     )
     assert [f.kind for f in flags] == ["item_ending", "community", "age"]
 
 
 def test_an_item_still_running_months_after_its_end_date_stays_flagged():
-    items = [ItemFacts("Mentorordning", date(2025, 11, 30), ItemStatus.RUNNING),
-             ItemFacts("Lektiecafé", date(2025, 11, 30), ItemStatus.ENDED)]
+    items = [
+        ItemFacts("Mentorordning", date(2025, 11, 30), ItemStatus.RUNNING),
+        ItemFacts("Lektiecafé", date(2025, 11, 30), ItemStatus.ENDED),
+    ]
     flags = item_endings(items, TODAY)
     assert [(f.text.split(" ")[0], f.overdue) for f in flags] == [("Mentorordning", True)]
     assert "står stadig som »i gang«" in flags[0].text

@@ -18,27 +18,57 @@ from bank.engine_cli import (
 from tests.unit.engine_support import need_dict, offer_dict, write_jsonl
 
 OFFERS = [
-    offer_dict("o1", "Mentor til job i fritiden", description="En mentor hjælper med job.",
-               tags=["job", "mentor"], age_min=15, age_max=25, step=2),
-    offer_dict("o2", "Jobmentor", description="En mentor hjælper unge med job.",
-               tags=["job", "mentor"], age_min=15, age_max=25, step=2, status="draft"),
-    offer_dict("o3", "Job og mentor for voksne", description="En mentor hjælper med job.",
-               tags=["job", "mentor"], age_min=26, age_max=30, step=2),
+    offer_dict(
+        "o1",
+        "Mentor til job i fritiden",
+        description="En mentor hjælper med job.",
+        tags=["job", "mentor"],
+        age_min=15,
+        age_max=25,
+        step=2,
+    ),
+    offer_dict(
+        "o2",
+        "Jobmentor",
+        description="En mentor hjælper unge med job.",
+        tags=["job", "mentor"],
+        age_min=15,
+        age_max=25,
+        step=2,
+        status="draft",
+    ),
+    offer_dict(
+        "o3",
+        "Job og mentor for voksne",
+        description="En mentor hjælper med job.",
+        tags=["job", "mentor"],
+        age_min=26,
+        age_max=30,
+        step=2,
+    ),
     offer_dict("o4", "Lektiecafé", description="Hjælp til lektier.", tags=["skole"]),
-    offer_dict("o5", "Lektiehjælp i klubben", description="Hjælp til lektier i klubben.",
-               tags=["skole"], unit="Klubben", status="retired"),
+    offer_dict(
+        "o5",
+        "Lektiehjælp i klubben",
+        description="Hjælp til lektier i klubben.",
+        tags=["skole"],
+        unit="Klubben",
+        status="retired",
+    ),
 ]
 NEEDS = [
     need_dict("n2", "Lektier", description="Jeg får ikke lavet mine lektier.", age=14),
-    need_dict("n1", "Fritidsjob", description="Jeg vil have et job og en mentor.",
-              tags=["job"], age=17),
+    need_dict(
+        "n1", "Fritidsjob", description="Jeg vil have et job og en mentor.", tags=["job"], age=17
+    ),
 ]
 
 
 @pytest.fixture
 def files(tmp_path: Path) -> tuple[Path, Path]:
-    return write_jsonl(tmp_path / "offers.jsonl", OFFERS), write_jsonl(tmp_path / "needs.jsonl",
-                                                                      NEEDS)
+    return write_jsonl(tmp_path / "offers.jsonl", OFFERS), write_jsonl(
+        tmp_path / "needs.jsonl", NEEDS
+    )
 
 
 def run(command, *args: str):
@@ -81,16 +111,34 @@ def test_match_holds_at_most_top_k_offers_best_first(files):
 
 def test_overlaps_writes_one_object_with_pairs_and_groups(tmp_path):
     homework = "Frivillige hjælper unge med lektier, matematik og afleveringer i {}."
-    offers = write_jsonl(tmp_path / "offers.jsonl", [
-        offer_dict("b", "Lektiecafé i klubben", description=homework.format("klubben"),
-                   tags=["skole"], step=1),
-        offer_dict("a", "Lektiecafé i Beboerhuset", description=homework.format("Beboerhuset"),
-                   tags=["skole"], step=1),
-        offer_dict("c", "Lektiecafé på biblioteket",
-                   description=homework.format("biblioteket"), tags=["skole"], step=1,
-                   status="retired"),
-        offer_dict("d", "Budget og gæld", description="Hjælp til gæld.", tags=["okonomi"]),
-    ])
+    offers = write_jsonl(
+        tmp_path / "offers.jsonl",
+        [
+            offer_dict(
+                "b",
+                "Lektiecafé i klubben",
+                description=homework.format("klubben"),
+                tags=["skole"],
+                step=1,
+            ),
+            offer_dict(
+                "a",
+                "Lektiecafé i Beboerhuset",
+                description=homework.format("Beboerhuset"),
+                tags=["skole"],
+                step=1,
+            ),
+            offer_dict(
+                "c",
+                "Lektiecafé på biblioteket",
+                description=homework.format("biblioteket"),
+                tags=["skole"],
+                step=1,
+                status="retired",
+            ),
+            offer_dict("d", "Budget og gæld", description="Hjælp til gæld.", tags=["okonomi"]),
+        ],
+    )
     result = run(overlaps_command, "--offers", str(offers))
     assert result.exit_code == 0, result.stderr
     report = json.loads(result.stdout)
@@ -152,29 +200,62 @@ def test_blank_lines_are_skipped(tmp_path):
 
 def test_evaluate_prints_the_metrics_for_the_engine_and_bm25_side_by_side(tmp_path, files):
     offers, needs = files
-    judgments = write_jsonl(tmp_path / "judgments.jsonl", [
-        {"need": "n1", "offer": "o1", "grade": 3}, {"need": "n2", "offer": "o4", "grade": 2}])
-    duplicates = write_jsonl(tmp_path / "duplicates.jsonl",
-                             [{"a": "o1", "b": "o4", "label": "distinct"}])
-    result = run(evaluate_command, "--offers", str(offers), "--needs", str(needs),
-                 "--judgments", str(judgments), "--duplicates", str(duplicates), "--pg-url", "",
-                 "--json")
+    judgments = write_jsonl(
+        tmp_path / "judgments.jsonl",
+        [{"need": "n1", "offer": "o1", "grade": 3}, {"need": "n2", "offer": "o4", "grade": 2}],
+    )
+    duplicates = write_jsonl(
+        tmp_path / "duplicates.jsonl", [{"a": "o1", "b": "o4", "label": "distinct"}]
+    )
+    result = run(
+        evaluate_command,
+        "--offers",
+        str(offers),
+        "--needs",
+        str(needs),
+        "--judgments",
+        str(judgments),
+        "--duplicates",
+        str(duplicates),
+        "--pg-url",
+        "",
+        "--json",
+    )
     assert result.exit_code == 0, result.stderr
     numbers = json.loads(result.stdout)
     assert set(numbers) >= {"engine", "bm25"}
     assert numbers["engine"]["ndcg@5"] == pytest.approx(1.0)
     assert {"ndcg@10", "mrr", "recall@10", "dup precision", "dup recall", "dup F1"} <= set(
-        numbers["engine"])
-    table = run(evaluate_command, "--offers", str(offers), "--needs", str(needs),
-                "--judgments", str(judgments), "--pg-url", "")
+        numbers["engine"]
+    )
+    table = run(
+        evaluate_command,
+        "--offers",
+        str(offers),
+        "--needs",
+        str(needs),
+        "--judgments",
+        str(judgments),
+        "--pg-url",
+        "",
+    )
     assert "| NDCG@5 |" in table.stdout and "engine" in table.stdout
 
 
 def test_evaluate_names_a_bad_judgments_line(tmp_path, files):
     offers, needs = files
     judgments = write_jsonl(tmp_path / "judgments.jsonl", [{"need": "n1", "grade": 3}])
-    result = run(evaluate_command, "--offers", str(offers), "--needs", str(needs),
-                 "--judgments", str(judgments), "--pg-url", "")
+    result = run(
+        evaluate_command,
+        "--offers",
+        str(offers),
+        "--needs",
+        str(needs),
+        "--judgments",
+        str(judgments),
+        "--pg-url",
+        "",
+    )
     assert result.exit_code != 0 and result.stdout == ""
     assert str(judgments) in result.stderr and "line 1" in result.stderr
 
@@ -183,8 +264,17 @@ def test_bench_generates_a_small_catalogue_and_reports_every_number():
     result = run(bench_command, "--offers", "300", "--needs", "20", "--seed", "3", "--json")
     assert result.exit_code == 0, result.stderr
     numbers = json.loads(result.stdout)
-    for key in ("build_s", "build_peak_rss_mib", "rank_p50_ms", "rank_p95_ms", "scan_s",
-                "scan_peak_rss_mib", "planted_pairs", "planted_found", "machine"):
+    for key in (
+        "build_s",
+        "build_peak_rss_mib",
+        "rank_p50_ms",
+        "rank_p95_ms",
+        "scan_s",
+        "scan_peak_rss_mib",
+        "planted_pairs",
+        "planted_found",
+        "machine",
+    ):
         assert key in numbers
     assert numbers["offers"] == 300 and numbers["planted_found"] <= numbers["planted_pairs"]
     table = run(bench_command, "--offers", "300", "--needs", "5")

@@ -56,8 +56,12 @@ def test_ranking_metrics_average_over_the_judged_needs_only():
 
 
 def test_duplicate_metrics_count_overlaps_neither_way_and_unlabelled_flags_as_wrong():
-    labels = {("a", "b"): "duplicate", ("c", "d"): "duplicate", ("e", "f"): "overlap",
-              ("g", "h"): "distinct"}
+    labels = {
+        ("a", "b"): "duplicate",
+        ("c", "d"): "duplicate",
+        ("e", "f"): "overlap",
+        ("g", "h"): "distinct",
+    }
     flagged = [("b", "a"), ("e", "f"), ("g", "h"), ("x", "y")]
     score = duplicate_metrics(flagged, labels)
     assert (score.true_positives, score.false_positives, score.false_negatives) == (1, 2, 1)

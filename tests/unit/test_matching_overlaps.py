@@ -9,8 +9,10 @@ from bank.matching.overlaps import candidate_pairs, connected_groups
 from bank.matching.vectors import build_matrices
 from tests.unit.engine_support import offer
 
-HOMEWORK = "Lektiehjælp til unge i {place}: frivillige hjælper med matematik, dansk og " \
-           "afleveringer to eftermiddage om ugen, med ro og frugt."
+HOMEWORK = (
+    "Lektiehjælp til unge i {place}: frivillige hjælper med matematik, dansk og "
+    "afleveringer to eftermiddage om ugen, med ro og frugt."
+)
 
 
 def homework(offer_id: str, place: str, **fields) -> object:
@@ -23,16 +25,34 @@ def homework(offer_id: str, place: str, **fields) -> object:
 
 
 OTHERS = [
-    offer("x1", "Budgetrådgivning for unge", "Hjælp til gæld, budget og rykkere.",
-          tags=("okonomi",), age_min=18, age_max=29, step=1),
-    offer("x2", "Familiebehandling", "Terapi for familier med mange konflikter.",
-          tags=("familie", "behandling"), age_min=13, age_max=17, step=4),
+    offer(
+        "x1",
+        "Budgetrådgivning for unge",
+        "Hjælp til gæld, budget og rykkere.",
+        tags=("okonomi",),
+        age_min=18,
+        age_max=29,
+        step=1,
+    ),
+    offer(
+        "x2",
+        "Familiebehandling",
+        "Terapi for familier med mange konflikter.",
+        tags=("familie", "behandling"),
+        age_min=13,
+        age_max=17,
+        step=4,
+    ),
 ]
 
 
 def test_offers_that_are_the_same_service_group_into_connected_components():
-    offers = [homework("a", "klubben"), homework("b", "Beboerhuset"), homework("c", "skolen"),
-              *OTHERS]
+    offers = [
+        homework("a", "klubben"),
+        homework("b", "Beboerhuset"),
+        homework("c", "skolen"),
+        *OTHERS,
+    ]
     report = find_double_offers(offers)
     assert report.groups == [["a", "b", "c"]]
     assert {(p.a, p.b) for p in report.pairs} == {("a", "b"), ("a", "c"), ("b", "c")}
@@ -48,8 +68,9 @@ def test_pairs_name_the_smaller_id_first_and_come_best_first():
 
 
 def test_retired_offers_take_no_part():
-    report = find_double_offers([homework("a", "klubben"),
-                                 homework("b", "skolen", status="retired"), *OTHERS])
+    report = find_double_offers(
+        [homework("a", "klubben"), homework("b", "skolen", status="retired"), *OTHERS]
+    )
     assert report.pairs == [] and report.groups == []
     assert all("b" not in (p.a, p.b) for p in report.partial)
 
@@ -64,8 +85,16 @@ def test_offers_for_other_ages_or_another_ladder_step_are_not_double():
 
 def test_a_units_own_alike_offers_are_overlaps_unless_near_copies():
     first = homework("a", "klubben", unit="Klubberne")
-    second = offer("b", "Lektiecafé om eftermiddagen", "Hjælp til lektier og matematik.",
-                   unit="Klubberne", tags=("skole",), age_min=13, age_max=17, step=1)
+    second = offer(
+        "b",
+        "Lektiecafé om eftermiddagen",
+        "Hjælp til lektier og matematik.",
+        unit="Klubberne",
+        tags=("skole",),
+        age_min=13,
+        age_max=17,
+        step=1,
+    )
     report = find_double_offers([first, second, *OTHERS])
     assert report.pairs == []
     copy = homework("c", "klubben", unit="Klubberne")
@@ -86,8 +115,12 @@ def test_candidates_come_from_a_few_nearest_neighbours_not_all_pairs():
 
 
 def test_connected_groups_are_sorted_and_largest_first():
-    pairs = [OverlapPair("d", "e", 0.9), OverlapPair("b", "c", 0.9), OverlapPair("a", "b", 0.8),
-             OverlapPair("f", "g", 0.5)]
+    pairs = [
+        OverlapPair("d", "e", 0.9),
+        OverlapPair("b", "c", 0.9),
+        OverlapPair("a", "b", 0.8),
+        OverlapPair("f", "g", 0.5),
+    ]
     assert connected_groups(pairs) == [["a", "b", "c"], ["d", "e"], ["f", "g"]]
 
 
@@ -121,18 +154,43 @@ def test_an_open_ended_age_range_is_open_and_not_an_age_of_120():
 
 
 def test_offers_with_the_same_programme_theory_are_double_though_their_titles_differ():
-    theory = ("Unge på 15–24 år, der er i fare for at droppe ud af en ungdomsuddannelse. "
-              "En fast mentor mødes med den unge hver uge på skolen, hjælper med fravær, "
-              "lektier og kontakt til lærerne.")
-    first = offer("m1", "Fastholdelsesmentor", "Vi hjælper elever med at blive på studiet.",
-                  programme_text=theory, target_group=theory, age_min=15, age_max=24, step=2,
-                  unit="Ungeindsatsen")
-    second = offer("m2", "Mentor, så du gennemfører", "Når skolen bliver svær, står du ikke alene.",
-                   programme_text=theory, target_group=theory, age_min=16, age_max=25, step=2,
-                   unit="Jobcenter Unge")
-    other = offer("m3", "Mentor på arbejdspladsen", "En kollega viser dig til rette på jobbet.",
-                  programme_text="Ledige unge over 18 i virksomhedspraktik får en kollega som "
-                  "mentor.", age_min=18, age_max=29, step=2, unit="Jobcenter Unge")
+    theory = (
+        "Unge på 15–24 år, der er i fare for at droppe ud af en ungdomsuddannelse. "
+        "En fast mentor mødes med den unge hver uge på skolen, hjælper med fravær, "
+        "lektier og kontakt til lærerne."
+    )
+    first = offer(
+        "m1",
+        "Fastholdelsesmentor",
+        "Vi hjælper elever med at blive på studiet.",
+        programme_text=theory,
+        target_group=theory,
+        age_min=15,
+        age_max=24,
+        step=2,
+        unit="Ungeindsatsen",
+    )
+    second = offer(
+        "m2",
+        "Mentor, så du gennemfører",
+        "Når skolen bliver svær, står du ikke alene.",
+        programme_text=theory,
+        target_group=theory,
+        age_min=16,
+        age_max=25,
+        step=2,
+        unit="Jobcenter Unge",
+    )
+    other = offer(
+        "m3",
+        "Mentor på arbejdspladsen",
+        "En kollega viser dig til rette på jobbet.",
+        programme_text="Ledige unge over 18 i virksomhedspraktik får en kollega som mentor.",
+        age_min=18,
+        age_max=29,
+        step=2,
+        unit="Jobcenter Unge",
+    )
     report = find_double_offers([first, second, other, *OTHERS])
     assert [(p.a, p.b) for p in report.pairs] == [("m1", "m2")]
 

@@ -25,52 +25,68 @@ def test_a_need_gets_the_offer_that_fits_it_first(index):
 
 
 def test_only_published_offers_are_ranked(index):
-    found = index.rank(need("n1", "mentor til job", "En mentorordning og et job",
-                            tags=("mentor", "job")))
+    found = index.rank(
+        need("n1", "mentor til job", "En mentorordning og et job", tags=("mentor", "job"))
+    )
     assert "o5" not in ids(found)  # retired
     assert "o6" not in ids(found)  # draft
     assert "o1" in ids(found)
 
 
 def test_offers_outside_the_citizens_age_are_never_ranked(index):
-    found = index.rank(need("n1", "Angst og skole", "Hun er bange for skolen",
-                            tags=("psykisk-trivsel",), age=19))
+    found = index.rank(
+        need("n1", "Angst og skole", "Hun er bange for skolen", tags=("psykisk-trivsel",), age=19)
+    )
     assert "o2" not in ids(found)  # 13-17
     assert "o3" not in ids(found)
-    younger = index.rank(need("n2", "Angst og skole", "Hun er bange for skolen",
-                              tags=("psykisk-trivsel",), age=14))
+    younger = index.rank(
+        need("n2", "Angst og skole", "Hun er bange for skolen", tags=("psykisk-trivsel",), age=14)
+    )
     assert ids(younger)[0] == "o2"
 
 
 def test_equal_fit_puts_the_least_intrusive_step_first():
-    twins = [offer(oid, "Mentor til unge", "En fast mentor til unge.", tags=("mentor",),
-                   unit="Samme enhed", step=step) for oid, step in (("a", 4), ("b", 2), ("c", 3))]
-    found = CatalogueIndex.build(twins).rank(need("n", "Jeg vil have en mentor",
-                                                  tags=("mentor",)))
+    twins = [
+        offer(
+            oid,
+            "Mentor til unge",
+            "En fast mentor til unge.",
+            tags=("mentor",),
+            unit="Samme enhed",
+            step=step,
+        )
+        for oid, step in (("a", 4), ("b", 2), ("c", 3))
+    ]
+    found = CatalogueIndex.build(twins).rank(need("n", "Jeg vil have en mentor", tags=("mentor",)))
     assert ids(found) == ["b", "c", "a"]
     assert found[0].score > found[1].score > found[2].score
 
 
 def test_equal_fit_and_step_order_by_id():
-    twins = [offer(oid, "Mentor til unge", "En fast mentor.", tags=("mentor",), unit="U", step=2)
-             for oid in ("z", "m", "a")]
+    twins = [
+        offer(oid, "Mentor til unge", "En fast mentor.", tags=("mentor",), unit="U", step=2)
+        for oid in ("z", "m", "a")
+    ]
     found = CatalogueIndex.build(twins).rank(need("n", "mentor", tags=("mentor",)))
     assert ids(found) == ["a", "m", "z"]
 
 
 def test_a_full_offer_is_shown_but_marked(index):
-    found = index.rank(need("n1", "Jeg har angst", "Jeg er bange hver dag",
-                            tags=("psykisk-trivsel",), age=15))
+    found = index.rank(
+        need("n1", "Jeg har angst", "Jeg er bange hver dag", tags=("psykisk-trivsel",), age=15)
+    )
     full = next(m for m in found if m.offer_id == "o2")
     assert full.full
     assert "Ingen ledige pladser lige nu" in full.reasons
-    assert not next(m for m in index.rank(need("n", "job", tags=("job",))) if
-                    m.offer_id == "o1").full
+    assert not next(
+        m for m in index.rank(need("n", "job", tags=("job",))) if m.offer_id == "o1"
+    ).full
 
 
 def test_every_match_says_why_in_the_interchange_and_in_danish(index):
-    match = index.rank(need("n1", "Fritidsjob", "Jeg vil have et job og en mentor",
-                            tags=("job", "mentor"), age=16))[0]
+    match = index.rank(
+        need("n1", "Fritidsjob", "Jeg vil have et job og en mentor", tags=("job", "mentor"), age=16)
+    )[0]
     assert match.why["tags"] == ["job", "mentor"]
     assert "fritidsjob" in match.why["terms"]
     assert match.why["age"] == ["15–25 år"] and match.why["step"] == ["2"]
@@ -80,9 +96,11 @@ def test_every_match_says_why_in_the_interchange_and_in_danish(index):
 
 
 def test_a_shared_icf_chapter_counts_less_than_a_shared_tag():
-    offers = [offer("same", "Forløb", "Et forløb.", tags=("uddannelse",), unit="A"),
-              offer("near", "Forløb", "Et forløb.", tags=("job",), unit="B"),
-              offer("far", "Forløb", "Et forløb.", tags=("bolig",), unit="C")]
+    offers = [
+        offer("same", "Forløb", "Et forløb.", tags=("uddannelse",), unit="A"),
+        offer("near", "Forløb", "Et forløb.", tags=("job",), unit="B"),
+        offer("far", "Forløb", "Et forløb.", tags=("bolig",), unit="C"),
+    ]
     found = CatalogueIndex.build(offers).rank(need("n", "forløb", tags=("uddannelse",)))
     scores = {m.offer_id: m.score for m in found}
     assert scores["same"] > scores["near"] > scores.get("far", 0.0)
@@ -114,8 +132,9 @@ def test_search_obeys_age_tag_centre_unit_and_step_filters(index):
 
 
 def test_search_without_words_lists_the_filtered_offers_by_step(index):
-    assert ids(index.search("", tags=["behandling"])) == ["o4", "o2"] or \
-        ids(index.search("", tags=["behandling"])) == ["o2", "o4"]
+    assert ids(index.search("", tags=["behandling"])) == ["o4", "o2"] or ids(
+        index.search("", tags=["behandling"])
+    ) == ["o2", "o4"]
     assert all(m.score == 0.0 for m in index.search("  ", age=15))
 
 
@@ -138,16 +157,20 @@ def test_the_same_question_gets_the_same_answer(index):
 
 
 needs = st.builds(
-    NeedRecord, id=st.just("n"), title=st.text(max_size=40),
+    NeedRecord,
+    id=st.just("n"),
+    title=st.text(max_size=40),
     description=st.sampled_from(["", "angst og skole", "job og mentor", "hash", "lektier"]),
-    tags=st.lists(st.sampled_from(["job", "mentor", "skole", "misbrug", "bolig", "fri"]),
-                  max_size=3).map(tuple),
+    tags=st.lists(
+        st.sampled_from(["job", "mentor", "skole", "misbrug", "bolig", "fri"]), max_size=3
+    ).map(tuple),
     age=st.none() | st.integers(min_value=10, max_value=30),
 )
 
 
-@settings(max_examples=60, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(asked=needs, step_max=st.none() | st.integers(1, 6))
 def test_results_respect_the_filters_and_scores_stay_between_zero_and_one(index, asked, step_max):
     found = index.rank(asked, step_max=step_max)
@@ -170,26 +193,56 @@ def test_tags_meet_whatever_their_spelling(index):
 def test_a_title_that_holds_the_search_words_beats_one_that_shares_only_a_small_word():
     from bank.matching.scoring import fuzzy_titles
 
-    covered = fuzzy_titles("mentor til job", ["Jobmentor på arbejdspladsen",
-                                              "Mentor til unge, der vil ud af kriminalitet"])
+    covered = fuzzy_titles(
+        "mentor til job",
+        ["Jobmentor på arbejdspladsen", "Mentor til unge, der vil ud af kriminalitet"],
+    )
     assert covered[0] == 1.0 and covered[1] == 0.5
 
 
 def test_offers_that_share_only_words_most_offers_use_are_no_hit():
-    filler = [offer(f"f{k}", f"Tilbud {k} for unge", f"Hjælp til unge nummer {k} om {topic}.")
-              for k, topic in enumerate(["sport", "musik", "dans", "teater", "kunst", "mad",
-                                         "natur", "film", "spil", "foto", "rejser", "dyr",
-                                         "bøger", "kor", "skak", "yoga", "surf", "klatring",
-                                         "cykler", "haver"])]
+    filler = [
+        offer(f"f{k}", f"Tilbud {k} for unge", f"Hjælp til unge nummer {k} om {topic}.")
+        for k, topic in enumerate(
+            [
+                "sport",
+                "musik",
+                "dans",
+                "teater",
+                "kunst",
+                "mad",
+                "natur",
+                "film",
+                "spil",
+                "foto",
+                "rejser",
+                "dyr",
+                "bøger",
+                "kor",
+                "skak",
+                "yoga",
+                "surf",
+                "klatring",
+                "cykler",
+                "haver",
+            ]
+        )
+    ]
     catalogue = [*filler, offer("m", "Jobmentor for unge", "En mentor hjælper unge i job.")]
     found = CatalogueIndex.build(catalogue).search("mentor til unge", top=50)
     assert ids(found) == ["m"]
 
 
 def test_weaker_matches_are_marked_as_maybe_below_half_the_best_score():
-    catalogue = [offer("a", "Mentor til job", "En mentor hjælper dig med job."),
-                 offer("b", "Klub", "En klub hvor der også er en mentor en gang imellem, "
-                       "og mange andre ting: sport, musik, mad, film og venner.")]
+    catalogue = [
+        offer("a", "Mentor til job", "En mentor hjælper dig med job."),
+        offer(
+            "b",
+            "Klub",
+            "En klub hvor der også er en mentor en gang imellem, "
+            "og mange andre ting: sport, musik, mad, film og venner.",
+        ),
+    ]
     found = CatalogueIndex.build(catalogue).search("mentor job", top=10)
     assert found[0].offer_id == "a" and found[0].hit
     assert [m.hit for m in found[1:]] == [False] * (len(found) - 1)

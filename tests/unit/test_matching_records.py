@@ -9,16 +9,30 @@ from tests.unit.engine_support import offer_dict, write_jsonl
 
 
 def test_an_offer_takes_every_interchange_field_and_flattens_the_programme_theory():
-    record = OfferRecord.from_dict(offer_dict(
-        "o1", "Mentor", centre="Center", tags=["mentor"], age_min=15, age_max=25, step=2,
-        capacity=0, status="draft", legal_basis=["SEL § 52"], contact="ignored",
-        programme_theory={"problem": "Unge falder fra", "activities": ["Samtaler", "Besøg"],
-                          "community": "Skolen"}))
+    record = OfferRecord.from_dict(
+        offer_dict(
+            "o1",
+            "Mentor",
+            centre="Center",
+            tags=["mentor"],
+            age_min=15,
+            age_max=25,
+            step=2,
+            capacity=0,
+            status="draft",
+            legal_basis=["SEL § 52"],
+            contact="ignored",
+            programme_theory={
+                "problem": "Unge falder fra",
+                "activities": ["Samtaler", "Besøg"],
+                "community": "Skolen",
+            },
+        )
+    )
     assert record.tags == ("mentor",) and record.legal_basis == ("SEL § 52",)
     assert (record.age_min, record.age_max, record.step, record.capacity) == (15, 25, 2, 0)
     assert record.status == "draft" and record.centre == "Center"
-    assert record.programme_text.split("\n") == ["Unge falder fra", "Samtaler", "Besøg",
-                                                 "Skolen"]
+    assert record.programme_text.split("\n") == ["Unge falder fra", "Samtaler", "Besøg", "Skolen"]
 
 
 def test_defaults_are_published_and_without_limits():
@@ -27,22 +41,26 @@ def test_defaults_are_published_and_without_limits():
 
 
 def test_a_need_takes_goals_tags_and_age():
-    record = NeedRecord.from_dict({"id": "n1", "title": "t", "description": "d",
-                                   "goals": ["Job"], "tags": [], "age": 16})
+    record = NeedRecord.from_dict(
+        {"id": "n1", "title": "t", "description": "d", "goals": ["Job"], "tags": [], "age": 16}
+    )
     assert record.goals == ("Job",) and record.tags == () and record.age == 16
 
 
-@pytest.mark.parametrize("change, message", [
-    ({"title": None}, "missing required field 'title'"),
-    ({"age_min": "15"}, "'age_min' must be an integer"),
-    ({"age_min": True}, "'age_min' must be an integer"),
-    ({"tags": "mentor"}, "'tags' must be a list of strings"),
-    ({"step": 7}, "'step' must be between 1 and 6"),
-    ({"status": "gone"}, "'status' must be one of"),
-    ({"age_min": 20, "age_max": 15}, "age_min is greater than age_max"),
-    ({"programme_theory": "tekst"}, "'programme_theory' must be an object"),
-    ({"id": ""}, "'id' must not be empty"),
-])
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        ({"title": None}, "missing required field 'title'"),
+        ({"age_min": "15"}, "'age_min' must be an integer"),
+        ({"age_min": True}, "'age_min' must be an integer"),
+        ({"tags": "mentor"}, "'tags' must be a list of strings"),
+        ({"step": 7}, "'step' must be between 1 and 6"),
+        ({"status": "gone"}, "'status' must be one of"),
+        ({"age_min": 20, "age_max": 15}, "age_min is greater than age_max"),
+        ({"programme_theory": "tekst"}, "'programme_theory' must be an object"),
+        ({"id": ""}, "'id' must not be empty"),
+    ],
+)
 def test_a_wrong_field_is_named(change, message):
     data = {**offer_dict("o1", "Mentor"), **change}
     data = {key: value for key, value in data.items() if value is not None}
@@ -51,8 +69,10 @@ def test_a_wrong_field_is_named(change, message):
 
 
 def test_loading_names_the_file_and_line_of_the_first_bad_line(tmp_path):
-    path = write_jsonl(tmp_path / "offers.jsonl",
-                       [offer_dict("o1", "A"), offer_dict("o2", "B"), offer_dict("o1", "C")])
+    path = write_jsonl(
+        tmp_path / "offers.jsonl",
+        [offer_dict("o1", "A"), offer_dict("o2", "B"), offer_dict("o1", "C")],
+    )
     with pytest.raises(BadCatalogueLine) as caught:
         load_offers(path)
     assert caught.value.line == 3 and caught.value.path == str(path)

@@ -24,7 +24,8 @@ def test_the_target_group_says_who_an_offer_works_with():
     assert offer_audience("Kursus", "Forældre til børn på 3–12 år med uro") == Audience.PARENTS
     assert offer_audience("Gruppe", "Unge på 13–17 år og deres forældre") == Audience.YOUNG
     assert offer_audience("Sparring", "Lærere og pædagoger i udskolingen") == (
-        Audience.PROFESSIONALS)
+        Audience.PROFESSIONALS
+    )
     assert offer_audience("Forældrekursus om grænser", "") == Audience.PARENTS
     assert offer_audience("Klubben", "") == Audience.YOUNG
 
@@ -38,16 +39,31 @@ def test_a_need_asks_for_the_parents_only_when_it_says_so():
 
 def test_a_teenagers_own_need_gets_the_offer_for_the_young_person_before_the_parent_course():
     catalogue = [
-        offer("p", "Kursus om angst hos børn", "Vi lærer dig at hjælpe dit barn med angst.",
-              target_group="Forældre til børn og unge med angst", step=2),
-        offer("y", "Samtaler om angst", "Samtaler for unge, der har angst.",
-              target_group="Unge på 13–17 år med angst", step=2),
+        offer(
+            "p",
+            "Kursus om angst hos børn",
+            "Vi lærer dig at hjælpe dit barn med angst.",
+            target_group="Forældre til børn og unge med angst",
+            step=2,
+        ),
+        offer(
+            "y",
+            "Samtaler om angst",
+            "Samtaler for unge, der har angst.",
+            target_group="Unge på 13–17 år med angst",
+            step=2,
+        ),
     ]
     index = CatalogueIndex.build(catalogue)
     own = need("n", "Jeg har angst", "Jeg har angst hver dag og tør ikke gå ud.", age=15)
     assert ids(index.rank(own)) == ["y", "p"]
-    parents = need("n", "Vores datter har angst", "Vi vil gerne lære at hjælpe hende.",
-                   goals=("At vi som forældre ved, hvordan vi hjælper med angst",), age=15)
+    parents = need(
+        "n",
+        "Vores datter har angst",
+        "Vi vil gerne lære at hjælpe hende.",
+        goals=("At vi som forældre ved, hvordan vi hjælper med angst",),
+        age=15,
+    )
     assert "p" in ids(index.rank(parents))[:2]
 
 
@@ -55,10 +71,13 @@ def test_a_need_that_asks_for_something_small_gets_the_lowest_step_first():
     assert step_wish(["Vi vil gerne starte med noget, der ikke kræver en sag"]) == -1
     assert step_wish(["Der er brug for en akut indsats"]) == 1
     assert step_wish(["Hun har brug for en mentor"]) == 0
-    catalogue = [offer(oid, "Mentor til unge", "En mentor til unge.", step=step, unit=oid)
-                 for oid, step in (("tung", 5), ("let", 1))]
+    catalogue = [
+        offer(oid, "Mentor til unge", "En mentor til unge.", step=step, unit=oid)
+        for oid, step in (("tung", 5), ("let", 1))
+    ]
     found = CatalogueIndex.build(catalogue).rank(
-        need("n", "Mentor", "Hun har brug for en mentor, men det må ikke blive en stor sag."))
+        need("n", "Mentor", "Hun har brug for en mentor, men det må ikke blive en stor sag.")
+    )
     assert ids(found) == ["let", "tung"]
     assert found[1].score < 0.8 * found[0].score
 
@@ -71,8 +90,8 @@ def test_what_was_tried_without_help_goes_down():
         offer("mentor", "Skolementor", "En mentor hjælper med lektier og skole.", step=1),
     ]
     found = CatalogueIndex.build(catalogue).rank(
-        need("n", "Hjælp til skole og lektier",
-             "Han har prøvet en lektiecafé, men det hjalp ikke."))
+        need("n", "Hjælp til skole og lektier", "Han har prøvet en lektiecafé, men det hjalp ikke.")
+    )
     assert ids(found)[0] == "mentor"
 
 
@@ -85,8 +104,8 @@ def test_a_need_with_two_goals_gets_offers_for_both_and_each_says_which_goal_it_
     ]
     goals = ("Klare skolen og lektierne", "Gå til fodbold i fritiden")
     found = CatalogueIndex.build(catalogue).rank(
-        need("n", "Skole og fritid", "Han har svært ved skolen og lektierne.", goals=goals),
-        top=3)
+        need("n", "Skole og fritid", "Han har svært ved skolen og lektierne.", goals=goals), top=3
+    )
     assert "f1" in ids(found)
     football = next(m for m in found if m.offer_id == "f1")
     assert football.why["goals"] == ["Gå til fodbold i fritiden"]
@@ -100,18 +119,23 @@ def test_one_ambiguous_word_is_no_evidence_for_a_concept():
     assert "afhængighed" in concepts_of("spiller", weak=True)
     assert "sorg" not in concepts_of("doer")  # døren is a door
     assert not any("afhaeng" in tag for tag in inferred_tags(["spiller", "fodbold"]))
-    catalogue = [offer("gamble", "Hjælp mod ludomani", "Behandling for spilleafhængighed."),
-                 offer("club", "Fodboldklub", "Fodbold for unge i klubben.")]
+    catalogue = [
+        offer("gamble", "Hjælp mod ludomani", "Behandling for spilleafhængighed."),
+        offer("club", "Fodboldklub", "Fodbold for unge i klubben."),
+    ]
     found = CatalogueIndex.build(catalogue).rank(need("n", "Fodbold", "Han spiller fodbold."))
     assert ids(found)[0] == "club"
     assert "afhængighed" not in found[0].why.get("concepts", [])
 
 
 def test_two_ambiguous_words_together_say_the_concept():
-    catalogue = [offer("gamble", "Hjælp mod ludomani", "Behandling for spilleafhængighed."),
-                 offer("club", "Fodboldklub", "Fodbold for unge i klubben.")]
+    catalogue = [
+        offer("gamble", "Hjælp mod ludomani", "Behandling for spilleafhængighed."),
+        offer("club", "Fodboldklub", "Fodbold for unge i klubben."),
+    ]
     found = CatalogueIndex.build(catalogue).rank(
-        need("n", "Penge", "Han spiller og satser hver aften og har odds på alt."))
+        need("n", "Penge", "Han spiller og satser hver aften og har odds på alt.")
+    )
     assert ids(found)[0] == "gamble"
 
 

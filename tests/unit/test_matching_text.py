@@ -52,8 +52,17 @@ def test_stop_words_are_dropped():
 
 
 def test_compounds_split_into_known_words():
-    lexicon = {"fritid", "job", "mentor", "ordning", "skole", "fravaer", "rus", "middel",
-               "behandling"}
+    lexicon = {
+        "fritid",
+        "job",
+        "mentor",
+        "ordning",
+        "skole",
+        "fravaer",
+        "rus",
+        "middel",
+        "behandling",
+    }
     assert split_compound("fritidsjob", lexicon) == ("fritid", "job")
     assert split_compound("mentorordning", lexicon) == ("mentor", "ordning")
     assert split_compound("rusmiddelbehandling", lexicon) == ("rus", "middel", "behandling")
@@ -109,8 +118,11 @@ def test_everyday_words_for_the_same_thing_share_a_concept():
 
 
 def test_display_words_keep_the_danish_spelling():
-    assert display_words("Lektiehjælp og Fravær") == {"lektiehjaelp": "lektiehjælp",
-                                                      "og": "og", "fravaer": "fravær"}
+    assert display_words("Lektiehjælp og Fravær") == {
+        "lektiehjaelp": "lektiehjælp",
+        "og": "og",
+        "fravaer": "fravær",
+    }
 
 
 def test_phrases_say_what_no_single_word_says():

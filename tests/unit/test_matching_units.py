@@ -6,8 +6,9 @@ from bank.matching import CatalogueIndex, rank_needs_for_unit
 from tests.unit.engine_support import CATALOGUE, need
 
 NEEDS = [
-    need("n1", "Jeg har angst", "Jeg er bange for at gå i skole", tags=("psykisk-trivsel",),
-         age=14),
+    need(
+        "n1", "Jeg har angst", "Jeg er bange for at gå i skole", tags=("psykisk-trivsel",), age=14
+    ),
     need("n2", "Fritidsjob", "Jeg vil gerne have et job i fritiden", tags=("job",), age=16),
     need("n3", "Hash", "Han ryger hash hver dag", tags=("misbrug",), age=40),
 ]

@@ -121,14 +121,22 @@ def test_every_finding_in_every_field_is_reported_in_order():
         {"title": "Ung A", "description": "Mail ung@a.dk eller 010190-1234"}, PSEUDONYM, FAMILY
     )
     assert [(f.field, f.kind) for f in findings] == [
-        ("title", "name"), ("description", "email"), ("description", "cpr"),
+        ("title", "name"),
+        ("description", "email"),
+        ("description", "cpr"),
     ]
 
 
 @pytest.mark.parametrize(
     ("digits", "valid"),
-    [("2902004321", True), ("2902011234", False), ("3104901234", False), ("3112991234", True),
-     ("0001901234", False), ("0906202797", True)],
+    [
+        ("2902004321", True),
+        ("2902011234", False),
+        ("3104901234", False),
+        ("3112991234", True),
+        ("0001901234", False),
+        ("0906202797", True),
+    ],
 )
 def test_cpr_dates_are_checked_for_a_real_day_and_month_in_the_century_the_serial_gives(
     digits, valid

@@ -30,9 +30,13 @@ def test_the_four_built_in_dimensions_have_their_scales():
 @pytest.mark.parametrize(
     ("spec", "raw", "value"),
     [
-        (ATTENDANCE, "87,5", 87.5), (ATTENDANCE, "0", 0.0), (ATTENDANCE, 100, 100.0),
-        (COPING, "7", 7.0), (WELLBEING, " 10 ", 10.0),
-        (PARTICIPATION, "prøver", 1.0), (PARTICIPATION, "2", 2.0),
+        (ATTENDANCE, "87,5", 87.5),
+        (ATTENDANCE, "0", 0.0),
+        (ATTENDANCE, 100, 100.0),
+        (COPING, "7", 7.0),
+        (WELLBEING, " 10 ", 10.0),
+        (PARTICIPATION, "prøver", 1.0),
+        (PARTICIPATION, "2", 2.0),
     ],
 )
 def test_values_on_the_scale_are_accepted(spec, raw, value):

@@ -43,8 +43,18 @@ def test_xlsx_has_one_sheet_per_table_with_the_numbers_as_numbers():
 
 @pytest.mark.parametrize(
     "cell",
-    ["\t=1+1", "\r=1+1", "\n=HYPERLINK(1)", " =1+1", "  @SUM(A1)", " +1+1", "\t-1+1", "\x01=1",
-     "\tjust a tab first", "\u00a0=1+1"],
+    [
+        "\t=1+1",
+        "\r=1+1",
+        "\n=HYPERLINK(1)",
+        " =1+1",
+        "  @SUM(A1)",
+        " +1+1",
+        "\t-1+1",
+        "\x01=1",
+        "\tjust a tab first",
+        "\u00a0=1+1",
+    ],
 )
 def test_a_formula_behind_leading_whitespace_or_control_characters_is_quoted_too(cell):
     data = to_csv([Table("x", ["Tekst"], [[cell]])]).decode("utf-8-sig")

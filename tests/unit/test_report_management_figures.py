@@ -56,8 +56,12 @@ def test_a_course_ending_after_the_period_counts_as_running_in_it():
 
 NEEDS = [
     # First bid after 1 day; two bids; one accepted.
-    NeedFact(1, "Center A", datetime(2025, 6, 1, 8),
-             ((datetime(2025, 6, 2, 8), "submitted"), (datetime(2025, 6, 4, 20), "accepted"))),
+    NeedFact(
+        1,
+        "Center A",
+        datetime(2025, 6, 1, 8),
+        ((datetime(2025, 6, 2, 8), "submitted"), (datetime(2025, 6, 4, 20), "accepted")),
+    ),
     # First bid after 20 days: no bid within 14 days.
     NeedFact(2, "Center A", datetime(2025, 6, 5, 12), ((datetime(2025, 6, 25, 12), "declined"),)),
     # No bid, published 20 days before the reference day.

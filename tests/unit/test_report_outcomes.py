@@ -17,8 +17,11 @@ def p(course: int, dimension: str, day: date, value: float) -> ProgressFact:
 
 
 def test_the_change_runs_from_the_last_value_before_the_start_to_the_last_before_the_end():
-    entries = [p(1, "coping", date(2025, 1, 15), 3), p(1, "coping", date(2025, 4, 20), 6),
-               p(1, "coping", date(2025, 6, 1), 9)]
+    entries = [
+        p(1, "coping", date(2025, 1, 15), 3),
+        p(1, "coping", date(2025, 4, 20), 6),
+        p(1, "coping", date(2025, 6, 1), 9),
+    ]
     assert change_during(entries, START, END) == 3
 
 
@@ -41,16 +44,25 @@ ITEMS = [ItemFact(1, "Mentor", "Center A", course, START, END) for course in ran
 ]
 PROGRESS = [
     # Well-being: changes +3, 0, -2, +5, +1 (median 1, mean 1.4).
-    p(1, "wellbeing", date(2025, 1, 20), 4), p(1, "wellbeing", date(2025, 4, 30), 7),
-    p(2, "wellbeing", date(2025, 2, 1), 5), p(2, "wellbeing", date(2025, 3, 1), 5),
-    p(3, "wellbeing", date(2025, 1, 1), 6), p(3, "wellbeing", date(2025, 5, 1), 4),
-    p(4, "wellbeing", date(2025, 2, 15), 3), p(4, "wellbeing", date(2025, 4, 15), 8),
-    p(5, "wellbeing", date(2025, 1, 31), 2), p(5, "wellbeing", date(2025, 2, 28), 3),
+    p(1, "wellbeing", date(2025, 1, 20), 4),
+    p(1, "wellbeing", date(2025, 4, 30), 7),
+    p(2, "wellbeing", date(2025, 2, 1), 5),
+    p(2, "wellbeing", date(2025, 3, 1), 5),
+    p(3, "wellbeing", date(2025, 1, 1), 6),
+    p(3, "wellbeing", date(2025, 5, 1), 4),
+    p(4, "wellbeing", date(2025, 2, 15), 3),
+    p(4, "wellbeing", date(2025, 4, 15), 8),
+    p(5, "wellbeing", date(2025, 1, 31), 2),
+    p(5, "wellbeing", date(2025, 2, 28), 3),
     # Coping: measured as a change for four courses only.
-    p(1, "coping", date(2025, 1, 15), 3), p(1, "coping", date(2025, 4, 20), 6),
-    p(2, "coping", date(2025, 2, 1), 4), p(2, "coping", date(2025, 5, 1), 5),
-    p(3, "coping", date(2025, 2, 10), 2), p(3, "coping", date(2025, 4, 1), 2),
-    p(4, "coping", date(2025, 1, 1), 5), p(4, "coping", date(2025, 3, 1), 7),
+    p(1, "coping", date(2025, 1, 15), 3),
+    p(1, "coping", date(2025, 4, 20), 6),
+    p(2, "coping", date(2025, 2, 1), 4),
+    p(2, "coping", date(2025, 5, 1), 5),
+    p(3, "coping", date(2025, 2, 10), 2),
+    p(3, "coping", date(2025, 4, 1), 2),
+    p(4, "coping", date(2025, 1, 1), 5),
+    p(4, "coping", date(2025, 3, 1), 7),
     p(5, "coping", date(2025, 3, 1), 5),
 ]
 

@@ -33,12 +33,19 @@ def audit():
         user_id = db.session.scalar(sa.select(User.id).where(User.email == email)) or -1
     since, until = _day("fra"), _day("til")
     entries = search_audit(
-        db.session, viewer, user_id=user_id,
+        db.session,
+        viewer,
+        user_id=user_id,
         record_type=request.args.get("type") or None,
         record_id=request.args.get("id", "").strip() or None,
         since=datetime.combine(since, time(), LOCAL) if since else None,
         until=datetime.combine(until + timedelta(days=1), time(), LOCAL) if until else None,
     )
-    return render("needs/audit.html", "needs/_audit_results.html",
-                  entries=[describe(e) for e in entries],
-                  args=request.args, record_types=RECORD_TYPES, actions=ACTIONS)
+    return render(
+        "needs/audit.html",
+        "needs/_audit_results.html",
+        entries=[describe(e) for e in entries],
+        args=request.args,
+        record_types=RECORD_TYPES,
+        actions=ACTIONS,
+    )

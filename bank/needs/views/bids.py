@@ -20,10 +20,17 @@ def submit_bid(need_id: int):
     form = request.form
     try:
         bid = bids.submit_bid(
-            db.session, me(), need_id, form.get("title", ""), form.get("activities", ""),
-            form.get("expected_outcomes", ""), form.get("who", ""),
-            form.get("earliest_start", ""), form.get("duration_weeks", ""),
-            community=form.get("community", ""), offer_ids=form.getlist("offer_ids"),
+            db.session,
+            me(),
+            need_id,
+            form.get("title", ""),
+            form.get("activities", ""),
+            form.get("expected_outcomes", ""),
+            form.get("who", ""),
+            form.get("earliest_start", ""),
+            form.get("duration_weeks", ""),
+            community=form.get("community", ""),
+            offer_ids=form.getlist("offer_ids"),
         )
         db.session.commit()
     except Invalid as exc:
@@ -46,10 +53,15 @@ def bid(bid_id: int):
     course = found.need.course
     can_decide = permissions.can_manage_course(user, course)
     db.session.commit()
-    return render("needs/bid.html", bid=found, need=to_public(found.need),
-                  course_id=course.id if permissions.can_open_course(user, course) else None,
-                  can_decide=can_decide, can_withdraw=permissions.can_bid_for(user, found.unit_id),
-                  reasons=list(DeclineReason))
+    return render(
+        "needs/bid.html",
+        bid=found,
+        need=to_public(found.need),
+        course_id=course.id if permissions.can_open_course(user, course) else None,
+        can_decide=can_decide,
+        can_withdraw=permissions.can_bid_for(user, found.unit_id),
+        reasons=list(DeclineReason),
+    )
 
 
 @bp.route("/bud/<int:bid_id>/beslutning", methods=["POST"])
@@ -57,13 +69,22 @@ def decide_bid(bid_id: int):
     """Accept or decline a bid, with a reason from the list when declining."""
     form = request.form
     try:
-        decided = bids.decide_bid(db.session, me(), bid_id, form.get("decision", ""),
-                                  form.get("reason") or None, form.get("note", ""))
+        decided = bids.decide_bid(
+            db.session,
+            me(),
+            bid_id,
+            form.get("decision", ""),
+            form.get("reason") or None,
+            form.get("note", ""),
+        )
         db.session.commit()
     except (Invalid, Conflict) as exc:
         db.session.rollback()
-        messages = [m for ms in errors_of(exc).values() for m in ms] if isinstance(
-            exc, Invalid) else [exc.danish]
+        messages = (
+            [m for ms in errors_of(exc).values() for m in ms]
+            if isinstance(exc, Invalid)
+            else [exc.danish]
+        )
         for message in messages:
             flash(message, "error")
         return redirect(_back(bid_id))

@@ -26,9 +26,16 @@ def board():
     user, q, tag = me(), request.args.get("q", ""), request.args.get("tag", "")
     can_bid = permissions.can_bid_for(user, user.unit_id)
     ranked = ranking.needs_for_unit(db.session, user) if can_bid and not (q or tag) else []
-    return render("needs/board.html", "needs/_board_results.html", ranked=ranked,
-                  needs=published.public_needs(db.session, user, q, tag), q=q, tag=tag,
-                  bid_on=_bid_on(user.unit_id), can_bid=can_bid)
+    return render(
+        "needs/board.html",
+        "needs/_board_results.html",
+        ranked=ranked,
+        needs=published.public_needs(db.session, user, q, tag),
+        q=q,
+        tag=tag,
+        bid_on=_bid_on(user.unit_id),
+        can_bid=can_bid,
+    )
 
 
 @bp.route("/behov/<int:need_id>")
@@ -40,9 +47,15 @@ def need(need_id: int):
         found = needs.open_need(db.session, user, need_id)
         on_need = bids.bids_on_need(db.session, user, found)
         db.session.commit()
-        return render("needs/need_manage.html", need=found, course=found.course, bids=on_need,
-                      can_manage=permissions.can_manage_course(user, found.course),
-                      reasons=list(DeclineReason), large=request.args.get("stor") == "1")
+        return render(
+            "needs/need_manage.html",
+            need=found,
+            course=found.course,
+            bids=on_need,
+            can_manage=permissions.can_manage_course(user, found.course),
+            reasons=list(DeclineReason),
+            large=request.args.get("stor") == "1",
+        )
     return public_need_page(found.id)
 
 
@@ -50,13 +63,23 @@ def public_need_page(need_id: int, status: int = 200, form=None, errors=None):
     """Render the anonymised need with the unit's own bids and, if open, the bid form."""
     user = me()
     public = published.get_public_need(db.session, user, need_id)
-    own = [b for b in lookup.need(db.session, need_id).bids
-           if b.unit_id == user.unit_id and permissions.can_read_bid(user, b)]
+    own = [
+        b
+        for b in lookup.need(db.session, need_id).bids
+        if b.unit_id == user.unit_id and permissions.can_read_bid(user, b)
+    ]
     live = any(b.state in (BidState.SUBMITTED, BidState.ACCEPTED) for b in own)
     can_bid = public.is_open and not live and permissions.can_bid_for(user, user.unit_id)
     offers = ranking.unit_offers(db.session, user.unit_id) if can_bid else []
     db.session.commit()
     start = (date.today() + timedelta(days=14)).isoformat()
-    return render("needs/need_public.html", status=status, need=public, own_bids=own,
-                  can_bid=can_bid, offers=offers, errors=errors or {},
-                  form=form or {"earliest_start": start, "duration_weeks": "12"})
+    return render(
+        "needs/need_public.html",
+        status=status,
+        need=public,
+        own_bids=own,
+        can_bid=can_bid,
+        offers=offers,
+        errors=errors or {},
+        form=form or {"earliest_start": start, "duration_weeks": "12"},
+    )

@@ -20,8 +20,9 @@ def my_courses():
     ended = request.args.get("afsluttede") == "1"
     found = courses.list_my_courses(db.session, me(), include_ended=ended)
     db.session.commit()
-    return render("needs/courses.html", courses=found, ended=ended,
-                  can_create=me().has_role(Role.COORDINATOR))
+    return render(
+        "needs/courses.html", courses=found, ended=ended, can_create=me().has_role(Role.COORDINATOR)
+    )
 
 
 @bp.route("/forloeb/nyt", methods=["GET", "POST"])
@@ -31,8 +32,13 @@ def new_course():
     form = request.form
     if request.method == "POST":
         try:
-            course = courses.create_course(db.session, me(), form.get("pseudonym", ""),
-                                           form.get("birth_year", ""), form.get("family_names"))
+            course = courses.create_course(
+                db.session,
+                me(),
+                form.get("pseudonym", ""),
+                form.get("birth_year", ""),
+                form.get("family_names"),
+            )
             db.session.commit()
         except Invalid as exc:
             db.session.rollback()
@@ -48,10 +54,17 @@ def course_page(course, status: int = 200, **state):
     loose = [g for g in course.goals if g.kind == GoalKind.SUB and g.parent_id is None]
     units = list(db.session.scalars(sa.select(Unit).order_by(Unit.name)))
     return render(
-        "needs/course.html", status=status, course=course, life_goals=life_goals,
-        loose_goals=loose, units=units, can_manage=permissions.can_manage_course(me(), course),
-        consent_kinds=list(ConsentKind), goal_statuses=list(GoalStatus),
-        form=state.get("form", {}), errors=state.get("errors", {}),
+        "needs/course.html",
+        status=status,
+        course=course,
+        life_goals=life_goals,
+        loose_goals=loose,
+        units=units,
+        can_manage=permissions.can_manage_course(me(), course),
+        consent_kinds=list(ConsentKind),
+        goal_statuses=list(GoalStatus),
+        form=state.get("form", {}),
+        errors=state.get("errors", {}),
         form_name=state.get("form_name"),
     )
 
@@ -74,8 +87,9 @@ def _change(course_id: int, form_name: str, change, done: str):
         db.session.rollback()
         found = courses.open_course(db.session, me(), course_id)  # shown again: a read
         db.session.commit()
-        return course_page(found, 422, form=request.form, errors=errors_of(exc),
-                           form_name=form_name)
+        return course_page(
+            found, 422, form=request.form, errors=errors_of(exc), form_name=form_name
+        )
     except Conflict as exc:
         db.session.rollback()
         flash(exc.danish, "error")
@@ -88,51 +102,90 @@ def _change(course_id: int, form_name: str, change, done: str):
 def update_citizen(course_id: int):
     """Change the pseudonym, birth year and the family names the check looks for."""
     form = request.form
-    return _change(course_id, "borger", lambda c: courses.update_citizen(
-        db.session, me(), c, form.get("pseudonym", ""), form.get("birth_year", ""),
-        form.get("family_names")), "Oplysningerne er gemt.")
+    return _change(
+        course_id,
+        "borger",
+        lambda c: courses.update_citizen(
+            db.session,
+            me(),
+            c,
+            form.get("pseudonym", ""),
+            form.get("birth_year", ""),
+            form.get("family_names"),
+        ),
+        "Oplysningerne er gemt.",
+    )
 
 
 @bp.route("/forloeb/<int:course_id>/samtykke", methods=["POST"])
 def record_consent(course_id: int):
     """Record the young person's consent."""
     form = request.form
-    return _change(course_id, "samtykke", lambda c: consent.record_consent(
-        db.session, me(), c, form.get("kind", ""), form.get("given_on", ""),
-        form.get("covers_publishing") == "1", form.getlist("unit_ids"), form.get("note", "")),
-        "Samtykket er registreret.")
+    return _change(
+        course_id,
+        "samtykke",
+        lambda c: consent.record_consent(
+            db.session,
+            me(),
+            c,
+            form.get("kind", ""),
+            form.get("given_on", ""),
+            form.get("covers_publishing") == "1",
+            form.getlist("unit_ids"),
+            form.get("note", ""),
+        ),
+        "Samtykket er registreret.",
+    )
 
 
 @bp.route("/forloeb/<int:course_id>/samtykke/tilbagekald", methods=["POST"])
 def withdraw_consent(course_id: int):
     """Withdraw the consent in force; the course's needs come down at once."""
-    return _change(course_id, "samtykke", lambda c: consent.withdraw_consent(db.session, me(), c),
-                   "Samtykket er trukket tilbage, og forløbets behov er taget ned.")
+    return _change(
+        course_id,
+        "samtykke",
+        lambda c: consent.withdraw_consent(db.session, me(), c),
+        "Samtykket er trukket tilbage, og forløbets behov er taget ned.",
+    )
 
 
 @bp.route("/forloeb/<int:course_id>/team", methods=["POST"])
 def add_team_member(course_id: int):
     """Add a professional to the team."""
     form = request.form
-    return _change(course_id, "team", lambda c: courses.add_team_member(
-        db.session, me(), c, form.get("email", ""), form.get("task", "")),
-        "Personen er føjet til teamet.")
+    return _change(
+        course_id,
+        "team",
+        lambda c: courses.add_team_member(
+            db.session, me(), c, form.get("email", ""), form.get("task", "")
+        ),
+        "Personen er føjet til teamet.",
+    )
 
 
 @bp.route("/forloeb/<int:course_id>/team/<int:member_id>/fjern", methods=["POST"])
 def remove_team_member(course_id: int, member_id: int):
     """Take a professional off the team."""
-    return _change(course_id, "team", lambda c: courses.remove_team_member(
-        db.session, me(), c, member_id), "Personen er taget af teamet.")
+    return _change(
+        course_id,
+        "team",
+        lambda c: courses.remove_team_member(db.session, me(), c, member_id),
+        "Personen er taget af teamet.",
+    )
 
 
 @bp.route("/forloeb/<int:course_id>/maal", methods=["POST"])
 def add_goal(course_id: int):
     """Add a goal in the young person's own words."""
     form = request.form
-    return _change(course_id, "maal", lambda c: goals.add_goal(
-        db.session, me(), c, form.get("kind", ""), form.get("text", ""), form.get("parent_id")),
-        "Målet er gemt.")
+    return _change(
+        course_id,
+        "maal",
+        lambda c: goals.add_goal(
+            db.session, me(), c, form.get("kind", ""), form.get("text", ""), form.get("parent_id")
+        ),
+        "Målet er gemt.",
+    )
 
 
 @bp.route("/forloeb/<int:course_id>/maal/<int:goal_id>/status", methods=["POST"])
@@ -141,12 +194,20 @@ def goal_status(course_id: int, goal_id: int):
     goal = lookup.goal(db.session, goal_id)
     if goal.course_id != course_id:
         raise NotFound(f"no goal {goal_id} in course {course_id}", "Målet findes ikke.")
-    return _change(course_id, "maal", lambda c: goals.set_goal_status(
-        db.session, me(), goal, request.form.get("status", "")), "Målets status er gemt.")
+    return _change(
+        course_id,
+        "maal",
+        lambda c: goals.set_goal_status(db.session, me(), goal, request.form.get("status", "")),
+        "Målets status er gemt.",
+    )
 
 
 @bp.route("/forloeb/<int:course_id>/afslut", methods=["POST"])
 def end_course(course_id: int):
     """End the course; its published needs come down."""
-    return _change(course_id, "forloeb", lambda c: courses.end_course(db.session, me(), c),
-                   "Forløbet er afsluttet.")
+    return _change(
+        course_id,
+        "forloeb",
+        lambda c: courses.end_course(db.session, me(), c),
+        "Forløbet er afsluttet.",
+    )

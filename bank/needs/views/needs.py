@@ -32,21 +32,35 @@ def need_form(course, need=None, status: int = 200, form=None, errors=None):
     """Render the need form (new or edit) with its values and any field errors."""
     if form is None and need is not None:
         known = {slug for slug, _ in tag_choices()}
-        form = {"goal_id": str(need.goal_id), "title": need.title,
-                "description": need.description,
-                "tags": [t for t in need.tags if t in known],
-                "keywords": ", ".join(t for t in need.tags if t not in known)}
+        form = {
+            "goal_id": str(need.goal_id),
+            "title": need.title,
+            "description": need.description,
+            "tags": [t for t in need.tags if t in known],
+            "keywords": ", ".join(t for t in need.tags if t not in known),
+        }
     elif hasattr(form, "getlist"):  # the posted form
         form = {**form.to_dict(), "tags": form.getlist("tags")}
-    return render("needs/need_form.html", status=status, course=course, need=need,
-                  form=form or {}, errors=errors or {}, tag_choices=tag_choices())
+    return render(
+        "needs/need_form.html",
+        status=status,
+        course=course,
+        need=need,
+        form=form or {},
+        errors=errors or {},
+        tag_choices=tag_choices(),
+    )
 
 
 def _save(course, need=None):
     """Save the form as a draft, and publish it when the coordinator asked to."""
     form, existing = request.form, need
-    values = (form.get("goal_id"), form.get("title", ""), form.get("description", ""),
-              _form_tags(form))
+    values = (
+        form.get("goal_id"),
+        form.get("title", ""),
+        form.get("description", ""),
+        _form_tags(form),
+    )
     try:
         if need is None:
             need = needs.create_need(db.session, me(), course, *values)
@@ -62,8 +76,11 @@ def _save(course, need=None):
         db.session.rollback()
         errors = {exc.field or "form": [exc.danish]}
         return need_form(course, existing, 409, form, errors)
-    flash("Behovet er offentliggjort." if form.get("action") == "publish"
-          else "Behovet er gemt som kladde.")
+    flash(
+        "Behovet er offentliggjort."
+        if form.get("action") == "publish"
+        else "Behovet er gemt som kladde."
+    )
     return redirect(url_for("needs.need", need_id=need.id))
 
 
@@ -99,11 +116,13 @@ def check_need(course_id: int):
     goal_texts = [goal.text] if goal is not None and goal.course_id == course.id else []
     if goal is not None and goal.parent is not None:
         goal_texts.insert(0, goal.parent.text)
-    findings = needs.personal_data_findings(course, request.form.get("title", ""),
-                                            request.form.get("description", ""), goal_texts)
+    findings = needs.personal_data_findings(
+        course, request.form.get("title", ""), request.form.get("description", ""), goal_texts
+    )
     labels = {k: v[1] for k, v in needs.FIELD_LABELS.items()}
-    return render("needs/_check.html",
-                  messages=[f.danish(labels[f.field]) for f in findings], checked=True)
+    return render(
+        "needs/_check.html", messages=[f.danish(labels[f.field]) for f in findings], checked=True
+    )
 
 
 @bp.route("/behov/<int:need_id>/offentliggoer", methods=["POST"])
@@ -129,16 +148,20 @@ def close_need(need_id: int):
     """Close a published need as met or no longer relevant."""
     need = lookup.need(db.session, need_id)
     reason = request.form.get("reason", CloseReason.MET.value)
-    return _state_change(need, lambda: needs.close_need(db.session, me(), need, reason),
-                         "Behovet er lukket.")
+    return _state_change(
+        need, lambda: needs.close_need(db.session, me(), need, reason), "Behovet er lukket."
+    )
 
 
 @bp.route("/behov/<int:need_id>/traek-tilbage", methods=["POST"])
 def withdraw_need(need_id: int):
     """Take a published need out of the bank."""
     need = lookup.need(db.session, need_id)
-    return _state_change(need, lambda: needs.withdraw_need(db.session, me(), need),
-                         "Behovet er trukket tilbage. Du kan rette det og offentliggøre det igen.")
+    return _state_change(
+        need,
+        lambda: needs.withdraw_need(db.session, me(), need),
+        "Behovet er trukket tilbage. Du kan rette det og offentliggøre det igen.",
+    )
 
 
 def _state_change(need, change, done: str):

@@ -34,28 +34,36 @@ class World:
     leader: User
     admin: User
 
-    def course(self, coordinator: User | None = None, pseudonym: str = PSEUDONYM,
-               with_consent: bool = True) -> Course:
+    def course(
+        self, coordinator: User | None = None, pseudonym: str = PSEUDONYM, with_consent: bool = True
+    ) -> Course:
         """Open a course (with consent that covers publishing, unless told otherwise)."""
         coordinator = coordinator or self.coordinator
-        course = courses.create_course(self.session, coordinator, pseudonym,
-                                       date.today().year - 16, FAMILY)
+        course = courses.create_course(
+            self.session, coordinator, pseudonym, date.today().year - 16, FAMILY
+        )
         if with_consent:
             consent.record_consent(self.session, coordinator, course, "oral", date.today(), True)
         self.session.commit()
         return course
 
-    def need(self, course: Course | None = None, publish: bool = True,
-             title: str = "Hjælp til at komme i skole om morgenen",
-             description: str = "Jeg vil gerne møde til tiden og have en fast voksen at ringe til.",
-             tags: tuple[str, ...] = ("fravaer", "mentor", "skole")) -> Need:
+    def need(
+        self,
+        course: Course | None = None,
+        publish: bool = True,
+        title: str = "Hjælp til at komme i skole om morgenen",
+        description: str = "Jeg vil gerne møde til tiden og have en fast voksen at ringe til.",
+        tags: tuple[str, ...] = ("fravaer", "mentor", "skole"),
+    ) -> Need:
         """Write a need under a new life goal, and publish it unless told otherwise."""
         course = course or self.course()
         manager = course.coordinator
-        goal = goals.add_goal(self.session, manager, course, "life",
-                              "Jeg vil have en 9.-klasses eksamen")
-        need = needs.create_need(self.session, manager, course, goal.id, title, description,
-                                 list(tags))
+        goal = goals.add_goal(
+            self.session, manager, course, "life", "Jeg vil have en 9.-klasses eksamen"
+        )
+        need = needs.create_need(
+            self.session, manager, course, goal.id, title, description, list(tags)
+        )
         if publish:
             needs.publish_need(self.session, manager, need)
         self.session.commit()
@@ -78,14 +86,24 @@ class World:
         self.session.commit()
         return bid
 
-    def offer(self, unit_name: str, title: str, description: str, tags: list[str],
-              ref: str | None = None) -> Offer:
+    def offer(
+        self, unit_name: str, title: str, description: str, tags: list[str], ref: str | None = None
+    ) -> Offer:
         """Add a published offer to a unit's catalogue."""
         unit = get_or_create_unit(self.session, unit_name)
-        offer = Offer(ref=ref or f"t-{title[:20]}", title=title, description=description,
-                      unit=unit, tags=tags, age_min=13, age_max=25, step=2,
-                      status=OfferStatus.PUBLISHED, activities=["Samtaler"],
-                      community="Skolen")
+        offer = Offer(
+            ref=ref or f"t-{title[:20]}",
+            title=title,
+            description=description,
+            unit=unit,
+            tags=tags,
+            age_min=13,
+            age_max=25,
+            step=2,
+            status=OfferStatus.PUBLISHED,
+            activities=["Samtaler"],
+            community="Skolen",
+        )
         self.session.add(offer)
         self.session.commit()
         return offer
@@ -102,8 +120,9 @@ def quick_user(session):
 
     def _make(role: Role, email: str, unit: str | None, name: str) -> User:
         unit_obj = get_or_create_unit(session, unit, "Center for Børn og Unge") if unit else None
-        user = User(email=email, name=name, password_hash=_password_hash(), role=role,
-                    unit=unit_obj)
+        user = User(
+            email=email, name=name, password_hash=_password_hash(), role=role, unit=unit_obj
+        )
         session.add(user)
         session.commit()
         return user
@@ -117,8 +136,9 @@ def world(session, quick_user) -> World:
     return World(
         session=session,
         coordinator=quick_user(Role.COORDINATOR, "tovholder@test.dk", OWN, "Sara Tovholder"),
-        other_coordinator=quick_user(Role.COORDINATOR, "tovholder2@test.dk", OTHER,
-                                     "Otto Tovholder"),
+        other_coordinator=quick_user(
+            Role.COORDINATOR, "tovholder2@test.dk", OTHER, "Otto Tovholder"
+        ),
         member=quick_user(Role.UNIT_MEMBER, "fagperson@test.dk", OTHER, "Jonas Fagperson"),
         third_member=quick_user(Role.UNIT_MEMBER, "job@test.dk", THIRD, "Janne Job"),
         editor=quick_user(Role.EDITOR, "redaktoer@test.dk", OWN, "Eva Redaktør"),

@@ -23,14 +23,24 @@ SKIP = ("/static/", "/log-ud", "/api/openapi")
 
 def filled_bank(world):
     """Publish a need with bids accepted, declined and waiting; return (need, bid ids)."""
-    world.offer("Ungdomsskolen", "Morgenmentor", "En voksen følger dig i skole.",
-                ["mentor", "fravaer", "skole"])
+    world.offer(
+        "Ungdomsskolen",
+        "Morgenmentor",
+        "En voksen følger dig i skole.",
+        ["mentor", "fravaer", "skole"],
+    )
     need = world.need(description="Hun har svært ved at komme op og har brug for en fast voksen.")
     accepted = world.bid(need)
     declined = world.bid(need, member=world.third_member)
     bids.decide_bid(world.session, world.coordinator, accepted.id, "accepted")
-    bids.decide_bid(world.session, world.coordinator, declined.id, "declined", "other",
-                    "Vi har valgt et andet bud, der passer bedre til hendes skema.")
+    bids.decide_bid(
+        world.session,
+        world.coordinator,
+        declined.id,
+        "declined",
+        "other",
+        "Vi har valgt et andet bud, der passer bedre til hendes skema.",
+    )
     world.session.commit()
     return need, [accepted.id, declined.id]
 
@@ -65,24 +75,36 @@ def assert_anonymous(pages: dict[str, str], course_id: int) -> None:
 
 
 @pytest.mark.parametrize("who", ["member", "third_member", "editor", "leader", "other_coordinator"])
-def test_no_page_reachable_outside_the_course_shows_the_young_persons_name(world, client, auth,
-                                                                           who):
+def test_no_page_reachable_outside_the_course_shows_the_young_persons_name(
+    world, client, auth, who
+):
     need, bid_ids = filled_bank(world)
     auth.login(getattr(world, who))
-    start = ["/", "/behov", "/bud", "/indbakke", "/forloeb", f"/behov/{need.id}",
-             "/behov?q=skole", *[f"/bud/{b}" for b in bid_ids]]
+    start = [
+        "/",
+        "/behov",
+        "/bud",
+        "/indbakke",
+        "/forloeb",
+        f"/behov/{need.id}",
+        "/behov?q=skole",
+        *[f"/bud/{b}" for b in bid_ids],
+    ]
     pages = crawl(client, start)
     assert f"/behov/{need.id}" in pages
     assert_anonymous(pages, need.course_id)
 
 
 @pytest.mark.parametrize("who", ["member", "third_member", "editor", "leader"])
-def test_no_api_answer_outside_the_course_carries_the_young_persons_name(world, client, auth,
-                                                                         who):
+def test_no_api_answer_outside_the_course_carries_the_young_persons_name(world, client, auth, who):
     need, bid_ids = filled_bank(world)
     auth.login(getattr(world, who))
-    paths = ["/api/needs", f"/api/needs/{need.id}", f"/api/needs/{need.id}/bids",
-             *[f"/api/bids/{b}" for b in bid_ids]]
+    paths = [
+        "/api/needs",
+        f"/api/needs/{need.id}",
+        f"/api/needs/{need.id}/bids",
+        *[f"/api/bids/{b}" for b in bid_ids],
+    ]
     answers = {p: json.dumps(client.get(p).get_json(), ensure_ascii=False) for p in paths}
     assert '"age_band": "16–17"' in answers["/api/needs"]
     assert_anonymous(answers, need.course_id)

@@ -7,9 +7,14 @@ from datetime import date, timedelta
 
 import pytest
 
-BID = {"title": "Mentor om morgenen", "activities": "Vi henter hende to dage om ugen.",
-       "expected_outcomes": "Hun kommer i skole.", "who": "En mentor",
-       "earliest_start": (date.today() + timedelta(days=3)).isoformat(), "duration_weeks": 10}
+BID = {
+    "title": "Mentor om morgenen",
+    "activities": "Vi henter hende to dage om ugen.",
+    "expected_outcomes": "Hun kommer i skole.",
+    "who": "En mentor",
+    "earliest_start": (date.today() + timedelta(days=3)).isoformat(),
+    "duration_weeks": 10,
+}
 
 
 def test_the_api_needs_a_signed_in_user(world, client):
@@ -24,8 +29,17 @@ def test_a_unit_lists_published_needs_with_the_age_band_only(world, client, auth
     listed = client.get("/api/needs").get_json()
     assert [n["id"] for n in listed] == [need.id]
     assert listed[0]["age_band"] == "16–17" and listed[0]["unit"] == "Ungeindsatsen"
-    assert set(listed[0]) == {"id", "title", "description", "goals", "tags", "age_band", "unit",
-                              "published_on", "state"}
+    assert set(listed[0]) == {
+        "id",
+        "title",
+        "description",
+        "goals",
+        "tags",
+        "age_band",
+        "unit",
+        "published_on",
+        "state",
+    }
 
 
 def test_an_unpublished_need_is_404_for_a_unit(world, client, auth):
@@ -36,33 +50,43 @@ def test_an_unpublished_need_is_404_for_a_unit(world, client, auth):
 
 
 def test_a_unit_bids_through_the_api_and_the_coordinator_decides_once(world, client, auth):
-    offer = world.offer("Ungdomsskolen", "Morgenmentor", "En voksen følger dig.", ["mentor"],
-                        ref="o-mentor")
+    offer = world.offer(
+        "Ungdomsskolen", "Morgenmentor", "En voksen følger dig.", ["mentor"], ref="o-mentor"
+    )
     need = world.need()
     auth.login(world.member)
     created = client.post(f"/api/needs/{need.id}/bids", json={**BID, "offers": [offer.ref]})
     assert created.status_code == 201
     bid = created.get_json()
-    assert (bid["state"], bid["unit"], bid["offers"]) == ("submitted", "Ungdomsskolen",
-                                                          ["o-mentor"])
-    assert client.post(f"/api/bids/{bid['id']}/decision",
-                       json={"decision": "accepted"}).status_code == 403
+    assert (bid["state"], bid["unit"], bid["offers"]) == (
+        "submitted",
+        "Ungdomsskolen",
+        ["o-mentor"],
+    )
+    assert (
+        client.post(f"/api/bids/{bid['id']}/decision", json={"decision": "accepted"}).status_code
+        == 403
+    )
     auth.logout()
     auth.login(world.coordinator)
     assert len(client.get(f"/api/needs/{need.id}/bids").get_json()) == 1
-    decided = client.post(f"/api/bids/{bid['id']}/decision",
-                          json={"decision": "declined", "reason": "not_wanted"})
+    decided = client.post(
+        f"/api/bids/{bid['id']}/decision", json={"decision": "declined", "reason": "not_wanted"}
+    )
     assert decided.status_code == 200 and decided.get_json()["decision_reason"] == "not_wanted"
     again = client.post(f"/api/bids/{bid['id']}/decision", json={"decision": "accepted"})
     assert again.status_code == 409 and again.is_json
 
 
-@pytest.mark.parametrize(("body", "field"), [
-    ({**BID, "duration_weeks": "lang"}, "duration_weeks"),
-    ({k: v for k, v in BID.items() if k != "activities"}, "activities"),
-    ({**BID, "earliest_start": "2000-01-01"}, "earliest_start"),
-    ({**BID, "offers": ["findes-ikke"]}, "offers"),
-])
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({**BID, "duration_weeks": "lang"}, "duration_weeks"),
+        ({k: v for k, v in BID.items() if k != "activities"}, "activities"),
+        ({**BID, "earliest_start": "2000-01-01"}, "earliest_start"),
+        ({**BID, "offers": ["findes-ikke"]}, "offers"),
+    ],
+)
 def test_a_bad_bid_gets_422_naming_the_field(world, client, auth, body, field):
     need = world.need()
     auth.login(world.member)
@@ -98,8 +122,14 @@ def test_changes_through_the_api_need_the_csrf_header(app, world):
     client = app.test_client()
     login_page = client.get("/log-ind").get_data(as_text=True)
     token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', login_page).group(1)
-    client.post("/log-ind", data={"email": world.coordinator.email,
-                                  "password": "korrekt-hest-batteri", "csrf_token": token})
+    client.post(
+        "/log-ind",
+        data={
+            "email": world.coordinator.email,
+            "password": "korrekt-hest-batteri",
+            "csrf_token": token,
+        },
+    )
     url = f"/api/bids/{bid.id}/decision"
     assert client.post(url, json={"decision": "accepted"}).status_code == 400
     page = client.get("/").get_data(as_text=True)  # sign-in issued a new token

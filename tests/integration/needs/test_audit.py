@@ -21,8 +21,11 @@ def test_creating_a_course_consent_goal_need_and_publishing_are_recorded(world):
     world.need()
     me = world.coordinator.id
     assert entries(world) == [
-        (me, "create", "course"), (me, "create", "consent"), (me, "create", "goal"),
-        (me, "create", "need"), (me, "publish", "need"),
+        (me, "create", "course"),
+        (me, "create", "consent"),
+        (me, "create", "goal"),
+        (me, "create", "need"),
+        (me, "publish", "need"),
     ]
 
 
@@ -31,7 +34,11 @@ def test_opening_a_course_is_recorded_with_who_which_and_when(world):
     courses.open_course(world.session, world.admin, course.id)
     entry = world.session.scalars(sa.select(AuditEntry).order_by(AuditEntry.id.desc())).first()
     assert (entry.user_id, entry.action, entry.record_type, entry.record_id) == (
-        world.admin.id, "read", "course", str(course.id))
+        world.admin.id,
+        "read",
+        "course",
+        str(course.id),
+    )
     assert entry.at is not None
 
 
@@ -41,7 +48,8 @@ def test_bids_and_decisions_and_a_units_read_of_a_need_are_recorded(world):
     bid = world.bid(need)
     bids.decide_bid(world.session, world.coordinator, bid.id, "accepted")
     assert entries(world)[-3:] == [
-        (world.member.id, "read", "need"), (world.member.id, "create", "bid"),
+        (world.member.id, "read", "need"),
+        (world.member.id, "create", "bid"),
         (world.coordinator.id, "decide", "bid"),
     ]
 
@@ -60,8 +68,9 @@ def test_leaders_and_admins_search_the_audit_log(world, role):
     course = world.course()
     courses.open_course(world.session, world.coordinator, course.id)
     world.session.commit()
-    found = search_audit(world.session, getattr(world, role), record_type="course",
-                         record_id=str(course.id))
+    found = search_audit(
+        world.session, getattr(world, role), record_type="course", record_id=str(course.id)
+    )
     assert [e.action for e in found] == ["read", "create"]
 
 
@@ -74,7 +83,8 @@ def test_the_course_list_records_that_each_young_person_was_shown(world, client,
     first, second = world.course(), world.course(pseudonym="Ung To")
     auth.login(world.coordinator)
     client.get("/forloeb")
-    shown = world.session.scalars(sa.select(AuditEntry).where(
-        AuditEntry.action == "read", AuditEntry.record_type == "course")).all()
+    shown = world.session.scalars(
+        sa.select(AuditEntry).where(AuditEntry.action == "read", AuditEntry.record_type == "course")
+    ).all()
     assert {e.record_id for e in shown} == {str(first.id), str(second.id)}
     assert all(e.user_id == world.coordinator.id for e in shown)

@@ -29,8 +29,10 @@ def test_declining_needs_a_reason_from_the_list(world):
     assert bid.state == BidState.DECLINED and bid.decision_reason == DeclineReason.NO_CAPACITY
 
 
-@pytest.mark.parametrize(("first", "second"), [("accepted", "declined"), ("declined", "accepted"),
-                                               ("accepted", "accepted")])
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [("accepted", "declined"), ("declined", "accepted"), ("accepted", "accepted")],
+)
 def test_a_bid_decided_once_cannot_be_decided_again(world, first, second):
     bid = world.bid(world.need())
     bids.decide_bid(world.session, world.coordinator, bid.id, first, "other")
@@ -90,14 +92,16 @@ def test_nobody_can_bid_on_a_draft_need(world):
 def test_a_bid_needs_a_solution_model_and_a_start_that_is_not_in_the_past(world):
     need = world.need()
     with pytest.raises(Invalid) as refused:
-        world.bid(need, activities="", earliest_start=date.today() - timedelta(days=1),
-                  duration_weeks=0)
+        world.bid(
+            need, activities="", earliest_start=date.today() - timedelta(days=1), duration_weeks=0
+        )
     assert set(refused.value.errors) == {"activities", "earliest_start", "duration_weeks"}
 
 
 def test_a_bid_can_build_on_published_offers_from_the_catalogue(world):
-    offer = world.offer("Ungdomsskolen", "Morgenmentor", "En voksen følger dig i skole.",
-                        ["mentor", "fravaer"])
+    offer = world.offer(
+        "Ungdomsskolen", "Morgenmentor", "En voksen følger dig i skole.", ["mentor", "fravaer"]
+    )
     bid = world.bid(world.need(), offer_ids=[offer.id])
     assert [o.title for o in bid.offers] == ["Morgenmentor"]
     with pytest.raises(Invalid):
@@ -107,8 +111,14 @@ def test_a_bid_can_build_on_published_offers_from_the_catalogue(world):
 def test_a_decision_note_that_names_the_young_person_is_refused(world):
     bid = world.bid(world.need())
     with pytest.raises(Invalid) as refused:
-        bids.decide_bid(world.session, world.coordinator, bid.id, "declined", "other",
-                        "Zebra Ulvsen vil hellere noget andet")
+        bids.decide_bid(
+            world.session,
+            world.coordinator,
+            bid.id,
+            "declined",
+            "other",
+            "Zebra Ulvsen vil hellere noget andet",
+        )
     assert "navn" in refused.value.danish_errors()["note"][0]
 
 

@@ -59,18 +59,20 @@ def wait_until_blocked(app, attempt: Attempt | None = None, count: int = 1) -> N
             if connection.execute(query).scalar() >= count:
                 return
             if attempt is not None and not attempt.is_alive():
-                raise AssertionError(f"the second transaction ended without waiting: "
-                                     f"{attempt.error!r}")
+                raise AssertionError(
+                    f"the second transaction ended without waiting: {attempt.error!r}"
+                )
             threading.Event().wait(0.02)
-        activity = connection.execute(sa.text(
-            "SELECT state, wait_event_type, wait_event, left(query, 120) FROM pg_stat_activity "
-            "WHERE datname = current_database()")).all()
+        activity = connection.execute(
+            sa.text(
+                "SELECT state, wait_event_type, wait_event, left(query, 120) FROM pg_stat_activity "
+                "WHERE datname = current_database()"
+            )
+        ).all()
     stack = ""
     if attempt is not None and attempt.ident in sys._current_frames():
         stack = "".join(traceback.format_stack(sys._current_frames()[attempt.ident]))
-    raise AssertionError(
-        f"the second transaction never waited for the lock\n{activity}\n{stack}"
-    )
+    raise AssertionError(f"the second transaction never waited for the lock\n{activity}\n{stack}")
 
 
 def as_user(session: Session, user: User) -> User:
@@ -81,8 +83,9 @@ def as_user(session: Session, user: User) -> User:
 def co_coordinated(world):
     """Return a published need whose course two coordinators manage, with one waiting bid."""
     course = world.course()
-    courses.add_team_member(world.session, world.coordinator, course,
-                            world.other_coordinator.email, "Medtovholder")
+    courses.add_team_member(
+        world.session, world.coordinator, course, world.other_coordinator.email, "Medtovholder"
+    )
     world.session.commit()
     need = world.need(course)
     return need, world.bid(need)
@@ -92,8 +95,12 @@ def test_two_coordinators_deciding_the_same_bid_at_once_leave_one_decision(app, 
     _need, bid = co_coordinated(world)
     with Session(db.get_engine(app), expire_on_commit=False) as first:
         bids.decide_bid(first, as_user(first, world.coordinator), bid.id, "accepted")
-        second = Attempt(app, lambda s: bids.decide_bid(
-            s, as_user(s, world.other_coordinator), bid.id, "declined", "no_capacity"))
+        second = Attempt(
+            app,
+            lambda s: bids.decide_bid(
+                s, as_user(s, world.other_coordinator), bid.id, "declined", "no_capacity"
+            ),
+        )
         second.start()
         wait_until_blocked(app, second)
         first.commit()
@@ -108,8 +115,9 @@ def test_a_unit_withdrawing_while_the_coordinator_accepts_leaves_one_result(app,
     _need, bid = co_coordinated(world)
     with Session(db.get_engine(app), expire_on_commit=False) as unit_side:
         bids.withdraw_bid(unit_side, as_user(unit_side, world.member), bid.id)
-        coordinator = Attempt(app, lambda s: bids.decide_bid(
-            s, as_user(s, world.coordinator), bid.id, "accepted"))
+        coordinator = Attempt(
+            app, lambda s: bids.decide_bid(s, as_user(s, world.coordinator), bid.id, "accepted")
+        )
         coordinator.start()
         wait_until_blocked(app, coordinator)
         unit_side.commit()
@@ -128,10 +136,12 @@ def test_many_decisions_racing_for_one_bid_let_exactly_one_through(app, world):
         def action(session):
             start.wait(timeout=10)
             bids.decide_bid(session, as_user(session, user), bid.id, decision, "other")
+
         return action
 
-    attempts = [Attempt(app, decide(u, "accepted" if i % 2 else "declined"))
-                for i, u in enumerate(deciders)]
+    attempts = [
+        Attempt(app, decide(u, "accepted" if i % 2 else "declined")) for i, u in enumerate(deciders)
+    ]
     for attempt in attempts:
         attempt.start()
     for attempt in attempts:
@@ -145,16 +155,28 @@ def test_many_decisions_racing_for_one_bid_let_exactly_one_through(app, world):
 
 def test_two_members_of_one_unit_bidding_at_once_give_one_bid(app, world):
     need = world.need()
-    colleague = User(email="kollega@test.dk", name="Kollega", password_hash="x",
-                     role=world.member.role, unit_id=world.member.unit_id)
+    colleague = User(
+        email="kollega@test.dk",
+        name="Kollega",
+        password_hash="x",
+        role=world.member.role,
+        unit_id=world.member.unit_id,
+    )
     world.session.add(colleague)
     world.session.commit()
-    values = {"title": "Bud", "activities": "Mentor", "expected_outcomes": "Mere i skole",
-              "who": "Os", "earliest_start": "2099-01-01", "duration_weeks": 8}
+    values = {
+        "title": "Bud",
+        "activities": "Mentor",
+        "expected_outcomes": "Mere i skole",
+        "who": "Os",
+        "earliest_start": "2099-01-01",
+        "duration_weeks": 8,
+    }
     with Session(db.get_engine(app), expire_on_commit=False) as first:
         bids.submit_bid(first, as_user(first, world.member), need.id, **values)
-        second = Attempt(app, lambda s: bids.submit_bid(
-            s, as_user(s, colleague), need.id, **values))
+        second = Attempt(
+            app, lambda s: bids.submit_bid(s, as_user(s, colleague), need.id, **values)
+        )
         second.start()
         wait_until_blocked(app, second)
         first.commit()
@@ -166,12 +188,22 @@ def test_two_members_of_one_unit_bidding_at_once_give_one_bid(app, world):
 
 def test_closing_a_need_while_a_unit_bids_leaves_no_waiting_bid_on_a_closed_need(app, world):
     need = world.need()
-    values = {"title": "Bud", "activities": "Mentor", "expected_outcomes": "Mere i skole",
-              "who": "Os", "earliest_start": "2099-01-01", "duration_weeks": 8}
+    values = {
+        "title": "Bud",
+        "activities": "Mentor",
+        "expected_outcomes": "Mere i skole",
+        "who": "Os",
+        "earliest_start": "2099-01-01",
+        "duration_weeks": 8,
+    }
     with Session(db.get_engine(app), expire_on_commit=False) as unit_side:
         bids.submit_bid(unit_side, as_user(unit_side, world.member), need.id, **values)
-        closing = Attempt(app, lambda s: needs.close_need(
-            s, as_user(s, world.coordinator), s.get(Need, need.id), "not_relevant"))
+        closing = Attempt(
+            app,
+            lambda s: needs.close_need(
+                s, as_user(s, world.coordinator), s.get(Need, need.id), "not_relevant"
+            ),
+        )
         closing.start()
         wait_until_blocked(app, closing)
         unit_side.commit()
@@ -181,4 +213,3 @@ def test_closing_a_need_while_a_unit_bids_leaves_no_waiting_bid_on_a_closed_need
     assert world.session.get(Need, need.id).state == NeedState.CLOSED
     states = world.session.scalars(sa.select(Bid.state).where(Bid.need_id == need.id)).all()
     assert states == [BidState.DECLINED]
-

@@ -22,8 +22,9 @@ def test_publishing_a_need_without_consent_is_refused(world):
 
 def test_consent_that_does_not_cover_publishing_does_not_let_a_need_out(world):
     course = world.course(with_consent=False)
-    consent.record_consent(world.session, world.coordinator, course, "written", date.today(),
-                           covers_publishing=False)
+    consent.record_consent(
+        world.session, world.coordinator, course, "written", date.today(), covers_publishing=False
+    )
     need = world.need(course, publish=False)
     with pytest.raises(Conflict):
         needs.publish_need(world.session, world.coordinator, need)
@@ -61,8 +62,15 @@ def test_a_withdrawn_need_cannot_be_published_again_without_new_consent(world):
 
 def test_consent_shared_with_named_units_shows_the_need_only_to_those_units(world):
     course = world.course(with_consent=False)
-    consent.record_consent(world.session, world.coordinator, course, "written", date.today(),
-                           covers_publishing=False, unit_ids=[world.member.unit_id])
+    consent.record_consent(
+        world.session,
+        world.coordinator,
+        course,
+        "written",
+        date.today(),
+        covers_publishing=False,
+        unit_ids=[world.member.unit_id],
+    )
     need = world.need(course)
     assert [n.id for n in published.visible_needs(world.session, world.member)] == [need.id]
     assert published.visible_needs(world.session, world.third_member) == []
@@ -71,8 +79,9 @@ def test_consent_shared_with_named_units_shows_the_need_only_to_those_units(worl
 def test_recording_new_consent_replaces_the_old_one(world):
     course = world.course()
     first = course.active_consent
-    second = consent.record_consent(world.session, world.coordinator, course, "written",
-                                    date.today(), True)
+    second = consent.record_consent(
+        world.session, world.coordinator, course, "written", date.today(), True
+    )
     assert course.active_consent is second
     assert first.replaced and first.withdrawn_at is not None
 
@@ -80,6 +89,12 @@ def test_recording_new_consent_replaces_the_old_one(world):
 def test_consent_dated_in_the_future_is_refused_with_the_field_named(world):
     course = world.course(with_consent=False)
     with pytest.raises(Invalid) as refused:
-        consent.record_consent(world.session, world.coordinator, course, "oral",
-                               date(date.today().year + 1, 1, 1), True)
+        consent.record_consent(
+            world.session,
+            world.coordinator,
+            course,
+            "oral",
+            date(date.today().year + 1, 1, 1),
+            True,
+        )
     assert "given_on" in refused.value.errors

@@ -16,8 +16,12 @@ def test_the_demo_has_fictional_courses_with_needs_and_bids_in_every_state(sessi
     session.commit()
     pseudonyms = session.scalars(sa.select(Citizen.pseudonym).order_by(Citizen.id)).all()
     assert pseudonyms == ["Ung A", "Ung B", "Ung C", "Ung D", "Ung E", "Ung F", "Ung G", "Ung H"]
-    assert set(session.scalars(sa.select(Bid.state))) == {"submitted", "accepted", "declined",
-                                                          "withdrawn"}
+    assert set(session.scalars(sa.select(Bid.state))) == {
+        "submitted",
+        "accepted",
+        "declined",
+        "withdrawn",
+    }
     states = set(session.scalars(sa.select(Need.state)))
     assert states == {NeedState.DRAFT, NeedState.PUBLISHED, NeedState.CLOSED, NeedState.WITHDRAWN}
     assert all(c.consents for c in session.scalars(sa.select(Course)))

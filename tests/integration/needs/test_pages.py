@@ -20,18 +20,30 @@ def test_a_coordinator_writes_a_need_is_stopped_by_the_check_and_publishes_the_f
     world, client, auth
 ):
     auth.login(world.coordinator)
-    response = client.post("/forloeb/nyt", data={"pseudonym": "Ung Q", "birth_year":
-                                                 str(date.today().year - 17),
-                                                 "family_names": "Jytte Ørnsbo"})
+    response = client.post(
+        "/forloeb/nyt",
+        data={
+            "pseudonym": "Ung Q",
+            "birth_year": str(date.today().year - 17),
+            "family_names": "Jytte Ørnsbo",
+        },
+    )
     assert response.status_code == 302
     course = world.session.scalars(sa.select(Course)).one()
     assert "Ung Q" in text(client.get(response.location))
-    client.post(f"/forloeb/{course.id}/samtykke", data={
-        "kind": "written", "given_on": date.today().isoformat(), "covers_publishing": "1"})
+    client.post(
+        f"/forloeb/{course.id}/samtykke",
+        data={"kind": "written", "given_on": date.today().isoformat(), "covers_publishing": "1"},
+    )
     client.post(f"/forloeb/{course.id}/maal", data={"kind": "life", "text": "Jeg vil have et job"})
     goal_id = course.goals[0].id
-    need = {"goal_id": goal_id, "title": "Et fritidsjob", "tags": ["job"], "action": "publish",
-            "description": "Hun vil gerne arbejde. Ring til Jytte på 23 45 67 89."}
+    need = {
+        "goal_id": goal_id,
+        "title": "Et fritidsjob",
+        "tags": ["job"],
+        "action": "publish",
+        "description": "Hun vil gerne arbejde. Ring til Jytte på 23 45 67 89.",
+    }
     refused = client.post(f"/forloeb/{course.id}/behov/nyt", data=need)
     assert refused.status_code == 422
     page = text(refused)
@@ -46,33 +58,51 @@ def test_a_coordinator_writes_a_need_is_stopped_by_the_check_and_publishes_the_f
 def test_the_live_check_shows_what_it_found_as_the_coordinator_types(world, client, auth):
     course = world.course()
     auth.login(world.coordinator)
-    response = client.post(f"/forloeb/{course.id}/behov/tjek", headers={"HX-Request": "true"},
-                           data={"title": "Hjælp", "description": "Skriv til zebra@mail.dk"})
+    response = client.post(
+        f"/forloeb/{course.id}/behov/tjek",
+        headers={"HX-Request": "true"},
+        data={"title": "Hjælp", "description": "Skriv til zebra@mail.dk"},
+    )
     assert "e-mailadresse: »zebra@mail.dk«" in text(response)
     assert "<html" not in text(response)
 
 
 def test_only_the_course_people_open_a_course_page(world, client, auth):
     course = world.course()
-    for user, status in ((world.member, 403), (world.other_coordinator, 403),
-                         (world.coordinator, 200), (world.admin, 200)):
+    for user, status in (
+        (world.member, 403),
+        (world.other_coordinator, 403),
+        (world.coordinator, 200),
+        (world.admin, 200),
+    ):
         auth.login(user)
         assert client.get(f"/forloeb/{course.id}").status_code == status
         auth.logout()
 
 
 def test_a_unit_member_sees_ranked_needs_bids_and_then_sees_the_bid_accepted(world, client, auth):
-    world.offer("Ungdomsskolen", "Morgenmentor", "En voksen følger dig i skole om morgenen.",
-                ["mentor", "fravaer", "skole"])
+    world.offer(
+        "Ungdomsskolen",
+        "Morgenmentor",
+        "En voksen følger dig i skole om morgenen.",
+        ["mentor", "fravaer", "skole"],
+    )
     need = world.need()
     auth.login(world.member)
     board = text(client.get("/behov"))
     assert "Passer til jeres enhed" in board and "Morgenmentor" in board
     start = (date.today() + timedelta(days=7)).isoformat()
-    response = client.post(f"/behov/{need.id}/bud", data={
-        "title": "Mentor om morgenen", "activities": "Vi henter hende to dage om ugen.",
-        "expected_outcomes": "Hun kommer i skole.", "who": "En mentor",
-        "earliest_start": start, "duration_weeks": "10"})
+    response = client.post(
+        f"/behov/{need.id}/bud",
+        data={
+            "title": "Mentor om morgenen",
+            "activities": "Vi henter hende to dage om ugen.",
+            "expected_outcomes": "Hun kommer i skole.",
+            "who": "En mentor",
+            "earliest_start": start,
+            "duration_weeks": "10",
+        },
+    )
     assert response.status_code == 302
     bid = world.session.scalars(sa.select(Bid)).one()
     auth.logout()
@@ -106,8 +136,9 @@ def test_a_decided_bid_cannot_be_decided_again_from_the_page(world, client, auth
     bids.decide_bid(world.session, world.coordinator, bid.id, "declined", "no_capacity")
     world.session.commit()
     auth.login(world.coordinator)
-    response = client.post(f"/bud/{bid.id}/beslutning", data={"decision": "accepted"},
-                           follow_redirects=True)
+    response = client.post(
+        f"/bud/{bid.id}/beslutning", data={"decision": "accepted"}, follow_redirects=True
+    )
     assert "Buddet er allerede sagt nej tak." in text(response)
     world.session.expire_all()
     assert world.session.get(Bid, bid.id).state == BidState.DECLINED

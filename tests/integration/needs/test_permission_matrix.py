@@ -19,28 +19,62 @@ from tests.integration.needs.conftest import OWN, World
 
 T, F = True, False
 EXPECTED = {  # action -> role -> (allowed on own, allowed on other)
-    "open course": {"coordinator": (T, F), "unit_member": (F, F), "editor": (F, F),
-                    "leader": (F, F), "admin": (T, T)},
-    "publish need": {"coordinator": (T, F), "unit_member": (F, F), "editor": (F, F),
-                     "leader": (F, F), "admin": (T, T)},
-    "bid": {"coordinator": (F, F), "unit_member": (T, F), "editor": (F, F),
-            "leader": (F, F), "admin": (T, T)},
-    "decide bid": {"coordinator": (T, F), "unit_member": (F, F), "editor": (F, F),
-                   "leader": (F, F), "admin": (T, T)},
-    "read bids": {"coordinator": (T, F), "unit_member": (T, F), "editor": (T, F),
-                  "leader": (F, F), "admin": (T, T)},
-    "see inbox": {role: (T, F) for role in ("coordinator", "unit_member", "editor", "leader",
-                                            "admin")},
+    "open course": {
+        "coordinator": (T, F),
+        "unit_member": (F, F),
+        "editor": (F, F),
+        "leader": (F, F),
+        "admin": (T, T),
+    },
+    "publish need": {
+        "coordinator": (T, F),
+        "unit_member": (F, F),
+        "editor": (F, F),
+        "leader": (F, F),
+        "admin": (T, T),
+    },
+    "bid": {
+        "coordinator": (F, F),
+        "unit_member": (T, F),
+        "editor": (F, F),
+        "leader": (F, F),
+        "admin": (T, T),
+    },
+    "decide bid": {
+        "coordinator": (T, F),
+        "unit_member": (F, F),
+        "editor": (F, F),
+        "leader": (F, F),
+        "admin": (T, T),
+    },
+    "read bids": {
+        "coordinator": (T, F),
+        "unit_member": (T, F),
+        "editor": (T, F),
+        "leader": (F, F),
+        "admin": (T, T),
+    },
+    "see inbox": {
+        role: (T, F) for role in ("coordinator", "unit_member", "editor", "leader", "admin")
+    },
 }
-CASES = [(action, role, scope, allowed[0 if scope == "own" else 1])
-         for action, by_role in EXPECTED.items() for role, allowed in by_role.items()
-         for scope in ("own", "other")]
+CASES = [
+    (action, role, scope, allowed[0 if scope == "own" else 1])
+    for action, by_role in EXPECTED.items()
+    for role, allowed in by_role.items()
+    for scope in ("own", "other")
+]
 
 
 def actor_for(world: World, role: str) -> User:
     """Return the world's user with this role."""
-    return {"coordinator": world.coordinator, "unit_member": world.member,
-            "editor": world.editor, "leader": world.leader, "admin": world.admin}[role]
+    return {
+        "coordinator": world.coordinator,
+        "unit_member": world.member,
+        "editor": world.editor,
+        "leader": world.leader,
+        "admin": world.admin,
+    }[role]
 
 
 def coordinators(world: World, actor: User) -> tuple[User, User]:
@@ -54,9 +88,17 @@ def coordinators(world: World, actor: User) -> tuple[User, User]:
 
 def raw_bid(world: World, need, unit_id: int) -> Bid:
     """Put a bid straight into the database (no rules), to test who may read or decide it."""
-    bid = Bid(need_id=need.id, unit_id=unit_id, bidder_id=world.admin.id, title="Bud",
-              activities="Noget", expected_outcomes="Noget godt", who="Os",
-              earliest_start=date.today() + timedelta(days=1), duration_weeks=4)
+    bid = Bid(
+        need_id=need.id,
+        unit_id=unit_id,
+        bidder_id=world.admin.id,
+        title="Bud",
+        activities="Noget",
+        expected_outcomes="Noget godt",
+        who="Os",
+        earliest_start=date.today() + timedelta(days=1),
+        duration_weeks=4,
+    )
     world.session.add(bid)
     world.session.commit()
     return bid
@@ -91,8 +133,9 @@ def attempt(world: World, action: str, actor: User, scope: str) -> None:
         inbox.inbox(session, actor, owner)
 
 
-@pytest.mark.parametrize(("action", "role", "scope", "allowed"), CASES,
-                         ids=[f"{a}-{r}-{s}" for a, r, s, _ in CASES])
+@pytest.mark.parametrize(
+    ("action", "role", "scope", "allowed"), CASES, ids=[f"{a}-{r}-{s}" for a, r, s, _ in CASES]
+)
 def test_each_role_may_do_exactly_what_the_matrix_says(world, action, role, scope, allowed):
     actor = actor_for(world, role)
     if allowed:
@@ -113,8 +156,9 @@ def test_a_team_member_may_open_the_course_but_not_change_it(world):
 
 def test_a_coordinator_on_the_team_may_decide_bids(world):
     course = world.course()
-    courses.add_team_member(world.session, world.coordinator, course,
-                            world.other_coordinator.email, "Medtovholder")
+    courses.add_team_member(
+        world.session, world.coordinator, course, world.other_coordinator.email, "Medtovholder"
+    )
     bid = world.bid(world.need(course))
     bids.decide_bid(world.session, world.other_coordinator, bid.id, "accepted")
 

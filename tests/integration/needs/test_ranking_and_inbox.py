@@ -12,16 +12,29 @@ from bank.needs.inbox import DECISION, FITTING_NEED, NEW_BID
 @pytest.fixture
 def catalogue(world):
     """Give the bidding unit (Ungdomsskolen) a mentor offer and Jobcentret a job offer."""
-    world.offer("Ungdomsskolen", "Morgenmentor", "En voksen henter dig og følger dig i skole, "
-                "så du kommer op om morgenen og møder til tiden.", ["mentor", "fravaer", "skole"])
-    world.offer("Jobcentret", "Fritidsjob med støtte", "Vi hjælper dig med at finde og passe et "
-                "fritidsjob i en butik eller et værksted.", ["job", "praktik"])
+    world.offer(
+        "Ungdomsskolen",
+        "Morgenmentor",
+        "En voksen henter dig og følger dig i skole, "
+        "så du kommer op om morgenen og møder til tiden.",
+        ["mentor", "fravaer", "skole"],
+    )
+    world.offer(
+        "Jobcentret",
+        "Fritidsjob med støtte",
+        "Vi hjælper dig med at finde og passe et fritidsjob i en butik eller et værksted.",
+        ["job", "praktik"],
+    )
 
 
 def test_a_unit_sees_the_open_needs_that_fit_its_offers_first_with_reasons(world, catalogue):
     course = world.course()
-    job = world.need(course, title="Et fritidsjob", tags=("job",),
-                     description="Jeg vil gerne tjene mine egne penge i et fritidsjob.")
+    job = world.need(
+        course,
+        title="Et fritidsjob",
+        tags=("job",),
+        description="Jeg vil gerne tjene mine egne penge i et fritidsjob.",
+    )
     school = world.need(course)
     ranked = ranking.needs_for_unit(world.session, world.member)
     assert ranked[0].need.id == school.id

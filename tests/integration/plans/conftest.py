@@ -21,21 +21,43 @@ TODAY = date(2026, 3, 2)
 STARTED = date(2025, 3, 1)
 
 OFFERS = {
-    "mentor": ("Mentorordning for unge i skolen", "Ungdomsskolen", "Center for Børn og Unge",
-               "En fast mentor mødes med den unge hver uge, hjælper med at komme op om morgenen "
-               "og følger med i skole. Mentoren taler med lærerne om fraværet.",
-               ["mentor", "fravaer", "skole"], 5),
-    "skolementor": ("Skolementor til unge med fravær", "Familiecentret", "Center for Familier",
-                    "Den unge får en fast mentor, der mødes med den unge hver uge, hjælper med at "
-                    "komme op om morgenen og følger den unge i skole. Mentoren taler med skolen "
-                    "om fraværet.", ["mentor", "fravaer", "skole"], 3),
-    "fritidsjob": ("Fritidsjob med støtte", "Jobcentret", "Center for Job og Uddannelse",
-                   "Vi hjælper den unge med at finde et fritidsjob og skrive en ansøgning. En "
-                   "jobkonsulent går med de første uger på arbejdspladsen.",
-                   ["job", "virksomhedsrettet"], 10),
-    "angst": ("Angstgruppe for unge", "PPR", "Center for Børn og Unge",
-              "Et gruppeforløb for unge med angst. Vi øver os i at klare svære situationer, "
-              "trin for trin, sammen med andre unge.", ["psykisk-trivsel", "gruppe"], 0),
+    "mentor": (
+        "Mentorordning for unge i skolen",
+        "Ungdomsskolen",
+        "Center for Børn og Unge",
+        "En fast mentor mødes med den unge hver uge, hjælper med at komme op om morgenen "
+        "og følger med i skole. Mentoren taler med lærerne om fraværet.",
+        ["mentor", "fravaer", "skole"],
+        5,
+    ),
+    "skolementor": (
+        "Skolementor til unge med fravær",
+        "Familiecentret",
+        "Center for Familier",
+        "Den unge får en fast mentor, der mødes med den unge hver uge, hjælper med at "
+        "komme op om morgenen og følger den unge i skole. Mentoren taler med skolen "
+        "om fraværet.",
+        ["mentor", "fravaer", "skole"],
+        3,
+    ),
+    "fritidsjob": (
+        "Fritidsjob med støtte",
+        "Jobcentret",
+        "Center for Job og Uddannelse",
+        "Vi hjælper den unge med at finde et fritidsjob og skrive en ansøgning. En "
+        "jobkonsulent går med de første uger på arbejdspladsen.",
+        ["job", "virksomhedsrettet"],
+        10,
+    ),
+    "angst": (
+        "Angstgruppe for unge",
+        "PPR",
+        "Center for Børn og Unge",
+        "Et gruppeforløb for unge med angst. Vi øver os i at klare svære situationer, "
+        "trin for trin, sammen med andre unge.",
+        ["psykisk-trivsel", "gruppe"],
+        0,
+    ),
 }
 
 
@@ -74,8 +96,9 @@ def _user(session, role: Role, email: str, unit: str | None, name: str) -> User:
 @pytest.fixture
 def plan_world(session) -> PlanWorld:
     """Return a course (young person born 2010) with two life goals, a sub-goal and offers."""
-    coordinator = _user(session, Role.COORDINATOR, "tovholder@plan.dk", "Ungeindsatsen",
-                        "Sara Tovholder")
+    coordinator = _user(
+        session, Role.COORDINATOR, "tovholder@plan.dk", "Ungeindsatsen", "Sara Tovholder"
+    )
     member = _user(session, Role.UNIT_MEMBER, "mentor@plan.dk", "Ungdomsskolen", "Mads Mentor")
     outsider = _user(session, Role.COORDINATOR, "anden@plan.dk", "Ungeindsatsen", "Otto Anden")
     admin = _user(session, Role.ADMIN, "admin@plan.dk", None, "Aisha Admin")
@@ -84,18 +107,29 @@ def plan_world(session) -> PlanWorld:
     consent.record_consent(session, coordinator, course, "oral", STARTED, True, today=STARTED)
     courses.add_team_member(session, coordinator, course, member.email, "Mentor")
     school = goals.add_goal(session, coordinator, course, "life", "Jeg vil gennemføre 9. klasse")
-    morning = goals.add_goal(session, coordinator, course, "sub", "Jeg vil komme op om morgenen",
-                             school.id)
+    morning = goals.add_goal(
+        session, coordinator, course, "sub", "Jeg vil komme op om morgenen", school.id
+    )
     job = goals.add_goal(session, coordinator, course, "life", "Jeg vil have et fritidsjob")
     offers = {}
     for ref, (title, unit, centre, text, tags, capacity) in OFFERS.items():
         offers[ref] = Offer(
-            ref=ref, title=title, description=text, unit=get_or_create_unit(session, unit, centre),
-            tags=tags, age_min=13, age_max=25, step=2, capacity=capacity,
-            status=OfferStatus.PUBLISHED, activities=["Samtaler"], community="Skolen",
+            ref=ref,
+            title=title,
+            description=text,
+            unit=get_or_create_unit(session, unit, centre),
+            tags=tags,
+            age_min=13,
+            age_max=25,
+            step=2,
+            capacity=capacity,
+            status=OfferStatus.PUBLISHED,
+            activities=["Samtaler"],
+            community="Skolen",
         )
         session.add(offers[ref])
     bump_catalogue_version(session)
     session.commit()
-    return PlanWorld(session, coordinator, member, outsider, admin, course, school, morning, job,
-                     offers)
+    return PlanWorld(
+        session, coordinator, member, outsider, admin, course, school, morning, job, offers
+    )

@@ -12,16 +12,26 @@ from bank.plans import finder, services
 
 
 def _bid(w):
-    need = needs.create_need(w.session, w.coordinator, w.course, w.job.id,
-                             "Hjælp til at finde et fritidsjob",
-                             "Jeg vil gerne tjene mine egne penge og prøve at gå på arbejde.",
-                             ["job"])
+    need = needs.create_need(
+        w.session,
+        w.coordinator,
+        w.course,
+        w.job.id,
+        "Hjælp til at finde et fritidsjob",
+        "Jeg vil gerne tjene mine egne penge og prøve at gå på arbejde.",
+        ["job"],
+    )
     needs.publish_need(w.session, w.coordinator, need)
     bid = bids.submit_bid(
-        w.session, w.member, need.id, "Jobtræning i Ungdomsskolens café",
+        w.session,
+        w.member,
+        need.id,
+        "Jobtræning i Ungdomsskolens café",
         "Den unge arbejder to eftermiddage om ugen i caféen med en voksen ved siden af.",
-        "Erfaring og en udtalelse til et fritidsjob.", "Mads fra Ungdomsskolen",
-        date.today() + timedelta(days=7), 10,
+        "Erfaring og en udtalelse til et fritidsjob.",
+        "Mads fra Ungdomsskolen",
+        date.today() + timedelta(days=7),
+        10,
     )
     w.session.commit()
     return bid
@@ -31,8 +41,9 @@ def test_a_bid_that_is_not_accepted_cannot_be_added(plan_world):
     w = plan_world
     bid = _bid(w)
     with pytest.raises(Invalid) as caught:
-        services.add_item(w.session, w.coordinator, w.course.id,
-                          {"bid_id": bid.id, "goal_id": w.job.id})
+        services.add_item(
+            w.session, w.coordinator, w.course.id, {"bid_id": bid.id, "goal_id": w.job.id}
+        )
     assert "source" in caught.value.errors
 
 
@@ -42,8 +53,11 @@ def test_an_accepted_bid_is_waiting_for_the_plan_until_it_is_added(plan_world):
     bids.decide_bid(w.session, w.coordinator, bid.id, "accepted")
     w.session.commit()
     assert finder.unplanned_bids(w.course, []) == [bid]
-    item = services.add_item(w.session, w.coordinator, w.course.id,
-                             {"bid_id": bid.id, "goal_id": w.job.id,
-                              "responsible_id": w.member.id})
+    item = services.add_item(
+        w.session,
+        w.coordinator,
+        w.course.id,
+        {"bid_id": bid.id, "goal_id": w.job.id, "responsible_id": w.member.id},
+    )
     assert (item.title, item.provider) == ("Jobtræning i Ungdomsskolens café", "Ungdomsskolen")
     assert finder.unplanned_bids(w.course, [item]) == []

@@ -18,16 +18,35 @@ def _text(pdf: bytes) -> str:
 
 
 def _plan(w):
-    services.add_item(w.session, w.coordinator, w.course.id, w.item_values(
-        "mentor", w.morning, responsible_id=w.member.id, starts_on="2026-03-09",
-        next_step="Mads ringer mandag"))
+    services.add_item(
+        w.session,
+        w.coordinator,
+        w.course.id,
+        w.item_values(
+            "mentor",
+            w.morning,
+            responsible_id=w.member.id,
+            starts_on="2026-03-09",
+            next_step="Mads ringer mandag",
+        ),
+    )
     services.add_item(w.session, w.coordinator, w.course.id, w.item_values("fritidsjob", w.job))
-    followup.record_meeting(w.session, w.coordinator, w.course.id, "2026-02-20", "Kim, Mads",
-                            "", "2026-04-15", today=TODAY)
-    followup.record_progress(w.session, w.coordinator, w.course.id, "wellbeing", "6",
-                             "2026-01-10", today=TODAY)
-    followup.record_progress(w.session, w.coordinator, w.course.id, "wellbeing", "8",
-                             "2026-02-25", today=TODAY)
+    followup.record_meeting(
+        w.session,
+        w.coordinator,
+        w.course.id,
+        "2026-02-20",
+        "Kim, Mads",
+        "",
+        "2026-04-15",
+        today=TODAY,
+    )
+    followup.record_progress(
+        w.session, w.coordinator, w.course.id, "wellbeing", "6", "2026-01-10", today=TODAY
+    )
+    followup.record_progress(
+        w.session, w.coordinator, w.course.id, "wellbeing", "8", "2026-02-25", today=TODAY
+    )
     w.session.commit()
 
 
@@ -36,10 +55,19 @@ def test_the_pdf_names_goals_items_responsible_persons_next_meeting_and_progress
     _plan(w)
     text = _text(document.plan_pdf(w.session, w.coordinator, w.course.id, TODAY))
     for expected in (
-        "Plan for Kim Testesen", "Jeg vil gennemføre 9. klasse", "Jeg vil komme op om morgenen",
-        "Jeg vil have et fritidsjob", "Mentorordning for unge i skolen", "Mads Mentor",
-        "Fritidsjob med støtte", "Ingen ansvarlig endnu", "Mads ringer mandag",
-        "Næste møde: 15. apr 2026", "Trivsel (den unges eget tal)", "8 af 10", "6 af 10",
+        "Plan for Kim Testesen",
+        "Jeg vil gennemføre 9. klasse",
+        "Jeg vil komme op om morgenen",
+        "Jeg vil have et fritidsjob",
+        "Mentorordning for unge i skolen",
+        "Mads Mentor",
+        "Fritidsjob med støtte",
+        "Ingen ansvarlig endnu",
+        "Mads ringer mandag",
+        "Næste møde: 15. apr 2026",
+        "Trivsel (den unges eget tal)",
+        "8 af 10",
+        "6 af 10",
         "Tovholder: Sara Tovholder",
     ):
         assert expected in text, expected

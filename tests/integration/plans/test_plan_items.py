@@ -20,14 +20,26 @@ def _danish(caught) -> dict[str, list[str]]:
 
 def test_an_offer_is_added_to_the_plan_for_a_goal_with_who_and_when(plan_world):
     w = plan_world
-    item = services.add_item(w.session, w.coordinator, w.course.id, w.item_values(
-        "mentor", w.morning, responsible_id=w.member.id, starts_on="2026-03-09",
-        ends_on="2026-06-30", next_step="Mads ringer til Kim mandag", next_step_due="2026-03-06",
-    ))
+    item = services.add_item(
+        w.session,
+        w.coordinator,
+        w.course.id,
+        w.item_values(
+            "mentor",
+            w.morning,
+            responsible_id=w.member.id,
+            starts_on="2026-03-09",
+            ends_on="2026-06-30",
+            next_step="Mads ringer til Kim mandag",
+            next_step_due="2026-03-06",
+        ),
+    )
     w.session.commit()
     assert item.status is ItemStatus.PLANNED
     assert (item.goal, item.responsible, item.responsible_unit.name) == (
-        w.morning, w.member, "Ungdomsskolen"
+        w.morning,
+        w.member,
+        "Ungdomsskolen",
     )
     assert (item.starts_on, item.ends_on) == (date(2026, 3, 9), date(2026, 6, 30))
     assert item.title == "Mentorordning for unge i skolen"
@@ -36,8 +48,12 @@ def test_an_offer_is_added_to_the_plan_for_a_goal_with_who_and_when(plan_world):
 def test_an_item_must_serve_one_of_the_courses_active_goals(plan_world):
     w = plan_world
     with pytest.raises(Invalid) as caught:
-        services.add_item(w.session, w.coordinator, w.course.id,
-                          {"offer_id": w.offers["mentor"].id, "goal_id": ""})
+        services.add_item(
+            w.session,
+            w.coordinator,
+            w.course.id,
+            {"offer_id": w.offers["mentor"].id, "goal_id": ""},
+        )
     assert _danish(caught)["goal"] == ["Vælg et af forløbets aktive mål."]
 
 
@@ -51,26 +67,36 @@ def test_an_item_comes_from_exactly_one_offer_or_bid(plan_world):
 def test_the_responsible_person_must_be_on_the_team(plan_world):
     w = plan_world
     with pytest.raises(Invalid) as caught:
-        services.add_item(w.session, w.coordinator, w.course.id,
-                          w.item_values("fritidsjob", w.job, responsible_id=w.outsider.id))
+        services.add_item(
+            w.session,
+            w.coordinator,
+            w.course.id,
+            w.item_values("fritidsjob", w.job, responsible_id=w.outsider.id),
+        )
     assert "Tilføj personen til teamet" in _danish(caught)["responsible"][0]
 
 
 def test_an_offer_with_no_capacity_is_added_with_the_waiting_time(plan_world):
     w = plan_world
-    item = services.add_item(w.session, w.coordinator, w.course.id,
-                             w.item_values("angst", w.school, waiting_weeks="6"))
+    item = services.add_item(
+        w.session, w.coordinator, w.course.id, w.item_values("angst", w.school, waiting_weeks="6")
+    )
     assert item.no_capacity and item.waiting_weeks == 6
     with pytest.raises(Invalid) as caught:
-        services.add_item(w.session, w.coordinator, w.course.id,
-                          w.item_values("angst", w.school, waiting_weeks="200"))
+        services.add_item(
+            w.session,
+            w.coordinator,
+            w.course.id,
+            w.item_values("angst", w.school, waiting_weeks="200"),
+        )
     assert "waiting_weeks" in _danish(caught)
 
 
 def test_an_item_without_a_responsible_person_cannot_start(plan_world):
     w = plan_world
-    item = services.add_item(w.session, w.coordinator, w.course.id,
-                             w.item_values("fritidsjob", w.job))
+    item = services.add_item(
+        w.session, w.coordinator, w.course.id, w.item_values("fritidsjob", w.job)
+    )
     with pytest.raises(Invalid) as caught:
         services.change_status(w.session, w.coordinator, item.id, "running", today=TODAY)
     assert _danish(caught)["responsible"] == [
@@ -83,8 +109,12 @@ def test_an_item_without_a_responsible_person_cannot_start(plan_world):
 
 def test_a_running_item_cannot_lose_its_responsible_person(plan_world):
     w = plan_world
-    item = services.add_item(w.session, w.coordinator, w.course.id,
-                             w.item_values("fritidsjob", w.job, responsible_id=w.member.id))
+    item = services.add_item(
+        w.session,
+        w.coordinator,
+        w.course.id,
+        w.item_values("fritidsjob", w.job, responsible_id=w.member.id),
+    )
     services.change_status(w.session, w.coordinator, item.id, "running", today=TODAY)
     with pytest.raises(Invalid) as caught:
         services.update_item(w.session, w.coordinator, item.id, {"responsible_id": ""})
@@ -93,15 +123,25 @@ def test_a_running_item_cannot_lose_its_responsible_person(plan_world):
 
 def test_statuses_move_through_pause_to_end_and_dropping_needs_a_reason(plan_world):
     w = plan_world
-    item = services.add_item(w.session, w.coordinator, w.course.id,
-                             w.item_values("mentor", w.school, responsible_id=w.member.id))
+    item = services.add_item(
+        w.session,
+        w.coordinator,
+        w.course.id,
+        w.item_values("mentor", w.school, responsible_id=w.member.id),
+    )
     services.change_status(w.session, w.coordinator, item.id, "running", today=TODAY)
     services.change_status(w.session, w.member, item.id, "paused", today=TODAY)
     with pytest.raises(Invalid) as caught:
         services.change_status(w.session, w.coordinator, item.id, "dropped", "", today=TODAY)
     assert "drop_reason" in _danish(caught)
-    dropped = services.change_status(w.session, w.coordinator, item.id, "dropped",
-                                     "Kim vil hellere have en anden mentor", today=TODAY)
+    dropped = services.change_status(
+        w.session,
+        w.coordinator,
+        item.id,
+        "dropped",
+        "Kim vil hellere have en anden mentor",
+        today=TODAY,
+    )
     assert dropped.drop_reason == "Kim vil hellere have en anden mentor"
     assert dropped.ends_on == TODAY
     with pytest.raises(Invalid):
@@ -130,32 +170,37 @@ def test_the_plan_flags_goals_that_nothing_serves(plan_world):
 
 def test_two_items_that_are_double_offers_are_flagged(plan_world):
     w = plan_world
-    first = services.add_item(w.session, w.coordinator, w.course.id,
-                              w.item_values("mentor", w.morning))
+    first = services.add_item(
+        w.session, w.coordinator, w.course.id, w.item_values("mentor", w.morning)
+    )
     services.add_item(w.session, w.coordinator, w.course.id, w.item_values("fritidsjob", w.job))
     assert overview.plan_view(w.session, w.coordinator, w.course.id).doubles == []
-    third = services.add_item(w.session, w.coordinator, w.course.id,
-                              w.item_values("skolementor", w.school))
+    third = services.add_item(
+        w.session, w.coordinator, w.course.id, w.item_values("skolementor", w.school)
+    )
     doubles = overview.plan_view(w.session, w.coordinator, w.course.id).doubles
-    assert [(d.first.id, d.second.id) for d in doubles] in ([(first.id, third.id)],
-                                                             [(third.id, first.id)])
+    assert [(d.first.id, d.second.id) for d in doubles] in (
+        [(first.id, third.id)],
+        [(third.id, first.id)],
+    )
     # Dropping one of them clears the warning.
-    services.change_status(w.session, w.coordinator, third.id, "dropped", "Valgte den anden",
-                           today=TODAY)
+    services.change_status(
+        w.session, w.coordinator, third.id, "dropped", "Valgte den anden", today=TODAY
+    )
     assert overview.plan_view(w.session, w.coordinator, w.course.id).doubles == []
 
 
 def test_every_read_and_change_of_the_plan_is_audited(plan_world):
     w = plan_world
     before = w.session.scalar(sa.select(sa.func.count(AuditEntry.id)))
-    item = services.add_item(w.session, w.coordinator, w.course.id,
-                             w.item_values("mentor", w.school))
+    item = services.add_item(
+        w.session, w.coordinator, w.course.id, w.item_values("mentor", w.school)
+    )
     overview.plan_view(w.session, w.member, w.course.id)
     w.session.commit()
-    entries = w.session.scalars(
-        sa.select(AuditEntry).order_by(AuditEntry.id).offset(before)
-    ).all()
+    entries = w.session.scalars(sa.select(AuditEntry).order_by(AuditEntry.id).offset(before)).all()
     assert [(e.user_id, e.action, e.record_type) for e in entries] == [
-        (w.coordinator.id, "create", "plan_item"), (w.member.id, "read", "course"),
+        (w.coordinator.id, "create", "plan_item"),
+        (w.member.id, "read", "course"),
     ]
     assert entries[0].record_id == str(item.id)

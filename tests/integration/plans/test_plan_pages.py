@@ -22,8 +22,9 @@ def test_the_finder_ranks_offers_for_the_courses_goals_with_reasons(client, plan
     assert "Hvorfor:" in page and "Passer til:" in page
     large = client.get(f"/forloeb/{w.course.id}/plan/find?stor=1")
     assert 'class="large-text"' in large.get_data(as_text=True)
-    partial = client.get(f"/forloeb/{w.course.id}/plan/find?q=fritidsjob",
-                         headers={"HX-Request": "true"})
+    partial = client.get(
+        f"/forloeb/{w.course.id}/plan/find?q=fritidsjob", headers={"HX-Request": "true"}
+    )
     assert "HX-Request" in partial.headers["Vary"]
     body = partial.get_data(as_text=True)
     assert "<html" not in body and "Fritidsjob med støtte" in body
@@ -39,24 +40,33 @@ def test_the_finder_warns_before_adding_a_double_offer(client, plan_world):
     assert "Ligner Mentorordning for unge i skolen, som allerede er i planen" in page
 
 
-def test_adding_items_through_the_form_shows_them_per_goal_and_flags_the_double(client,
-                                                                              plan_world):
+def test_adding_items_through_the_form_shows_them_per_goal_and_flags_the_double(client, plan_world):
     w = plan_world
     _login(client, w.coordinator)
     form = client.get(f"/forloeb/{w.course.id}/plan/ny?tilbud={w.offers['mentor'].id}")
     assert "Hvilket mål skal det hjælpe med?" in form.get_data(as_text=True)
-    refused = client.post(f"/forloeb/{w.course.id}/plan/indsatser",
-                          data={"offer_id": w.offers["mentor"].id, "goal_id": ""})
+    refused = client.post(
+        f"/forloeb/{w.course.id}/plan/indsatser",
+        data={"offer_id": w.offers["mentor"].id, "goal_id": ""},
+    )
     assert refused.status_code == 422
     assert "Vælg et af forløbets aktive mål." in refused.get_data(as_text=True)
     for offer, goal in (("mentor", w.morning), ("fritidsjob", w.job)):
-        done = client.post(f"/forloeb/{w.course.id}/plan/indsatser",
-                           data={"offer_id": w.offers[offer].id, "goal_id": goal.id,
-                                 "responsible_id": w.member.id}, follow_redirects=True)
+        done = client.post(
+            f"/forloeb/{w.course.id}/plan/indsatser",
+            data={
+                "offer_id": w.offers[offer].id,
+                "goal_id": goal.id,
+                "responsible_id": w.member.id,
+            },
+            follow_redirects=True,
+        )
         assert "er lagt i planen" in done.get_data(as_text=True)
-    page = client.post(f"/forloeb/{w.course.id}/plan/indsatser",
-                       data={"offer_id": w.offers["skolementor"].id, "goal_id": w.school.id},
-                       follow_redirects=True).get_data(as_text=True)
+    page = client.post(
+        f"/forloeb/{w.course.id}/plan/indsatser",
+        data={"offer_id": w.offers["skolementor"].id, "goal_id": w.school.id},
+        follow_redirects=True,
+    ).get_data(as_text=True)
     assert "I er ved at give den samme hjælp to gange" in page
     assert "I er ved at give den samme slags hjælp to gange" in page
     assert "Ingen ansvarlig" in page
@@ -65,15 +75,18 @@ def test_adding_items_through_the_form_shows_them_per_goal_and_flags_the_double(
 
 def test_an_item_is_started_from_its_page_only_with_a_responsible_person(client, plan_world):
     w = plan_world
-    item = services.add_item(w.session, w.coordinator, w.course.id,
-                             w.item_values("fritidsjob", w.job))
+    item = services.add_item(
+        w.session, w.coordinator, w.course.id, w.item_values("fritidsjob", w.job)
+    )
     w.session.commit()
     _login(client, w.coordinator)
     url = f"/forloeb/{w.course.id}/plan/indsatser/{item.id}"
     page = client.post(f"{url}/status", data={"status": "running"}, follow_redirects=True)
     assert "En indsats kan ikke gå i gang uden en ansvarlig person." in page.get_data(as_text=True)
-    client.post(url, data={"goal_id": w.job.id, "responsible_id": w.member.id,
-                           "next_step": "Ansøgning skrives"})
+    client.post(
+        url,
+        data={"goal_id": w.job.id, "responsible_id": w.member.id, "next_step": "Ansøgning skrives"},
+    )
     client.post(f"{url}/status", data={"status": "running"})
     w.session.expire_all()
     assert w.session.get(PlanItem, item.id).status.value == "running"
@@ -99,8 +112,10 @@ def test_meetings_are_recorded_and_overdue_courses_show_on_the_front_page(client
     home = client.get("/").get_data(as_text=True)
     assert "Forløb, der skal ses på" in home and "Kim Testesen" in home
     assert "Der har ikke været et teammøde endnu" in home
-    client.post(f"/forloeb/{w.course.id}/moeder",
-                data={"held_on": "2026-02-20", "participants": "Kim, Mads", "decisions": "Start"})
+    client.post(
+        f"/forloeb/{w.course.id}/moeder",
+        data={"held_on": "2026-02-20", "participants": "Kim, Mads", "decisions": "Start"},
+    )
     assert "Der har ikke været et teammøde endnu" not in client.get("/").get_data(as_text=True)
 
 

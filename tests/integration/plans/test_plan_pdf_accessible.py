@@ -12,10 +12,18 @@ from tests.integration.plans.conftest import TODAY, plan_world  # noqa: F401  (t
 
 
 def _pdf(w) -> PdfReader:
-    item = services.add_item(w.session, w.coordinator, w.course.id, w.item_values(
-        "mentor", w.morning, responsible_id=w.member.id,
-        starts_on=(TODAY - timedelta(days=30)).isoformat(),
-        ends_on=(TODAY + timedelta(days=10)).isoformat()))
+    item = services.add_item(
+        w.session,
+        w.coordinator,
+        w.course.id,
+        w.item_values(
+            "mentor",
+            w.morning,
+            responsible_id=w.member.id,
+            starts_on=(TODAY - timedelta(days=30)).isoformat(),
+            ends_on=(TODAY + timedelta(days=10)).isoformat(),
+        ),
+    )
     services.change_status(w.session, w.coordinator, item.id, "running", today=TODAY)
     w.session.commit()
     return PdfReader(io.BytesIO(document.plan_pdf(w.session, w.coordinator, w.course.id, TODAY)))

@@ -17,14 +17,20 @@ NS = {"svg": "http://www.w3.org/2000/svg"}
 def test_known_entries_are_plotted_at_their_date_and_value_with_items_marked(plan_world):
     w = plan_world
     for day, value in (("2025-03-01", "1"), ("2025-09-01", "10"), ("2026-03-02", "4")):
-        followup.record_progress(w.session, w.coordinator, w.course.id, "coping", value, day,
-                                 today=TODAY)
-    services.add_item(w.session, w.coordinator, w.course.id, w.item_values(
-        "mentor", w.school, starts_on="2025-06-01", ends_on="2026-01-31"))
+        followup.record_progress(
+            w.session, w.coordinator, w.course.id, "coping", value, day, today=TODAY
+        )
+    services.add_item(
+        w.session,
+        w.coordinator,
+        w.course.id,
+        w.item_values("mentor", w.school, starts_on="2025-06-01", ends_on="2026-01-31"),
+    )
     items = services.course_items(w.session, w.course)
     entries = followup.progress_of(w.session, w.course)
-    charts = progress_charts(followup.dimensions_of(w.session, w.course), entries, items,
-                             STARTED, TODAY)
+    charts = progress_charts(
+        followup.dimensions_of(w.session, w.course), entries, items, STARTED, TODAY
+    )
     assert [c.spec.key for c in charts] == ["coping"]
     root = ET.fromstring(str(charts[0].svg))
     points = {
@@ -45,6 +51,7 @@ def test_known_entries_are_plotted_at_their_date_and_value_with_items_marked(pla
     ]
     # Long labels are shortened on the chart itself.
     assert [m.find("svg:text", NS).text for m in marks] == [
-        "Start: Mentorordning for unge i sko…", "Slut: Mentorordning for unge i skol…"
+        "Start: Mentorordning for unge i sko…",
+        "Slut: Mentorordning for unge i skol…",
     ]
     assert "Start: Mentorordning for unge i skolen (planlagt)" in str(charts[0].table)

@@ -15,20 +15,25 @@ from bank.reports.gaps import find_gaps
 from tests.integration.reports.conftest import at
 
 TODAY = date(2025, 6, 30)
-GAMBLING = ("Jeg har spillet hele min SU op",
-            "Mand på 25, som læser til maskinmester. Han spiller på nettet hver dag, mest "
-            "sportsvæddemål og onlinecasino. Han har brugt hele sin SU og har lånt penge af venner "
-            "og i kviklån. Han vil gerne stoppe, men mister kontrollen, så snart der er penge.")
-LANGUAGE = ("Jeg forstår ikke, hvad læreren siger",
-            "Pige på 13, som kom til Danmark for otte måneder siden. Hun går i modtageklasse og "
-            "taler lidt dansk, men forstår ikke opgaverne. Mor kan ikke hjælpe med lektier.")
+GAMBLING = (
+    "Jeg har spillet hele min SU op",
+    "Mand på 25, som læser til maskinmester. Han spiller på nettet hver dag, mest "
+    "sportsvæddemål og onlinecasino. Han har brugt hele sin SU og har lånt penge af venner "
+    "og i kviklån. Han vil gerne stoppe, men mister kontrollen, så snart der er penge.",
+)
+LANGUAGE = (
+    "Jeg forstår ikke, hvad læreren siger",
+    "Pige på 13, som kom til Danmark for otte måneder siden. Hun går i modtageklasse og "
+    "taler lidt dansk, men forstår ikke opgaverne. Mor kan ikke hjælpe med lektier.",
+)
 
 
 @pytest.fixture
 def needs(session, make_user, build, demo_catalogue):
     """Publish the demo's gambling need (a gap) and its language need (well met)."""
-    coordinator = make_user("coordinator", unit="Ungeindsatsen",
-                            centre="Center for Job og Uddannelse")
+    coordinator = make_user(
+        "coordinator", unit="Ungeindsatsen", centre="Center for Job og Uddannelse"
+    )
     young = build.course(coordinator, date(2025, 1, 1), birth_year=TODAY.year - 25)
     child = build.course(coordinator, date(2025, 1, 1), birth_year=TODAY.year - 13)
     gap = build.need(young, at(date(2025, 6, 1)), ("okonomi", "ludomani"), *GAMBLING)
@@ -39,8 +44,7 @@ def needs(session, make_user, build, demo_catalogue):
     return gap, met, none
 
 
-def test_needs_without_a_good_offer_are_listed_with_their_best_offer_by_tag(session, leader,
-                                                                            needs):
+def test_needs_without_a_good_offer_are_listed_with_their_best_offer_by_tag(session, leader, needs):
     gap, met, none = needs
     groups, checked = find_gaps(session, leader, 0.42, today=TODAY)
     assert checked == 3
@@ -98,18 +102,24 @@ def test_coverage_counts_offers_open_needs_needs_of_the_year_and_forms(session, 
     assert (school.offers, school.needs_open, school.needs_year) == (3, 2, 2)
     assert school.forms == (2, 1, 0, 1)  # individual, group, family, none given
     assert (family.offers, family.needs_open, family.needs_year, family.forms) == (
-        1, 0, 1, (0, 0, 1, 0))
+        1,
+        0,
+        1,
+        (0, 0, 1, 0),
+    )
     assert (rows["bolig"].offers, rows["bolig"].needs_open) == (0, 0)
 
 
 def test_coverage_follows_the_centre_filter(session, leader, tagged):
     rows = {r.slug: r for r in coverage(session, leader, TODAY, centre="Center B")}
     assert (rows["skole"].offers, rows["skole"].forms, rows["skole"].needs_open) == (
-        1, (1, 1, 0, 0), 0)
+        1,
+        (1, 1, 0, 0),
+        0,
+    )
 
 
-def test_the_forms_chart_stacks_each_areas_forms_with_patterns_and_numbers(session, leader,
-                                                                          tagged):
+def test_the_forms_chart_stacks_each_areas_forms_with_patterns_and_numbers(session, leader, tagged):
     svg, table = forms_chart(coverage(session, leader, TODAY))
     bars = re.findall(r'data-group="([^"]+)" data-series="([^"]+)" data-value="([^"]+)"', svg)
     assert ("Skole", "Individuelt", "2") in bars and ("Familie", "Familie", "1") in bars

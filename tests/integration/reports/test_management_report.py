@@ -36,8 +36,13 @@ def known(session, make_user, build):
     # Meetings: c2 and c7 keep the cadence; c6 last met 2025-01-05 (overdue). Turning 16 on
     # 2025-01-01 (birth year only: 1 January): c7 met 2024-11-15 (on time), c6 met after it
     # (late); c2 started after the birthday, so it is not c2's transition.
-    for course, day in ((c2, date(2025, 2, 15)), (c2, date(2025, 5, 20)),
-                        (c6, date(2025, 1, 5)), (c7, date(2024, 11, 15)), (c7, date(2025, 4, 1))):
+    for course, day in (
+        (c2, date(2025, 2, 15)),
+        (c2, date(2025, 5, 20)),
+        (c6, date(2025, 1, 5)),
+        (c7, date(2024, 11, 15)),
+        (c7, date(2025, 4, 1)),
+    ):
         build.meeting(course, day)
     n1 = build.need(c2, at(date(2025, 6, 1), 8))
     build.bid(n1, bidder1, at(date(2025, 6, 2), 8))  # first bid after 1 day
@@ -48,14 +53,20 @@ def known(session, make_user, build):
     n4 = build.need(c6, at(date(2025, 6, 20), 6))
     build.bid(n4, bidder2, at(date(2025, 6, 20), 18))  # after half a day; not yet 14 days old
     build.need(c6, at(date(2024, 12, 20), 9))  # published before the period
-    mentor = Offer(ref="t-mentor", title="Mentorforløb", status=OfferStatus.PUBLISHED,
-                   unit=sara.unit)
-    group = Offer(ref="t-gruppe", title="Gruppeforløb", status=OfferStatus.PUBLISHED,
-                  unit=omar.unit)
+    mentor = Offer(
+        ref="t-mentor", title="Mentorforløb", status=OfferStatus.PUBLISHED, unit=sara.unit
+    )
+    group = Offer(
+        ref="t-gruppe", title="Gruppeforløb", status=OfferStatus.PUBLISHED, unit=omar.unit
+    )
     start, end = date(2025, 2, 1), date(2025, 3, 1)
-    wellbeing = {c1: ((1, 20, 4), (2, 28, 7)), c2: ((2, 1, 5), (2, 20, 5)),
-                 c3: ((1, 15, 6), (3, 1, 4)), c6: ((2, 5, 3), (2, 25, 8)),
-                 c7: ((1, 31, 2), (2, 28, 3))}  # changes +3, 0, -2, +5, +1
+    wellbeing = {
+        c1: ((1, 20, 4), (2, 28, 7)),
+        c2: ((2, 1, 5), (2, 20, 5)),
+        c3: ((1, 15, 6), (3, 1, 4)),
+        c6: ((2, 5, 3), (2, 25, 8)),
+        c7: ((1, 31, 2), (2, 28, 3)),
+    }  # changes +3, 0, -2, +5, +1
     for course, entries in wellbeing.items():
         build.item(course, mentor, start, end, ItemStatus.ENDED)
         for month, day, value in entries:
@@ -78,7 +89,9 @@ def test_courses_are_counted_with_their_durations_per_centre_unit_and_coordinato
     assert total.running_days.median == 211.0  # 149, 211, 394
     assert {g.name: (g.running, g.ended) for g in figures.by_centre} == {A: (2, 1), B: (1, 1)}
     assert {g.name: g.running + g.ended for g in figures.by_unit} == {
-        "Jobcentret": 2, "Ungeindsatsen": 3}
+        "Jobcentret": 2,
+        "Ungeindsatsen": 3,
+    }
     assert {g.name: g.running + g.ended for g in figures.by_coordinator} == {"Omar": 2, "Sara": 3}
 
 
@@ -95,7 +108,11 @@ def test_meetings_and_transitions_are_exact(session, leader, known):
     meetings = management(session, leader, HALF_YEAR, TODAY).meetings
     assert (meetings.running, len(meetings.overdue)) == (3, 1)
     assert (meetings.milestones_due, meetings.on_time, meetings.late, meetings.missing) == (
-        2, 1, 1, 0)
+        2,
+        1,
+        1,
+        0,
+    )
 
 
 def test_outcomes_are_shown_from_five_courses_and_hidden_below(session, leader, known):
@@ -121,11 +138,17 @@ def test_the_page_shows_the_figures_for_the_chosen_period_and_records_the_read(
     auth.login(leader)
     page = client.get("/rapporter/ledelsesinformation?fra=2025-01-01&til=2025-06-30")
     html = page.get_data(as_text=True)
-    for figure, value in (("courses-running", "3"), ("courses-ended", "2"),
-                          ("ended-median", "120,5"), ("needs-published", "4"),
-                          ("first-bid-median", "1"), ("accepted-share", "25 %"),
-                          ("no-bid-14", "2"), ("overdue", "1"),
-                          ("transitions-on-time", "1 af 2")):
+    for figure, value in (
+        ("courses-running", "3"),
+        ("courses-ended", "2"),
+        ("ended-median", "120,5"),
+        ("needs-published", "4"),
+        ("first-bid-median", "1"),
+        ("accepted-share", "25 %"),
+        ("no-bid-14", "2"),
+        ("overdue", "1"),
+        ("transitions-on-time", "1 af 2"),
+    ):
         assert f'data-figure="{figure}">{value}<' in html, figure
     assert "Færre end 5 forløb – vises ikke" in html
     assert "Trivsel (den unges eget tal): +1 (5 forløb)" in " ".join(html.split())
@@ -136,8 +159,9 @@ def test_the_page_shows_the_figures_for_the_chosen_period_and_records_the_read(
 
 def test_the_figures_download_as_csv_and_xlsx(client, auth, leader, known):
     auth.login(leader)
-    csv = client.get("/rapporter/ledelsesinformation.csv?fra=2025-01-01&til=2025-06-30&center="
-                     + B).get_data(as_text=True)
+    csv = client.get(
+        "/rapporter/ledelsesinformation.csv?fra=2025-01-01&til=2025-06-30&center=" + B
+    ).get_data(as_text=True)
     lines = csv.lstrip("\ufeff").splitlines()
     assert lines[0].startswith("Opdelt på;Navn;I gang;Afsluttet")
     assert "I alt;I alt;1;1;90;90;90;90;211" in lines
@@ -154,8 +178,13 @@ def test_a_bad_date_gets_a_danish_message_and_the_last_twelve_months(client, aut
 
 
 def test_only_leaders_and_admins_see_management_information(client, auth, make_user):
-    for role, status in (("coordinator", 403), ("unit_member", 403), ("editor", 403),
-                         ("admin", 200), ("leader", 200)):
+    for role, status in (
+        ("coordinator", 403),
+        ("unit_member", 403),
+        ("editor", 403),
+        ("admin", 200),
+        ("leader", 200),
+    ):
         auth.login(make_user(role))
         assert client.get("/rapporter/ledelsesinformation").status_code == status, role
         auth.logout()

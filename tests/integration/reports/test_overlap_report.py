@@ -21,8 +21,9 @@ def groups_on(html: str) -> list[str]:
     return re.findall(r'<section class="card overlap-group".*?</section>', html, re.S)
 
 
-def test_opening_the_report_queues_the_scan_instead_of_computing_it(client, auth, leader,
-                                                                     demo_catalogue, session):
+def test_opening_the_report_queues_the_scan_instead_of_computing_it(
+    client, auth, leader, demo_catalogue, session
+):
     auth.login(leader)
     page = client.get("/rapporter/dobbelttilbud").get_data(as_text=True)
     assert "Rapporten er ikke beregnet endnu" in page
@@ -41,8 +42,9 @@ def test_opening_the_report_queues_the_scan_instead_of_computing_it(client, auth
     assert get_queue().huey.pending_count() == 0  # nothing new to compute
 
 
-def test_the_demos_double_offers_are_grouped_largest_first_side_by_side(client, auth, leader,
-                                                                        demo_catalogue):
+def test_the_demos_double_offers_are_grouped_largest_first_side_by_side(
+    client, auth, leader, demo_catalogue
+):
     auth.login(leader)
     client.get("/rapporter/dobbelttilbud")
     run_pending()
@@ -67,8 +69,14 @@ def test_a_pair_marked_not_double_leaves_the_report_and_stays_out_after_a_rescan
     pair = f'data-pair="{sprog.ref}|{snak.ref}"'
     assert pair in client.get("/rapporter/dobbelttilbud").get_data(as_text=True)
 
-    response = client.post("/rapporter/dobbelttilbud/ikke-dobbelt", data={
-        "a": snak.id, "b": sprog.id, "kommentar": "Snak dansk er kun for beboerne i området."})
+    response = client.post(
+        "/rapporter/dobbelttilbud/ikke-dobbelt",
+        data={
+            "a": snak.id,
+            "b": sprog.id,
+            "kommentar": "Snak dansk er kun for beboerne i området.",
+        },
+    )
     assert response.status_code == 302
     page = client.get("/rapporter/dobbelttilbud").get_data(as_text=True)
     assert pair not in page
@@ -85,9 +93,9 @@ def test_a_pair_marked_not_double_leaves_the_report_and_stays_out_after_a_rescan
     assert (mark.offer_a_id, mark.offer_b_id, mark.user_id) == (sprog.id, snak.id, leader.id)
 
 
-def test_a_changed_catalogue_is_scanned_again_by_the_periodic_check(client, auth, leader,
-                                                                    demo_catalogue, session,
-                                                                    make_user):
+def test_a_changed_catalogue_is_scanned_again_by_the_periodic_check(
+    client, auth, leader, demo_catalogue, session, make_user
+):
     auth.login(leader)
     client.get("/rapporter/dobbelttilbud")
     run_pending()
@@ -101,13 +109,17 @@ def test_a_changed_catalogue_is_scanned_again_by_the_periodic_check(client, auth
     assert "Kataloget er ændret siden" in page or "En ny beregning er i gang" in page
     get_queue().check_catalogue.call_local()  # a pending scan is not queued twice
     assert run_pending() == 1
-    stress = [g for g in groups_on(client.get("/rapporter/dobbelttilbud").get_data(as_text=True))
-              if "Pres på" in g]
+    stress = [
+        g
+        for g in groups_on(client.get("/rapporter/dobbelttilbud").get_data(as_text=True))
+        if "Pres på" in g
+    ]
     assert stress and "Ro på" not in stress[0]  # the retired offer takes no part
 
 
-def test_the_threshold_can_be_set_and_each_is_computed_in_the_background(client, auth, leader,
-                                                                        demo_catalogue, session):
+def test_the_threshold_can_be_set_and_each_is_computed_in_the_background(
+    client, auth, leader, demo_catalogue, session
+):
     auth.login(leader)
     client.get("/rapporter/dobbelttilbud")
     run_pending()
@@ -116,7 +128,8 @@ def test_the_threshold_can_be_set_and_each_is_computed_in_the_background(client,
     run_pending()
     strict = session.scalars(sa.select(OverlapScan).where(OverlapScan.threshold == 0.55)).one()
     default = session.scalars(
-        sa.select(OverlapScan).where(OverlapScan.threshold == DOUBLE_THRESHOLD)).one()
+        sa.select(OverlapScan).where(OverlapScan.threshold == DOUBLE_THRESHOLD)
+    ).one()
     assert 0 < len(strict.results["pairs"]) < len(default.results["pairs"])
     assert all(p["score"] >= 0.55 for p in strict.results["pairs"])
     page = client.get("/rapporter/dobbelttilbud?graense=0.55").get_data(as_text=True)
@@ -129,22 +142,25 @@ def test_an_impossible_threshold_is_refused_with_a_danish_message(client, auth, 
     assert "Grænsen skal være et tal fra 0,2 til 0,9" in page
 
 
-def test_the_filters_keep_only_groups_with_an_offer_of_that_centre_or_tag(client, auth, leader,
-                                                                         demo_catalogue):
+def test_the_filters_keep_only_groups_with_an_offer_of_that_centre_or_tag(
+    client, auth, leader, demo_catalogue
+):
     auth.login(leader)
     client.get("/rapporter/dobbelttilbud")
     run_pending()
     centre = "Center for Kultur og Fritid"
-    groups = groups_on(client.get(f"/rapporter/dobbelttilbud?center={centre}").get_data(
-        as_text=True))
+    groups = groups_on(
+        client.get(f"/rapporter/dobbelttilbud?center={centre}").get_data(as_text=True)
+    )
     assert groups and all(centre in g for g in groups)
     groups = groups_on(client.get("/rapporter/dobbelttilbud?emne=bolig").get_data(as_text=True))
     assert groups and all("Bolig" in g for g in groups)
     assert not any("Pres på" in g for g in groups)
 
 
-def test_overlapping_pairs_that_are_not_double_are_listed_apart(client, auth, leader,
-                                                                demo_catalogue, session):
+def test_overlapping_pairs_that_are_not_double_are_listed_apart(
+    client, auth, leader, demo_catalogue, session
+):
     auth.login(leader)
     client.get("/rapporter/dobbelttilbud")
     run_pending()
@@ -155,8 +171,9 @@ def test_overlapping_pairs_that_are_not_double_are_listed_apart(client, auth, le
     assert not any(groups_on(partial))
 
 
-def test_the_report_downloads_as_xlsx_with_the_groups_and_the_overlaps(client, auth, leader,
-                                                                      demo_catalogue):
+def test_the_report_downloads_as_xlsx_with_the_groups_and_the_overlaps(
+    client, auth, leader, demo_catalogue
+):
     auth.login(leader)
     client.get("/rapporter/dobbelttilbud")
     run_pending()
@@ -173,38 +190,50 @@ def test_the_report_downloads_as_xlsx_with_the_groups_and_the_overlaps(client, a
     assert csv.lstrip("\ufeff").startswith("Gruppe;Tilbud A;Enhed A")
 
 
-def test_editors_may_see_and_mark_but_coordinators_may_not(client, auth, make_user, demo_catalogue,
-                                                           session):
+def test_editors_may_see_and_mark_but_coordinators_may_not(
+    client, auth, make_user, demo_catalogue, session
+):
     coordinator = make_user("coordinator")
     auth.login(coordinator)
     assert client.get("/rapporter/dobbelttilbud").status_code == 403
-    assert client.post("/rapporter/dobbelttilbud/ikke-dobbelt",
-                       data={"a": 1, "b": 2, "kommentar": "x"}).status_code == 403
+    assert (
+        client.post(
+            "/rapporter/dobbelttilbud/ikke-dobbelt", data={"a": 1, "b": 2, "kommentar": "x"}
+        ).status_code
+        == 403
+    )
     auth.logout()
     editor = make_user("editor", unit="Klubberne")
     auth.login(editor)
     assert client.get("/rapporter/dobbelttilbud").status_code == 200
     a, b = demo_catalogue["dm-o010"], demo_catalogue["dm-o040"]
-    client.post("/rapporter/dobbelttilbud/ikke-dobbelt",
-                data={"a": a.id, "b": b.id, "kommentar": "Jobguiden er kun i klubben."})
+    client.post(
+        "/rapporter/dobbelttilbud/ikke-dobbelt",
+        data={"a": a.id, "b": b.id, "kommentar": "Jobguiden er kun i klubben."},
+    )
     assert session.scalars(sa.select(NotDoubleMark)).one().user_id == editor.id
     assert client.get("/rapporter/ledelsesinformation").status_code == 403
 
 
-def test_a_mark_needs_a_comment_and_is_kept_only_once(client, auth, leader, demo_catalogue,
-                                                      session):
+def test_a_mark_needs_a_comment_and_is_kept_only_once(
+    client, auth, leader, demo_catalogue, session
+):
     auth.login(leader)
     a, b = demo_catalogue["dm-o010"], demo_catalogue["dm-o040"]
-    client.post("/rapporter/dobbelttilbud/ikke-dobbelt", data={"a": a.id, "b": b.id,
-                                                               "kommentar": "  "})
+    client.post(
+        "/rapporter/dobbelttilbud/ikke-dobbelt", data={"a": a.id, "b": b.id, "kommentar": "  "}
+    )
     page = client.get("/rapporter/dobbelttilbud").get_data(as_text=True)
     assert "Skriv kort, hvorfor de to tilbud ikke er det samme." in page
     assert session.scalars(sa.select(NotDoubleMark)).all() == []
     for _ in range(2):
-        client.post("/rapporter/dobbelttilbud/ikke-dobbelt",
-                    data={"a": a.id, "b": b.id, "kommentar": "Forskellige målgrupper."})
+        client.post(
+            "/rapporter/dobbelttilbud/ikke-dobbelt",
+            data={"a": a.id, "b": b.id, "kommentar": "Forskellige målgrupper."},
+        )
     assert "Parret er allerede markeret." in client.get("/rapporter/dobbelttilbud").get_data(
-        as_text=True)
+        as_text=True
+    )
     assert len(session.scalars(sa.select(NotDoubleMark)).all()) == 1
 
 

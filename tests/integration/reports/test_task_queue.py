@@ -49,8 +49,9 @@ def test_the_worker_command_refuses_a_queue_it_cannot_share(runner):
     assert "memory task queue cannot be shared with a worker" in result.output
 
 
-def test_a_real_worker_on_the_sqlite_queue_computes_a_queued_scan(app, tmp_path, session,
-                                                                  demo_catalogue):
+def test_a_real_worker_on_the_sqlite_queue_computes_a_queued_scan(
+    app, tmp_path, session, demo_catalogue
+):
     app.config.update(TASK_QUEUE="sqlite", TASK_QUEUE_FILE=str(tmp_path / "q.sqlite3"))
     tasks.init_app(app)  # the app's queue is now the embedded SQLite one
     scan_id = queue_scan(session)
