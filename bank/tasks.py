@@ -40,7 +40,7 @@ class TaskQueue:
     """The app's huey instance and the tasks registered on it."""
 
     huey: Huey
-    rescan_overlaps: TaskWrapper
+    rescan_doubles: TaskWrapper
     check_catalogue: TaskWrapper
 
 
@@ -76,8 +76,8 @@ def init_app(app: Flask) -> None:
     """Create the app's task queue and register its tasks."""
     huey = make_huey(app)
 
-    @huey.task(name="rescan_overlaps")
-    def rescan_overlaps(scan_id: int) -> None:
+    @huey.task(name="rescan_doubles")
+    def rescan_doubles(scan_id: int) -> None:
         """Compute a queued double-offer scan and store its result."""
         from bank.reports.scans import run_scan
 
@@ -93,7 +93,7 @@ def init_app(app: Flask) -> None:
             queue_scan(db.session)
             save_current_index(db.session)  # web processes map it instead of building it
 
-    app.extensions["bank.tasks"] = TaskQueue(huey, rescan_overlaps, check_catalogue)
+    app.extensions["bank.tasks"] = TaskQueue(huey, rescan_doubles, check_catalogue)
 
 
 def get_queue(app: Flask | None = None) -> TaskQueue:
@@ -114,7 +114,7 @@ def queue_scan(
     session.commit()  # the worker must find the row; lapsed scans stay marked failed
     if scan is None:
         return None
-    get_queue().rescan_overlaps(scan.id)
+    get_queue().rescan_doubles(scan.id)
     return scan.id
 
 

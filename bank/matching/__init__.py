@@ -11,7 +11,7 @@ Build once per catalogue version, query many times::
     index.similar(offer_id, top=5)                       # possible double offers of an offer
     index.similar_to_draft(draft_offer, top=5)           # warn an editor before saving
     rank_needs_for_unit(needs, unit_offers, top=20, index=index)   # -> list[NeedMatch]
-    find_double_offers(offers, threshold=None)           # -> OverlapReport
+    find_double_offers(offers, threshold=None)           # -> DoubleReport
 
 Hard filters: only `published` offers are ranked or searched, and only those whose age range
 holds the citizen's age; `tags` given to rank/search must all be carried by the offer.
@@ -21,15 +21,15 @@ A `Match` has `offer_id`, `score`, `why` (the interchange dict: `tags`, `terms`,
 sentences such as "Fælles emner: mentor, job", "Alderen passer (15–25 år)", "Trin 2 på
 indsatstrappen", "Ingen ledige pladser lige nu"), `full` (capacity 0: shown, but marked)
 and, from `similar`/`similar_to_draft` only, `likeness` ("double", "partial" or "").
-`OverlapReport` has `pairs` (double offers, best first, a < b), `groups` (connected
+`DoubleReport` has `pairs` (double offers, best first, a < b), `groups` (connected
 components, sorted, largest first) and `partial` (overlapping but not double, each offer's
 closest few). Retired offers take no part in double offers; drafts do.
 Bad interchange files raise `BadCatalogueLine` (path, line, reason); a bad dict given to
 `OfferRecord.from_dict` / `NeedRecord.from_dict` raises `BadRecord`.
 """
 
+from bank.matching.doubles import DoublePair, DoubleReport, find_double_offers
 from bank.matching.index import CatalogueIndex
-from bank.matching.overlaps import OverlapPair, OverlapReport, find_double_offers
 from bank.matching.records import (
     BadCatalogueLine,
     BadRecord,
@@ -49,8 +49,8 @@ __all__ = [
     "NeedMatch",
     "NeedRecord",
     "OfferRecord",
-    "OverlapPair",
-    "OverlapReport",
+    "DoublePair",
+    "DoubleReport",
     "find_double_offers",
     "load_needs",
     "load_offers",

@@ -104,7 +104,7 @@ def phase_rank(n_offers: int, n_needs: int, seed: int, directory: str = "") -> d
 
 def phase_overlaps(n_offers: int, n_needs: int, seed: int, _directory: str = "") -> dict[str, Any]:
     """Run the full double-offer scan and check it finds the planted copies."""
-    from bank.matching.overlaps import find_double_offers
+    from bank.matching.doubles import find_double_offers
 
     catalogue = make_catalogue(n_offers, 1, seed)
     gc.collect()

@@ -125,8 +125,8 @@ def compare_systems(
 ) -> dict[str, dict[str, float]]:
     """Return every metric for the engine, BM25 and (with a URL) PostgreSQL, by system."""
     from bank.matching.baselines import BM25Baseline, PostgresBaseline
+    from bank.matching.doubles import find_double_offers
     from bank.matching.index import CatalogueIndex
-    from bank.matching.overlaps import find_double_offers
 
     index = CatalogueIndex.build(offers)
     bm25 = BM25Baseline(offers)

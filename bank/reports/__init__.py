@@ -14,15 +14,15 @@ def _signed(value: float | None) -> str:
     return ("+" if value > 0 else "") + danish_number(value)
 
 
-def _overlap_panel(user) -> tuple[str, dict] | None:
+def _double_panel(user) -> tuple[str, dict] | None:
     """Show leaders and editors how many groups of double offers the latest scan found."""
     from bank import db
     from bank.auth.models import Role
-    from bank.reports.overlaps import READERS, overlap_report
+    from bank.reports.doubles import READERS, double_report
 
     if not user.has_role(*READERS):
         return None
-    view = overlap_report(db.session, user)
+    view = double_report(db.session, user)
     return "reports/_panel.html", {"view": view, "leader": user.has_role(Role.LEADER)}
 
 
@@ -39,4 +39,4 @@ def init_app(app: Flask) -> None:
     app.add_template_global(lambda key: labels.get(key, key), "dimension_label")
     app.add_template_global(_signed, "signed")
     add_nav(app, NavItem("reports.index", "Rapporter", roles=(Role.LEADER, Role.EDITOR), order=60))
-    add_panel(app, _overlap_panel, order=40)
+    add_panel(app, _double_panel, order=40)

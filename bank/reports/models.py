@@ -23,7 +23,7 @@ class ScanStatus(enum.StrEnum):
     FAILED = "failed"
 
 
-class OverlapScan(Base):
+class DoubleScan(Base):
     """One run of the engine's double-offer scan over the catalogue, computed by the worker.
 
     `results` holds the engine's answer with offers by database id:

@@ -16,7 +16,7 @@ from flask import current_app, has_app_context
 from sqlalchemy.orm import Session
 
 from bank.db import utcnow
-from bank.reports.models import OverlapScan, ScanStatus
+from bank.reports.models import DoubleScan, ScanStatus
 
 LOST_AFTER = timedelta(minutes=15)  # a queued scan no worker picked up in this time is lost
 DEFAULT_LEASE = timedelta(seconds=60)
@@ -31,7 +31,7 @@ def scan_lease() -> timedelta:
 
 
 def _alive_since():
-    return sa.func.coalesce(OverlapScan.heartbeat_at, OverlapScan.started_at)
+    return sa.func.coalesce(DoubleScan.heartbeat_at, DoubleScan.started_at)
 
 
 def reap_lapsed(
@@ -40,14 +40,14 @@ def reap_lapsed(
     """Mark failed the running scans whose lease lapsed and the queued ones lost; return count."""
     now, lease = now or utcnow(), lease or scan_lease()
     dead = session.execute(
-        sa.update(OverlapScan)
-        .where(OverlapScan.status == ScanStatus.RUNNING, _alive_since() < now - lease)
+        sa.update(DoubleScan)
+        .where(DoubleScan.status == ScanStatus.RUNNING, _alive_since() < now - lease)
         .values(status=ScanStatus.FAILED, error="the worker stopped (its lease lapsed)")
         .execution_options(synchronize_session=False)
     ).rowcount
     lost = session.execute(
-        sa.update(OverlapScan)
-        .where(OverlapScan.status == ScanStatus.QUEUED, OverlapScan.requested_at < now - LOST_AFTER)
+        sa.update(DoubleScan)
+        .where(DoubleScan.status == ScanStatus.QUEUED, DoubleScan.requested_at < now - LOST_AFTER)
         .values(status=ScanStatus.FAILED, error="no worker picked it up")
         .execution_options(synchronize_session=False)
     ).rowcount
@@ -59,27 +59,27 @@ def reap_lapsed(
 
 def running_scan(
     session: Session, threshold: float, now: datetime | None = None
-) -> OverlapScan | None:
+) -> DoubleScan | None:
     """Return a scan for this threshold that a live worker computes (its lease held), if any."""
     now = now or utcnow()
-    query = sa.select(OverlapScan).where(
-        OverlapScan.threshold == threshold,
-        OverlapScan.status == ScanStatus.RUNNING,
+    query = sa.select(DoubleScan).where(
+        DoubleScan.threshold == threshold,
+        DoubleScan.status == ScanStatus.RUNNING,
         _alive_since() >= now - scan_lease(),
     )
-    return session.scalars(query.order_by(OverlapScan.id.desc()).limit(1)).first()
+    return session.scalars(query.order_by(DoubleScan.id.desc()).limit(1)).first()
 
 
 def claim_scan(session: Session, scan_id: int, lease: timedelta) -> bool:
     """Take a queued scan (or one whose worker died) for this worker; commit; return if taken."""
     now = utcnow()
     taken = session.execute(
-        sa.update(OverlapScan)
+        sa.update(DoubleScan)
         .where(
-            OverlapScan.id == scan_id,
+            DoubleScan.id == scan_id,
             sa.or_(
-                OverlapScan.status == ScanStatus.QUEUED,
-                sa.and_(OverlapScan.status == ScanStatus.RUNNING, _alive_since() < now - lease),
+                DoubleScan.status == ScanStatus.QUEUED,
+                sa.and_(DoubleScan.status == ScanStatus.RUNNING, _alive_since() < now - lease),
             ),
         )
         .values(status=ScanStatus.RUNNING, started_at=now, heartbeat_at=now)
@@ -104,8 +104,8 @@ class Heartbeat:
         """Write the heartbeat once, in its own transaction."""
         with self.engine.begin() as connection:
             connection.execute(
-                sa.update(OverlapScan)
-                .where(OverlapScan.id == self.scan_id, OverlapScan.status == ScanStatus.RUNNING)
+                sa.update(DoubleScan)
+                .where(DoubleScan.id == self.scan_id, DoubleScan.status == ScanStatus.RUNNING)
                 .values(heartbeat_at=utcnow())
             )
 

@@ -1,4 +1,4 @@
-"""The double-offer scan: queued by the app, computed by the worker, stored as OverlapScan.
+"""The double-offer scan: queued by the app, computed by the worker, stored as DoubleScan.
 
 The request never runs the engine's scan; it queues a scan (bank.tasks.queue_scan) and
 reads the latest stored result. A running scan holds a lease: the worker writes a heartbeat
@@ -24,7 +24,7 @@ from bank.matching.pairs import DOUBLE_THRESHOLD
 from bank.offers.catalogue import catalogue_version
 from bank.offers.models import Offer, OfferStatus
 from bank.ranking import offer_record
-from bank.reports.models import OverlapScan, ScanStatus
+from bank.reports.models import DoubleScan, ScanStatus
 from bank.reports.scan_lease import (
     LOST_AFTER,
     Heartbeat,
@@ -62,29 +62,29 @@ def normal_threshold(threshold: float | str | None) -> float:
     return value
 
 
-def latest_scan(session: Session, threshold: float) -> OverlapScan | None:
+def latest_scan(session: Session, threshold: float) -> DoubleScan | None:
     """Return the newest finished scan for this threshold."""
     query = (
-        sa.select(OverlapScan)
-        .where(OverlapScan.threshold == threshold, OverlapScan.status == ScanStatus.DONE)
-        .order_by(OverlapScan.computed_at.desc(), OverlapScan.id.desc())
+        sa.select(DoubleScan)
+        .where(DoubleScan.threshold == threshold, DoubleScan.status == ScanStatus.DONE)
+        .order_by(DoubleScan.computed_at.desc(), DoubleScan.id.desc())
     )
     return session.scalars(query.limit(1)).first()
 
 
-def pending_scan(session: Session, threshold: float) -> OverlapScan | None:
+def pending_scan(session: Session, threshold: float) -> DoubleScan | None:
     """Return a scan for this threshold that a live worker runs, or that waits (not lost)."""
     running = running_scan(session, threshold)
     if running is not None:
         return running
     query = (
-        sa.select(OverlapScan)
+        sa.select(DoubleScan)
         .where(
-            OverlapScan.threshold == threshold,
-            OverlapScan.status == ScanStatus.QUEUED,
-            OverlapScan.requested_at >= utcnow() - LOST_AFTER,
+            DoubleScan.threshold == threshold,
+            DoubleScan.status == ScanStatus.QUEUED,
+            DoubleScan.requested_at >= utcnow() - LOST_AFTER,
         )
-        .order_by(OverlapScan.id.desc())
+        .order_by(DoubleScan.id.desc())
     )
     return session.scalars(query.limit(1)).first()
 
@@ -94,7 +94,7 @@ def request_scan(
     threshold: float | str | None = None,
     user: User | None = None,
     force: bool = False,
-) -> OverlapScan | None:
+) -> DoubleScan | None:
     """Add a queued scan unless one is pending or the latest is up to date (unless forced).
 
     Forced ("Beregn igen"), a scan is queued whenever none is really running: scans that only
@@ -107,8 +107,8 @@ def request_scan(
         if running_scan(session, threshold) is not None:
             return None
         session.execute(
-            sa.update(OverlapScan)
-            .where(OverlapScan.threshold == threshold, OverlapScan.status == ScanStatus.QUEUED)
+            sa.update(DoubleScan)
+            .where(DoubleScan.threshold == threshold, DoubleScan.status == ScanStatus.QUEUED)
             .values(status=ScanStatus.FAILED, error="superseded by a newer request")
             .execution_options(synchronize_session=False)
         )
@@ -118,7 +118,7 @@ def request_scan(
     latest = latest_scan(session, threshold)
     if not force and latest is not None and latest.catalogue_version == version:
         return None
-    scan = OverlapScan(
+    scan = DoubleScan(
         threshold=threshold, catalogue_version=version, requested_by=user, status=ScanStatus.QUEUED
     )
     session.add(scan)
@@ -146,12 +146,12 @@ def _stored(pairs, ids: dict[str, int]) -> list[dict]:
     return out
 
 
-def run_scan(session: Session, scan_id: int, lease: timedelta | None = None) -> OverlapScan | None:
+def run_scan(session: Session, scan_id: int, lease: timedelta | None = None) -> DoubleScan | None:
     """Compute a queued scan (the worker's job), heartbeating, and commit its result or failure."""
     lease = lease or scan_lease()
     if not claim_scan(session, scan_id, lease):
-        return session.get(OverlapScan, scan_id)
-    scan = session.get(OverlapScan, scan_id)
+        return session.get(DoubleScan, scan_id)
+    scan = session.get(DoubleScan, scan_id)
     session.refresh(scan)
     try:
         with Heartbeat(session.get_bind(), scan_id, lease):
@@ -168,7 +168,7 @@ def run_scan(session: Session, scan_id: int, lease: timedelta | None = None) -> 
     except Exception as error:
         session.rollback()
         log.exception("double-offer scan %s failed", scan_id)
-        scan = session.get(OverlapScan, scan_id)
+        scan = session.get(DoubleScan, scan_id)
         scan.status, scan.error = ScanStatus.FAILED, f"{type(error).__name__}: {error}"
         session.commit()
         raise

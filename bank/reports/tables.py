@@ -5,11 +5,11 @@ from __future__ import annotations
 from bank import danish
 from bank.plans.dimensions import BUILT_IN
 from bank.reports.coverage import COUNT_SERIES, FORMS, NO_FORM, TagCoverage
+from bank.reports.doubles import DoubleView, PairView
 from bank.reports.export import Table
 from bank.reports.gaps import GapGroup
 from bank.reports.management import Management
 from bank.reports.mi import CourseGroup
-from bank.reports.overlaps import OverlapView, PairView
 from bank.reports.stats import Summary
 
 PAIR_HEADINGS = (
@@ -46,7 +46,7 @@ def _pair_row(group: int | str, pair: PairView, tags: dict[str, str]) -> list:
     ]
 
 
-def overlap_tables(view: OverlapView, tags: dict[str, str] | None = None) -> list[Table]:
+def double_tables(view: DoubleView, tags: dict[str, str] | None = None) -> list[Table]:
     """Return the double-offer pairs (by group) and the overlapping pairs, tags by label."""
     tags = tags or {}
     doubles = [_pair_row(n, p, tags) for n, g in enumerate(view.groups, start=1) for p in g.pairs]

@@ -11,17 +11,17 @@ from bank.auth.services import require_role
 from bank.errors import BankError, Invalid
 from bank.main.htmx import render
 from bank.offers.terms import term_labels
-from bank.reports.export import download, to_csv, to_xlsx
-from bank.reports.highlight import highlight
-from bank.reports.overlaps import (
+from bank.reports.doubles import (
     READERS,
+    double_report,
     editable_refs,
     mark_not_double,
-    overlap_report,
     unmark_not_double,
 )
+from bank.reports.export import download, to_csv, to_xlsx
+from bank.reports.highlight import highlight
 from bank.reports.scans import normal_threshold
-from bank.reports.tables import overlap_tables
+from bank.reports.tables import double_tables
 from bank.tasks import queue_scan
 
 bp = Blueprint("reports", __name__, url_prefix="/rapporter")
@@ -42,7 +42,7 @@ def index():
 
 @bp.route("/dobbelttilbud")
 @login_required
-def overlaps():
+def doubles():
     """Show the groups of double offers from the latest background scan, with filters."""
     args = _filters()
     try:
@@ -50,13 +50,13 @@ def overlaps():
         error = None
     except Invalid as exc:
         threshold, error = normal_threshold(None), exc.danish
-    view = overlap_report(db.session, current_user, threshold, args["center"], args["emne"])
+    view = double_report(db.session, current_user, threshold, args["center"], args["emne"])
     if view.pending is None and (view.scan is None or view.stale):
         queue_scan(db.session, threshold, current_user)  # the worker computes it, not we
-        view = overlap_report(db.session, current_user, threshold, args["center"], args["emne"])
+        view = double_report(db.session, current_user, threshold, args["center"], args["emne"])
     return render(
-        "reports/overlaps.html",
-        "reports/_overlaps.html",
+        "reports/doubles.html",
+        "reports/_doubles.html",
         view=view,
         args=args,
         threshold_error=error,
@@ -78,7 +78,7 @@ def rescan():
             flash("Rapporten bliver beregnet igen. Siden opdaterer sig selv, når den er klar.")
     except Invalid as exc:
         flash(exc.danish, "error")
-    return redirect(url_for("reports.overlaps", **{k: v for k, v in args.items() if v}))
+    return redirect(url_for("reports.doubles", **{k: v for k, v in args.items() if v}))
 
 
 @bp.route("/dobbelttilbud/ikke-dobbelt", methods=["POST"])
@@ -105,7 +105,7 @@ def mark():
             raise exc
         flash(exc.danish, "error@grupper")
         place = "#grupper"
-    target = url_for("reports.overlaps", **{k: v for k, v in args.items() if v})
+    target = url_for("reports.doubles", **{k: v for k, v in args.items() if v})
     return redirect(target + place)
 
 
@@ -125,20 +125,20 @@ def unmark(mark_id: int):
         if exc.status == 403:
             raise exc
         flash(exc.danish, "error@grupper")
-    target = url_for("reports.overlaps", **{k: v for k, v in args.items() if v})
+    target = url_for("reports.doubles", **{k: v for k, v in args.items() if v})
     return redirect(target + "#grupper")
 
 
 @bp.route("/dobbelttilbud/eksport.<kind>")
 @login_required
-def export_overlaps(kind: str):
+def export_doubles(kind: str):
     """Download the overlap report as XLSX or CSV."""
     if kind not in ("csv", "xlsx"):
         return ("Ukendt format", 404)
     args = _filters()
-    view = overlap_report(
+    view = double_report(
         db.session, current_user, args["graense"] or None, args["center"], args["emne"]
     )
-    tables = overlap_tables(view, term_labels(db.session))
+    tables = double_tables(view, term_labels(db.session))
     data = to_xlsx(tables) if kind == "xlsx" else to_csv(tables)
     return download(data, "dobbelttilbud", kind)

@@ -15,7 +15,7 @@ import redis
 from huey import RedisHuey
 
 from bank import create_app, db, tasks
-from bank.reports.models import OverlapScan, ScanStatus
+from bank.reports.models import DoubleScan, ScanStatus
 from bank.tasks import get_queue, queue_scan, start_embedded_worker
 
 REDIS_URL = "redis://127.0.0.1:6379/3"
@@ -46,11 +46,11 @@ def use_redis(app, name: str) -> RedisHuey:
     return huey
 
 
-def wait_for_scan(session, scan_id: int) -> OverlapScan:
+def wait_for_scan(session, scan_id: int) -> DoubleScan:
     """Wait (at most ~60 s) until the worker has finished the scan; return it."""
     for _ in range(600):
         session.expire_all()
-        scan = session.get(OverlapScan, scan_id)
+        scan = session.get(DoubleScan, scan_id)
         if scan.status in (ScanStatus.DONE, ScanStatus.FAILED):
             return scan
         time.sleep(0.1)
@@ -78,7 +78,7 @@ def test_a_scan_queued_while_the_worker_is_down_runs_when_it_comes_back(
     scan_id = queue_scan(session)  # no worker runs
     time.sleep(0.5)
     session.expire_all()
-    assert session.get(OverlapScan, scan_id).status == ScanStatus.QUEUED
+    assert session.get(DoubleScan, scan_id).status == ScanStatus.QUEUED
     assert huey.pending_count() == 1
     db.session.remove()  # the new app binds the scoped session to its own engine
     restarted = create_app(

@@ -11,8 +11,8 @@ import sqlalchemy as sa
 from bank.demo import load_demo
 from bank.offers.models import Offer, OfferStatus
 from bank.reports.coverage import form_totals
+from bank.reports.doubles import double_report
 from bank.reports.gaps import find_gaps
-from bank.reports.overlaps import overlap_report
 from bank.tasks import run_pending
 from bank.vocabulary import VOCABULARY
 
@@ -43,7 +43,7 @@ def test_the_topic_filter_offers_only_the_controlled_vocabulary(
     auth.login(leader)
     client.get("/rapporter/dobbelttilbud")
     run_pending()
-    view = overlap_report(session, leader)
+    view = double_report(session, leader)
     assert view.tags and set(view.tags) <= {t.slug for t in VOCABULARY}
 
 

@@ -8,8 +8,8 @@ import pytest
 import sqlalchemy as sa
 
 from bank.errors import NotAllowed, NotFound
+from bank.reports.doubles import mark_not_double, marked_pairs, unmark_not_double
 from bank.reports.models import NotDoubleMark
-from bank.reports.overlaps import mark_not_double, marked_pairs, unmark_not_double
 from bank.tasks import run_pending
 
 

@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 
 from bank.matching.pairs import DOUBLE_THRESHOLD
 from bank.offers.services import retire_offer
-from bank.reports.models import NotDoubleMark, OverlapScan, ScanStatus
+from bank.reports.models import DoubleScan, NotDoubleMark, ScanStatus
 from bank.tasks import get_queue, run_pending
 
 STRESS_GROUP = ("Ro på", "Pres på", "Åndehul")
@@ -29,13 +29,13 @@ def test_opening_the_report_queues_the_scan_instead_of_computing_it(
     assert "Rapporten er ikke beregnet endnu" in page
     assert "En ny beregning er i gang" in page
     assert groups_on(page) == []
-    scan = session.scalars(sa.select(OverlapScan)).one()
+    scan = session.scalars(sa.select(DoubleScan)).one()
     assert scan.status == ScanStatus.QUEUED and scan.computed_at is None
     assert get_queue().huey.pending_count() == 1  # waiting for the worker
 
     assert run_pending() == 1  # the worker's turn
     session.expire_all()
-    assert session.get(OverlapScan, scan.id).status == ScanStatus.DONE
+    assert session.get(DoubleScan, scan.id).status == ScanStatus.DONE
     page = client.get("/rapporter/dobbelttilbud").get_data(as_text=True)
     assert "Beregnet " in page and "ud fra 71 offentliggjorte tilbud" in page
     assert "En ny beregning er i gang" not in page
@@ -85,7 +85,7 @@ def test_a_pair_marked_not_double_leaves_the_report_and_stays_out_after_a_rescan
     client.post("/rapporter/dobbelttilbud/beregn")
     assert run_pending() == 1
     session.expire_all()
-    latest = session.scalars(sa.select(OverlapScan).order_by(OverlapScan.id.desc())).first()
+    latest = session.scalars(sa.select(DoubleScan).order_by(DoubleScan.id.desc())).first()
     found = {(p["a"], p["b"]) for p in latest.results["pairs"]}
     assert (sprog.id, snak.id) in found  # the engine still finds them alike ...
     assert pair not in client.get("/rapporter/dobbelttilbud").get_data(as_text=True)  # ... hidden
@@ -126,9 +126,9 @@ def test_the_threshold_can_be_set_and_each_is_computed_in_the_background(
     page = client.get("/rapporter/dobbelttilbud?graense=0,55").get_data(as_text=True)
     assert "En ny beregning er i gang" in page
     run_pending()
-    strict = session.scalars(sa.select(OverlapScan).where(OverlapScan.threshold == 0.55)).one()
+    strict = session.scalars(sa.select(DoubleScan).where(DoubleScan.threshold == 0.55)).one()
     default = session.scalars(
-        sa.select(OverlapScan).where(OverlapScan.threshold == DOUBLE_THRESHOLD)
+        sa.select(DoubleScan).where(DoubleScan.threshold == DOUBLE_THRESHOLD)
     ).one()
     assert 0 < len(strict.results["pairs"]) < len(default.results["pairs"])
     assert all(p["score"] >= 0.55 for p in strict.results["pairs"])
@@ -166,7 +166,7 @@ def test_overlapping_pairs_that_are_not_double_are_listed_apart(
     run_pending()
     page = client.get("/rapporter/dobbelttilbud").get_data(as_text=True)
     partial = page.split('id="overlap"', 1)[1].split('id="markeret"', 1)[0]
-    scan = session.scalars(sa.select(OverlapScan)).one()
+    scan = session.scalars(sa.select(DoubleScan)).one()
     assert len(re.findall(r'<tr class="pair"', partial)) == len(scan.results["partial"]) > 0
     assert not any(groups_on(partial))
 

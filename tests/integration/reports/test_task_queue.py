@@ -11,7 +11,7 @@ from huey import MemoryHuey, RedisHuey, SqliteHuey
 from bank import tasks
 from bank.cli import main
 from bank.config import ConfigError
-from bank.reports.models import OverlapScan, ScanStatus
+from bank.reports.models import DoubleScan, ScanStatus
 from bank.tasks import get_queue, make_huey, queue_scan, start_embedded_worker
 
 
@@ -59,7 +59,7 @@ def test_a_real_worker_on_the_sqlite_queue_computes_a_queued_scan(
     try:
         for _ in range(300):  # wait for the worker's thread, at most ~30 s
             session.expire_all()
-            scan = session.get(OverlapScan, scan_id)
+            scan = session.get(DoubleScan, scan_id)
             if scan.status in (ScanStatus.DONE, ScanStatus.FAILED):
                 break
             time.sleep(0.1)

@@ -13,7 +13,7 @@ from datetime import timedelta
 import sqlalchemy as sa
 
 from bank.db import utcnow
-from bank.reports.models import OverlapScan, ScanStatus
+from bank.reports.models import DoubleScan, ScanStatus
 from bank.reports.scan_lease import reap_lapsed
 from bank.reports.scans import normal_threshold
 from bank.tasks import run_pending
@@ -21,9 +21,9 @@ from bank.tasks import run_pending
 RESCAN = "/rapporter/dobbelttilbud/beregn"
 
 
-def _scan(session, status: ScanStatus, beat_ago: timedelta | None) -> OverlapScan:
+def _scan(session, status: ScanStatus, beat_ago: timedelta | None) -> DoubleScan:
     now = utcnow()
-    scan = OverlapScan(threshold=normal_threshold(None), status=status)
+    scan = DoubleScan(threshold=normal_threshold(None), status=status)
     if beat_ago is not None:
         scan.started_at = scan.heartbeat_at = now - beat_ago
     session.add(scan)
@@ -31,9 +31,9 @@ def _scan(session, status: ScanStatus, beat_ago: timedelta | None) -> OverlapSca
     return scan
 
 
-def _scans(session) -> list[OverlapScan]:
+def _scans(session) -> list[DoubleScan]:
     session.expire_all()
-    return list(session.scalars(sa.select(OverlapScan).order_by(OverlapScan.id)))
+    return list(session.scalars(sa.select(DoubleScan).order_by(DoubleScan.id)))
 
 
 def test_a_scan_whose_heartbeat_lapsed_is_marked_failed_and_a_rescan_starts_at_once(
@@ -72,7 +72,7 @@ def test_a_queued_scan_no_worker_took_is_lost_after_a_while(session):
     assert reap_lapsed(session, now=utcnow() + timedelta(minutes=14)) == 0
     assert reap_lapsed(session, now=utcnow() + timedelta(minutes=16)) == 1
     session.commit()
-    assert session.get(OverlapScan, waiting.id).status == ScanStatus.FAILED
+    assert session.get(DoubleScan, waiting.id).status == ScanStatus.FAILED
 
 
 WORKER = textwrap.dedent(

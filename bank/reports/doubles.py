@@ -10,11 +10,11 @@ from sqlalchemy.orm import Session, selectinload
 from bank.auth.models import Role, Unit, User
 from bank.auth.services import require_role
 from bank.errors import Conflict, Invalid, NotFound
-from bank.matching.overlaps import OverlapPair, connected_groups
+from bank.matching.doubles import DoublePair, connected_groups
 from bank.offers.catalogue import catalogue_version
 from bank.offers.models import Offer
 from bank.offers.terms import term_labels
-from bank.reports.models import NotDoubleMark, OverlapScan
+from bank.reports.models import DoubleScan, NotDoubleMark
 from bank.reports.scans import latest_scan, normal_threshold, pending_scan
 
 READERS = (Role.LEADER, Role.EDITOR)  # admins hold every role
@@ -43,12 +43,12 @@ class GroupView:
 
 
 @dataclass(frozen=True)
-class OverlapView:
+class DoubleView:
     """Everything the overlap page shows."""
 
     threshold: float
-    scan: OverlapScan | None
-    pending: OverlapScan | None
+    scan: DoubleScan | None
+    pending: DoubleScan | None
     stale: bool
     groups: list[GroupView] = field(default_factory=list)
     partial: list[PairView] = field(default_factory=list)
@@ -92,7 +92,7 @@ def _matches(offer: Offer, centre: str | None, tag: str | None) -> bool:
 
 
 def _groups(pairs: list[PairView]) -> list[GroupView]:
-    found = connected_groups([OverlapPair(str(p.a.id), str(p.b.id), p.score) for p in pairs])
+    found = connected_groups([DoublePair(str(p.a.id), str(p.b.id), p.score) for p in pairs])
     by_id = {o.id: o for p in pairs for o in (p.a, p.b)}
     groups = []
     for members in found:
@@ -106,13 +106,13 @@ def _groups(pairs: list[PairView]) -> list[GroupView]:
     return sorted(groups, key=lambda g: (-len(g.offers), -max(p.score for p in g.pairs)))
 
 
-def overlap_report(
+def double_report(
     session: Session,
     viewer: User | None,
     threshold: float | str | None = None,
     centre: str | None = None,
     tag: str | None = None,
-) -> OverlapView:
+) -> DoubleView:
     """Return the latest scan's groups and overlaps for leaders and editors, marks left out."""
     require_role(viewer, *READERS)
     threshold = normal_threshold(threshold)
@@ -130,7 +130,7 @@ def overlap_report(
         )
     )
     if scan is None:
-        return OverlapView(threshold, None, pending, True, marks=marks)
+        return DoubleView(threshold, None, pending, True, marks=marks)
     raw_pairs, raw_partial = scan.results.get("pairs", []), scan.results.get("partial", [])
     ids = {p[k] for p in raw_pairs + raw_partial for k in ("a", "b")}
     offers = _offers(session, ids)
@@ -138,7 +138,7 @@ def overlap_report(
     groups = _groups(_pairs(raw_pairs, offers, marked))
     partial = _pairs(raw_partial, offers, marked)
     every = [o for g in groups for o in g.offers] + [o for p in partial for o in (p.a, p.b)]
-    return OverlapView(
+    return DoubleView(
         threshold,
         scan,
         pending,
@@ -209,7 +209,7 @@ def unmark_not_double(session: Session, user: User | None, mark_id: int) -> tupl
     return titles
 
 
-def editable_refs(viewer: User | None, view: OverlapView) -> frozenset[str]:
+def editable_refs(viewer: User | None, view: DoubleView) -> frozenset[str]:
     """Return the refs of the report's offers the viewer may change (so only those get a link)."""
     from bank.offers.access import can_edit
 

@@ -21,7 +21,7 @@ PARTIAL_PER_OFFER = 2  # overlapping-but-not-double pairs kept per offer (its cl
 
 
 @dataclass(frozen=True)
-class OverlapPair:
+class DoublePair:
     """Two offers (a < b) that look like the same service, with the score and why."""
 
     a: str
@@ -35,12 +35,12 @@ class OverlapPair:
 
 
 @dataclass(frozen=True)
-class OverlapReport:
+class DoubleReport:
     """Double-offer pairs, their connected groups, and overlapping-but-not-double pairs."""
 
-    pairs: list[OverlapPair]
+    pairs: list[DoublePair]
     groups: list[list[str]]
-    partial: list[OverlapPair]
+    partial: list[DoublePair]
 
     def to_interchange(self) -> dict[str, object]:
         """Return the report as the `bank overlaps` JSON object (pairs and groups)."""
@@ -49,11 +49,11 @@ class OverlapReport:
 
 def find_double_offers(
     offers: Sequence[OfferRecord], threshold: float | None = None
-) -> OverlapReport:
+) -> DoubleReport:
     """Find double offers among the offers that are not retired, best first."""
     active = [offer for offer in offers if offer.status != "retired"]
     if len(active) < 2:
-        return OverlapReport([], [], [])
+        return DoubleReport([], [], [])
     matrices = build_matrices(active, with_chars=False)
     left, right = candidate_pairs(matrices.tfidf)
     found = judge_many(
@@ -69,7 +69,7 @@ def find_double_offers(
     chosen = closest_per_offer(left, right, found.score, found.partial)
     partial = _pairs(active, matrices, left, right, found.score, np.asarray(chosen, dtype=int))
     order = lambda p: (-p.score, p.a, p.b)  # noqa: E731
-    return OverlapReport(
+    return DoubleReport(
         sorted(doubles, key=order), connected_groups(doubles), sorted(partial, key=order)
     )
 
@@ -141,7 +141,7 @@ def closest_per_offer(
     return kept
 
 
-def connected_groups(pairs: Sequence[OverlapPair]) -> list[list[str]]:
+def connected_groups(pairs: Sequence[DoublePair]) -> list[list[str]]:
     """Group pairs into connected components: each sorted, largest first."""
     parent: dict[str, str] = {}
 
@@ -169,12 +169,12 @@ def _pairs(
     right: np.ndarray,
     score: np.ndarray,
     chosen: np.ndarray,
-) -> list[OverlapPair]:
-    found: list[OverlapPair] = []
+) -> list[DoublePair]:
+    found: list[DoublePair] = []
     for start in range(0, chosen.size, CHUNK * 10):
         part = chosen[start : start + CHUNK * 10]
         whys = explain_pairs(offers, m, left[part], right[part])
         for k, why in zip(part.tolist(), whys, strict=True):
             a, b = sorted((offers[int(left[k])].id, offers[int(right[k])].id))
-            found.append(OverlapPair(a, b, float(score[k]), why))
+            found.append(DoublePair(a, b, float(score[k]), why))
     return found

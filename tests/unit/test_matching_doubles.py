@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from bank.matching import CatalogueIndex, OverlapPair, find_double_offers
-from bank.matching.overlaps import candidate_pairs, connected_groups
+from bank.matching import CatalogueIndex, DoublePair, find_double_offers
+from bank.matching.doubles import candidate_pairs, connected_groups
 from bank.matching.vectors import build_matrices
 from tests.unit.engine_support import offer
 
@@ -116,10 +116,10 @@ def test_candidates_come_from_a_few_nearest_neighbours_not_all_pairs():
 
 def test_connected_groups_are_sorted_and_largest_first():
     pairs = [
-        OverlapPair("d", "e", 0.9),
-        OverlapPair("b", "c", 0.9),
-        OverlapPair("a", "b", 0.8),
-        OverlapPair("f", "g", 0.5),
+        DoublePair("d", "e", 0.9),
+        DoublePair("b", "c", 0.9),
+        DoublePair("a", "b", 0.8),
+        DoublePair("f", "g", 0.5),
     ]
     assert connected_groups(pairs) == [["a", "b", "c"], ["d", "e"], ["f", "g"]]
 
