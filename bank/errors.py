@@ -5,6 +5,9 @@ from __future__ import annotations
 from flask import Flask, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
+Errors = dict[str, list[tuple[str, str]]]
+"""Field errors: field name -> list of (English, Danish) messages."""
+
 
 class BankError(Exception):
     """A business rule said no; carries an English and a Danish message."""
@@ -41,7 +44,7 @@ class Invalid(BankError):
 
     status = 422
 
-    def __init__(self, errors: dict[str, list[tuple[str, str]]]):
+    def __init__(self, errors: Errors):
         first = next(iter(errors.items()))
         super().__init__(f"{first[0]}: {first[1][0][0]}", first[1][0][1], first[0])
         self.errors = errors

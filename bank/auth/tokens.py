@@ -20,7 +20,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 from bank.auth.models import Role, User
 from bank.auth.services import require_role
 from bank.db import Base, UTCDateTime, utcnow
-from bank.errors import Conflict, Invalid, NotFound
+from bank.errors import Conflict, Errors, Invalid, NotFound
 
 SECRET_PREFIX = "kb_"
 MAX_DAYS = 366
@@ -88,9 +88,6 @@ class NewToken:
 def hash_secret(secret: str) -> str:
     """Return the hex SHA-256 of a token secret (what the database keeps)."""
     return hashlib.sha256(secret.encode("utf-8")).hexdigest()
-
-
-Errors = dict[str, list[tuple[str, str]]]
 
 
 def _owner(session: Session, email: str, errors: Errors) -> User | None:

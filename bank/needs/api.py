@@ -10,21 +10,14 @@ X-CSRFToken header on changes. The rules are the pages' rules, in the same servi
 from __future__ import annotations
 
 from flask.views import MethodView
-from flask_login import current_user
-from flask_smorest import Blueprint, abort
+from flask_smorest import Blueprint
 
 from bank import db
+from bank.auth.current import signed_in
 from bank.needs import bids, lookup, permissions, published
 from bank.needs.schemas import BidSchema, DecisionSchema, NeedQuerySchema, PublicNeedSchema
 
 blp = Blueprint("needs_api", __name__, url_prefix="/api", description="The need bank")
-
-
-def signed_in():
-    """Return the signed-in user object, or answer 401."""
-    if not current_user.is_authenticated:
-        abort(401, message="sign in first")
-    return current_user._get_current_object()
 
 
 @blp.route("/needs")

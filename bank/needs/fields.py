@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from bank.errors import Invalid
-
-Errors = dict[str, list[tuple[str, str]]]
+from bank.errors import Errors, Invalid
 
 
 def text(

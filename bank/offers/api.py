@@ -9,10 +9,10 @@ the pages' session cookie and send the CSRF token in the X-CSRFToken header on c
 from __future__ import annotations
 
 from flask.views import MethodView
-from flask_login import current_user
-from flask_smorest import Blueprint, abort
+from flask_smorest import Blueprint
 
 from bank import db
+from bank.auth.current import signed_in, viewer
 from bank.offers import services
 from bank.offers.access import scoped_filters
 from bank.offers.schemas import (
@@ -26,18 +26,6 @@ from bank.offers.search import OfferFilters, search_offers
 from bank.offers.terms import add_term, list_terms, list_units
 
 blp = Blueprint("offers_api", __name__, url_prefix="/api", description="The offer catalogue")
-
-
-def signed_in():
-    """Return the signed-in user, or answer 401."""
-    if not current_user.is_authenticated:
-        abort(401, message="sign in first")
-    return current_user
-
-
-def viewer():
-    """Return the signed-in user, or None for an anonymous reader."""
-    return current_user if current_user.is_authenticated else None
 
 
 @blp.route("/offers")

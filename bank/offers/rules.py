@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-Errors = dict[str, list[tuple[str, str]]]
+from bank.errors import Errors
 
 # The one source of field limits: the editor form, the API schema and the import all check
 # them (through check_values, which every save runs, and through the schema's validators).

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from flask import Blueprint, render_template, request
-from flask_login import current_user
 
 from bank import db
+from bank.auth.current import viewer as signed_in_viewer
 from bank.main.htmx import render
 from bank.offers.access import can_edit, is_editor, scoped_filters
 from bank.offers.doubles import similar_offers
@@ -25,11 +25,6 @@ bp = Blueprint("offers", __name__)
 def _int(name: str) -> int | None:
     value = request.args.get(name, "").strip()
     return int(value) if value.isdigit() else None
-
-
-def current_viewer():
-    """Return the signed-in user, or None for an anonymous reader."""
-    return current_user if current_user.is_authenticated else None
 
 
 @bp.app_template_global()
@@ -61,7 +56,7 @@ def catalogue():
         status=OfferStatus(status) if status in set(OfferStatus) else None,
     )
     text = request.args.get("q", "")
-    viewer = current_viewer()
+    viewer = signed_in_viewer()
     filters = scoped_filters(viewer, filters)
     results = search_offers(db.session, text, filters, _int("side") or 1, viewer=viewer)
     if request.headers.get("HX-Request"):  # live search: the results alone
@@ -75,7 +70,7 @@ def catalogue():
         units=list_units(db.session),
         centres=centre_names(db.session),
         steps=STEP_LABELS,
-        editor=is_editor(current_viewer()),
+        editor=is_editor(signed_in_viewer()),
         statuses=list(OfferStatus),
     )
 
@@ -83,7 +78,7 @@ def catalogue():
 @bp.route("/tilbud/<ref>")
 def offer_page(ref: str):
     """Show one offer: description, programme theory as a chain, capacity, contact, history."""
-    viewer = current_viewer()
+    viewer = signed_in_viewer()
     offer = get_offer(db.session, ref, viewer)
     editable = can_edit(viewer, offer)
     missing = publish_problems(snapshot(offer)) if editable else {}

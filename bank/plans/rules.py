@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from bank.charts.svg import add_months, danish_date
+from bank.errors import Errors
 
 MEETING_GAP_DAYS = 91
 MEETING_DUE_SOON_DAYS = 14
@@ -37,8 +38,6 @@ ITEM_ENDING_NOTICE_DAYS = 42
 COMMUNITY_AFTER_DAYS = 30
 ADULT_AGE = 18
 AGE_MILESTONES = ((16, 0), (17, 6))
-
-Errors = dict[str, list[tuple[str, str]]]
 
 
 class ItemStatus(enum.StrEnum):

@@ -15,9 +15,10 @@ from flask import (
     request,
     url_for,
 )
-from flask_login import current_user, login_required
+from flask_login import login_required
 
 from bank import db
+from bank.auth.current import me
 from bank.errors import Invalid
 from bank.main.htmx import render
 from bank.plans import document, finder, overview, services
@@ -30,11 +31,6 @@ bp = Blueprint("plans", __name__, url_prefix="/forloeb/<int:course_id>")
 @login_required
 def _signed_in() -> None:
     """Every plan page needs a signed-in user; the services check the rest."""
-
-
-def me():
-    """Return the signed-in user object (not the proxy)."""
-    return current_user._get_current_object()
 
 
 def today() -> date:

@@ -5,13 +5,14 @@ from __future__ import annotations
 from flask import flash, redirect, render_template, request, url_for
 
 from bank import db
+from bank.auth.current import me
 from bank.errors import Invalid
 from bank.plans import followup, services
 from bank.plans.charts import progress_charts
 from bank.plans.dimensions import Kind
 from bank.plans.flags import course_flags
 from bank.plans.overview import open_for
-from bank.plans.views import bp, me, today
+from bank.plans.views import bp, today
 
 
 @bp.route("/moeder", methods=["GET", "POST"])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, url_for
-from flask_login import current_user, login_required
+from flask_login import login_required
 from werkzeug.routing import BuildError
 
 from bank.errors import Invalid
@@ -16,11 +16,6 @@ bp = Blueprint("needs", __name__)
 @login_required
 def _signed_in() -> None:
     """Every page of the need bank needs a signed-in user; the services check the rest."""
-
-
-def me():
-    """Return the signed-in user object (not the proxy)."""
-    return current_user._get_current_object()
 
 
 def errors_of(exc: Invalid) -> dict[str, list[str]]:

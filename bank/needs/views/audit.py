@@ -8,12 +8,13 @@ import sqlalchemy as sa
 from flask import request
 
 from bank import db
+from bank.auth.current import me
 from bank.auth.models import User
 from bank.auth.services import search_audit
 from bank.danish import LOCAL
 from bank.main.htmx import render
 from bank.needs.audit_text import ACTIONS, RECORD_TYPES, describe
-from bank.needs.views import bp, me
+from bank.needs.views import bp
 
 
 def _day(name: str) -> date | None:

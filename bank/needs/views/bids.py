@@ -5,12 +5,13 @@ from __future__ import annotations
 from flask import flash, redirect, request, url_for
 
 from bank import db
+from bank.auth.current import me
 from bank.errors import Conflict, Invalid
 from bank.main.htmx import render
 from bank.needs import bids, permissions
 from bank.needs.models import DeclineReason
 from bank.needs.public import to_public
-from bank.needs.views import bp, errors_of, me
+from bank.needs.views import bp, errors_of
 from bank.needs.views.board import public_need_page
 
 

@@ -8,10 +8,11 @@ import sqlalchemy as sa
 from flask import request
 
 from bank import db
+from bank.auth.current import me
 from bank.main.htmx import render
 from bank.needs import bids, lookup, needs, permissions, published, ranking
 from bank.needs.models import Bid, BidState, DeclineReason
-from bank.needs.views import bp, me
+from bank.needs.views import bp
 
 
 def _bid_on(unit_id: int | None) -> set[int]:

@@ -6,12 +6,13 @@ import sqlalchemy as sa
 from flask import flash, redirect, request, url_for
 
 from bank import db
+from bank.auth.current import me
 from bank.auth.models import Role, Unit
 from bank.errors import Conflict, Invalid, NotFound
 from bank.main.htmx import render
 from bank.needs import consent, courses, goals, lookup, permissions
 from bank.needs.models import ConsentKind, GoalKind, GoalStatus
-from bank.needs.views import bp, errors_of, me
+from bank.needs.views import bp, errors_of
 
 
 @bp.route("/forloeb")

@@ -5,9 +5,10 @@ from __future__ import annotations
 from flask import url_for
 
 from bank import db
+from bank.auth.current import me
 from bank.main.htmx import render
 from bank.needs import inbox as inbox_service
-from bank.needs.views import bp, me
+from bank.needs.views import bp
 
 PANEL_ITEMS = 5
 

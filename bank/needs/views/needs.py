@@ -5,11 +5,12 @@ from __future__ import annotations
 from flask import flash, redirect, request, url_for
 
 from bank import db
+from bank.auth.current import me
 from bank.errors import Conflict, Invalid
 from bank.main.htmx import render
 from bank.needs import lookup, needs, permissions
 from bank.needs.models import CloseReason, Goal
-from bank.needs.views import bp, errors_of, me
+from bank.needs.views import bp, errors_of
 from bank.offers.terms import list_terms
 from bank.vocabulary import VOCABULARY
 
