@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 from flask import flash, redirect
 
 from bank import db
-from bank.errors import Conflict, Invalid, NotAllowed
+from bank.errors import BankError, Conflict, Invalid, NotAllowed
 
 T = TypeVar("T")
 View = TypeVar("View", bound=Callable[..., Any])
@@ -44,13 +44,15 @@ def change(
     done: str | None = None,
     invalid: Callable[[Invalid], Any] | None = None,
     refused: str | None = None,
+    flashed: tuple[type[BankError], ...] = (Conflict, NotAllowed),
 ) -> Any:
     """Run a page's change as one transaction, then flash `done` and redirect to `then`.
 
     On `Invalid` the change is rolled back and `invalid(exc)` renders the form again with
     its field errors (without `invalid`, the first error is flashed). On `Conflict` or
     `NotAllowed` it is rolled back, the Danish message flashed and the user sent to
-    `refused` (or `then`).
+    `refused` (or `then`). `flashed` names the errors handled so; a page that answers a
+    refusal with its error page instead passes `flashed=(Conflict,)`.
     """
     try:
         work()
@@ -62,7 +64,7 @@ def change(
             return response
         flash(exc.danish, "error")
         return redirect(refused or then)
-    except (Conflict, NotAllowed) as exc:
+    except flashed as exc:
         db.session.rollback()
         flash(exc.danish, "error")
         return redirect(refused or then)
