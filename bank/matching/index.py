@@ -352,7 +352,7 @@ class CatalogueIndex:
         if verdict.double:
             said = ("Ligner det samme tilbud (muligt dobbelttilbud)", *said)
         elif verdict.partial:
-            said = ("DoubleFinder delvist", *said)
+            said = ("Overlapper delvist", *said)
         likeness = "double" if verdict.double else "partial" if verdict.partial else ""
         return Match(other.id, verdict.score, why, said, bool(other.capacity == 0), likeness)
 
