@@ -45,6 +45,7 @@ def change(
     invalid: Callable[[Invalid], Any] | None = None,
     refused: str | None = None,
     flashed: tuple[type[BankError], ...] = (Conflict, NotAllowed),
+    kind: str = "message",
 ) -> Any:
     """Run a page's change as one transaction, then flash `done` and redirect to `then`.
 
@@ -52,7 +53,8 @@ def change(
     its field errors (without `invalid`, the first error is flashed). On `Conflict` or
     `NotAllowed` it is rolled back, the Danish message flashed and the user sent to
     `refused` (or `then`). `flashed` names the errors handled so; a page that answers a
-    refusal with its error page instead passes `flashed=(Conflict,)`.
+    refusal with its error page instead passes `flashed=(Conflict,)`. `kind` is the flash
+    category of `done`.
     """
     try:
         work()
@@ -70,7 +72,7 @@ def change(
         return redirect(refused or then)
     db.session.commit()
     if done:
-        flash(done)
+        flash(done, kind)
     return redirect(then)
 
 
