@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from flask import Flask
@@ -45,9 +46,24 @@ class UTCDateTime(sa.types.TypeDecorator):
         return value
 
 
-session: orm.scoped_session[orm.Session] = orm.scoped_session(
-    orm.sessionmaker(expire_on_commit=False)
-)
+if TYPE_CHECKING:
+
+    class RequestSession(orm.Session):
+        """What `session` is to the type checker: a Session, plus the scoped registry's calls.
+
+        At run time `session` is a `scoped_session`, which hands every Session method to the
+        current thread's Session; typing it so lets services take a plain `Session` argument.
+        """
+
+        def remove(self) -> None:
+            """Close the current Session and forget it (the next use opens a new one)."""
+
+        def configure(self, **kwargs: Any) -> None:
+            """Set the options (e.g. `bind`) of the Sessions the registry makes."""
+
+    session: RequestSession
+else:
+    session = orm.scoped_session(orm.sessionmaker(expire_on_commit=False))
 
 
 def make_engine(url: str) -> sa.Engine:

@@ -298,10 +298,10 @@ def bench_web_command(
             for label, n, pause in scenarios:
                 started, cpu = time.perf_counter(), cpu_seconds(workers)
                 latencies, errors = run_load(port, n, per_user, pause)
-                used = (cpu_seconds(workers) - cpu) * 1000 / len(latencies)
+                cpu_ms = (cpu_seconds(workers) - cpu) * 1000 / len(latencies)
                 click.echo(
                     _line(label, latencies, errors, time.perf_counter() - started)
-                    + f"  web CPU {used:.1f} ms per search"
+                    + f"  web CPU {cpu_ms:.1f} ms per search"
                 )
             for pid in _children(server.pid):
                 used = memory_mib(pid)

@@ -151,10 +151,10 @@ def bar_chart(
     plot_top, plot_bottom = LEGEND_HEIGHT + AXIS_HEIGHT, height - 8
     out.append('<g class="grid" stroke="#d4dadf">')
     for tick in axis_ticks(scale.d1):
-        x = num(scale(tick))
+        tick_x = num(scale(tick))
         out.append(
-            f'<line x1="{x}" x2="{x}" y1="{num(plot_top)}" y2="{num(plot_bottom)}"/>'
-            f'<text x="{x}" y="{num(plot_top - 6)}" text-anchor="middle" stroke="none" '
+            f'<line x1="{tick_x}" x2="{tick_x}" y1="{num(plot_top)}" y2="{num(plot_bottom)}"/>'
+            f'<text x="{tick_x}" y="{num(plot_top - 6)}" text-anchor="middle" stroke="none" '
             f'fill="#1d2327">{number(tick)}</text>'
         )
     out.append("</g>")

@@ -199,17 +199,20 @@ def line_chart(
     out = [svg_open(width, height, chart_id, title, _describe(series, axis, events))]
     out.append('<g class="grid" stroke="#d4dadf" stroke-width="1">')
     for value, label in axis.tick_list():
-        y = num(box.y(value))
-        out.append(f'<line x1="{num(box.left)}" x2="{num(plot_right)}" y1="{y}" y2="{y}"/>')
+        tick_y = num(box.y(value))
         out.append(
-            f'<text x="{num(box.left - 6)}" y="{y}" dy="4" text-anchor="end" fill="#1d2327" '
+            f'<line x1="{num(box.left)}" x2="{num(plot_right)}" y1="{tick_y}" y2="{tick_y}"/>'
+        )
+        out.append(
+            f'<text x="{num(box.left - 6)}" y="{tick_y}" dy="4" text-anchor="end" fill="#1d2327" '
             f'stroke="none">{esc(label)}</text>'
         )
     for day in month_ticks(box.x.start, box.x.end):
-        x = num(box.x(day))
+        tick_x = num(box.x(day))
         out.append(
-            f'<line x1="{x}" x2="{x}" y1="{num(plot_bottom)}" y2="{num(plot_bottom + 5)}"/>'
-            f'<text x="{x}" y="{num(plot_bottom + 18)}" text-anchor="middle" fill="#1d2327" '
+            f'<line x1="{tick_x}" x2="{tick_x}" y1="{num(plot_bottom)}" '
+            f'y2="{num(plot_bottom + 5)}"/>'
+            f'<text x="{tick_x}" y="{num(plot_bottom + 18)}" text-anchor="middle" fill="#1d2327" '
             f'stroke="none">{esc(month_label(day))}</text>'
         )
     out.append(

@@ -135,7 +135,7 @@ class PostgresBaseline:
                 continue
             with self.conn.cursor() as cur:
                 cur.execute(sql, (query,))
-                scores = dict(cur.fetchall())
+                scores: dict[int, float] = dict(cur.fetchall())
             own = scores.pop(i, 0.0) or 1.0
             if scores:
                 j, value = max(scores.items(), key=lambda item: (item[1], -item[0]))

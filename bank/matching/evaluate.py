@@ -31,9 +31,14 @@ def load_judgments(path: str | Path) -> Grades:
     grades: Grades = {}
     for number, row in read_jsonl(path):
         need, offer, grade = row.get("need"), row.get("offer"), row.get("grade")
-        if not isinstance(need, str) or not isinstance(offer, str) or not _is_int(grade):
+        if (
+            not isinstance(need, str)
+            or not isinstance(offer, str)
+            or not isinstance(grade, int)
+            or isinstance(grade, bool)
+        ):
             raise BadCatalogueLine(path, number, "a judgment needs need, offer and an int grade")
-        grades.setdefault(need, {})[offer] = int(grade)
+        grades.setdefault(need, {})[offer] = grade
     return grades
 
 
@@ -110,10 +115,6 @@ def duplicate_metrics(
     recall = tp / (tp + fn) if tp + fn else 1.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return DuplicateScore(precision, recall, f1, tp, fp, fn)
-
-
-def _is_int(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def compare_systems(
