@@ -10,8 +10,8 @@ from bank.auth.models import User
 from bank.auth.services import record_audit
 from bank.errors import NotFound
 from bank.needs import lookup, permissions
+from bank.needs.anonymised import PublicNeed, to_public
 from bank.needs.models import Bid, Consent, Course, Goal, Need, NeedState, consent_units
-from bank.needs.public import PublicNeed, to_public
 from bank.offers.terms import term_labels
 
 NOT_VISIBLE = (
