@@ -14,8 +14,9 @@ from flask_smorest import Blueprint
 
 from bank import db
 from bank.auth.current import signed_in
-from bank.needs import bids, lookup, permissions, published
+from bank.needs import bids, published
 from bank.needs.schemas import BidSchema, DecisionSchema, NeedQuerySchema, PublicNeedSchema
+from bank.unit_of_work import audited_read, transaction
 
 blp = Blueprint("needs_api", __name__, url_prefix="/api", description="The need bank")
 
@@ -36,11 +37,10 @@ class NeedById(MethodView):
     """One published need, anonymised."""
 
     @blp.response(200, PublicNeedSchema)
+    @audited_read
     def get(self, need_id):
         """Get one published need."""
-        need = published.get_public_need(db.session, signed_in(), need_id)
-        db.session.commit()
-        return need
+        return published.get_public_need(db.session, signed_in(), need_id)
 
 
 @blp.route("/needs/<int:need_id>/bids")
@@ -48,24 +48,18 @@ class NeedBids(MethodView):
     """The bids on a need."""
 
     @blp.response(200, BidSchema(many=True))
+    @audited_read
     def get(self, need_id):
         """List the bids you may read: all for the course's people, your unit's for a unit."""
-        user = signed_in()
-        need = lookup.need(db.session, need_id)
-        if not permissions.can_open_course(user, need.course):
-            published.get_public_need(db.session, user, need_id)
-        found = bids.bids_on_need(db.session, user, need)
-        db.session.commit()
-        return found
+        return bids.readable_bids(db.session, signed_in(), need_id)
 
     @blp.arguments(BidSchema)
     @blp.response(201, BidSchema)
     def post(self, values, need_id):
         """Bid on the need for your unit with a solution model."""
         offers = values.pop("offers", [])
-        bid = bids.submit_bid(db.session, signed_in(), need_id, offer_refs=offers, **values)
-        db.session.commit()
-        return bid
+        with transaction():
+            return bids.submit_bid(db.session, signed_in(), need_id, offer_refs=offers, **values)
 
 
 @blp.route("/bids/<int:bid_id>")
@@ -73,11 +67,10 @@ class BidById(MethodView):
     """One bid."""
 
     @blp.response(200, BidSchema)
+    @audited_read
     def get(self, bid_id):
         """Get a bid of your unit, or a bid on your course's need."""
-        bid = bids.get_bid(db.session, signed_in(), bid_id)
-        db.session.commit()
-        return bid
+        return bids.get_bid(db.session, signed_in(), bid_id)
 
 
 @blp.route("/bids/<int:bid_id>/decision")
@@ -88,11 +81,15 @@ class BidDecision(MethodView):
     @blp.response(200, BidSchema)
     def post(self, values, bid_id):
         """Accept or decline a waiting bid (decline with a reason); 409 if already decided."""
-        bid = bids.decide_bid(
-            db.session, signed_in(), bid_id, values["decision"], values["reason"], values["note"]
-        )
-        db.session.commit()
-        return bid
+        with transaction():
+            return bids.decide_bid(
+                db.session,
+                signed_in(),
+                bid_id,
+                values["decision"],
+                values["reason"],
+                values["note"],
+            )
 
 
 @blp.route("/bids/<int:bid_id>/withdrawal")
@@ -102,6 +99,5 @@ class BidWithdrawal(MethodView):
     @blp.response(200, BidSchema)
     def post(self, bid_id):
         """Withdraw your unit's bid before a decision; 409 if already decided."""
-        bid = bids.withdraw_bid(db.session, signed_in(), bid_id)
-        db.session.commit()
-        return bid
+        with transaction():
+            return bids.withdraw_bid(db.session, signed_in(), bid_id)

@@ -6,7 +6,11 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
 from bank.auth.models import AuditEntry, User
+from bank.auth.services import search_audit
 from bank.needs import labels
 from bank.plans.dimensions import BUILT_IN
 from bank.plans.rules import ItemStatus
@@ -94,3 +98,28 @@ def describe(entry: AuditEntry) -> AuditLine:
         record_text(entry.record_type, entry.record_id),
         detail_text(entry.detail),
     )
+
+
+def search_log(
+    session: Session,
+    viewer: User,
+    email: str = "",
+    record_type: str | None = None,
+    record_id: str | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+) -> list[AuditLine]:
+    """Search the access log by the person's e-mail (none found: no entries), record and dates."""
+    user_id = None
+    if email:
+        user_id = session.scalar(sa.select(User.id).where(User.email == email)) or -1
+    entries = search_audit(
+        session,
+        viewer,
+        user_id=user_id,
+        record_type=record_type,
+        record_id=record_id,
+        since=since,
+        until=until,
+    )
+    return [describe(e) for e in entries]

@@ -15,8 +15,9 @@ from bank.db import utcnow
 from bank.errors import Conflict, Invalid, NotAllowed, NotFound
 from bank.needs import fields, lookup, permissions
 from bank.needs.labels import BID_STATES
-from bank.needs.models import Bid, BidState, DeclineReason, Need, NeedState
+from bank.needs.models import LIVE_BID_STATES, Bid, BidState, DeclineReason, Need, NeedState
 from bank.needs.personal_data import check_text
+from bank.needs.published import get_public_need
 from bank.offers.models import Offer, OfferStatus
 
 DECISIONS = (BidState.ACCEPTED, BidState.DECLINED)
@@ -51,6 +52,14 @@ def _offers(
             ("names an offer that is not published", "Et af tilbuddene findes ikke i kataloget.")
         ]
     return offers
+
+
+def has_live_bid(session: Session, need_id: int, unit_id: int | None) -> bool:
+    """Tell whether the unit has a live (submitted or accepted) bid on the need: one at a time."""
+    live = sa.select(Bid.id).where(
+        Bid.need_id == need_id, Bid.unit_id == unit_id, Bid.state.in_(LIVE_BID_STATES)
+    )
+    return session.scalar(live) is not None
 
 
 def submit_bid(
@@ -93,12 +102,7 @@ def submit_bid(
         errors["earliest_start"] = [("must not be in the past", "Datoen må ikke ligge før i dag.")]
     offers = _offers(session, errors, offer_ids, offer_refs)
     fields.raise_if(errors)
-    live = sa.select(Bid.id).where(
-        Bid.need_id == need.id,
-        Bid.unit_id == unit_id,
-        Bid.state.in_([BidState.SUBMITTED, BidState.ACCEPTED]),
-    )
-    if session.scalar(live) is not None:
+    if has_live_bid(session, need.id, unit_id):
         raise Conflict(*ALREADY_BID)
     bid = Bid(need_id=need.id, unit_id=unit_id, bidder_id=user.id, offers=offers, **values)
     try:
@@ -193,7 +197,7 @@ def get_bid(session: Session, user: User, bid_id: int) -> Bid:
 
 def bids_on_need(session: Session, user: User, need: Need) -> list[Bid]:
     """Return the bids on a need: all for the course's people, the unit's own for a unit."""
-    if permissions.can_open_course(user, need.course):
+    if permissions.can_read_all_bids(user, need):
         record_audit(session, user, "read", "bids", need.id)
         return list(need.bids)
     unit_id = getattr(user, "unit_id", None)
@@ -202,9 +206,36 @@ def bids_on_need(session: Session, user: User, need: Need) -> list[Bid]:
     return [b for b in need.bids if b.unit_id == unit_id]
 
 
+def readable_bids(session: Session, user: User, need_id: int) -> list[Bid]:
+    """Return the bids on a need the user may read; a unit must also be able to see the need.
+
+    Raises NotFound when a unit may not see the need (its read is audited when it may).
+    """
+    need = lookup.need(session, need_id)
+    if not permissions.can_read_all_bids(user, need):
+        get_public_need(session, user, need_id)
+    return bids_on_need(session, user, need)
+
+
 def unit_bids(session: Session, user: User) -> list[Bid]:
     """Return the bids of the user's unit, newest first."""
     if getattr(user, "unit_id", None) is None:
         return []
     query = sa.select(Bid).where(Bid.unit_id == user.unit_id)
     return list(session.scalars(query.order_by(Bid.created_at.desc(), Bid.id.desc())))
+
+
+def own_bids_on_need(session: Session, user: User, need_id: int) -> list[Bid]:
+    """Return the bids of the user's unit on the need that the user may read."""
+    return [
+        b
+        for b in lookup.need(session, need_id).bids
+        if b.unit_id == user.unit_id and permissions.can_read_bid(user, b)
+    ]
+
+
+def needs_bid_on(session: Session, unit_id: int | None) -> set[int]:
+    """Return the ids of the needs the unit has bid on, in any state."""
+    if unit_id is None:
+        return set()
+    return set(session.scalars(sa.select(Bid.need_id).where(Bid.unit_id == unit_id)))

@@ -14,6 +14,7 @@ from bank.db import utcnow
 from bank.errors import Conflict
 from bank.needs import fields, permissions
 from bank.needs.models import Consent, ConsentKind, Course
+from bank.needs.needs import take_down_needs
 
 
 def _units(session: Session, errors: fields.Errors, unit_ids: Iterable[object]) -> list[Unit]:
@@ -30,6 +31,11 @@ def _units(session: Session, errors: fields.Errors, unit_ids: Iterable[object]) 
     return units
 
 
+def unit_choices(session: Session) -> list[Unit]:
+    """Return every unit by name: those a consent may share the course's needs with."""
+    return list(session.scalars(sa.select(Unit).order_by(Unit.name)))
+
+
 def record_consent(
     session: Session,
     user: User,
@@ -42,8 +48,6 @@ def record_consent(
     today: date | None = None,
 ) -> Consent:
     """Record the young person's consent; it replaces the consent in force, if any."""
-    from bank.needs.needs import take_down_needs
-
     permissions.require_manage(user, course)
     errors: fields.Errors = {}
     kind = fields.choice(errors, "kind", kind, ConsentKind)
@@ -76,8 +80,6 @@ def record_consent(
 
 def withdraw_consent(session: Session, user: User, course: Course) -> Consent:
     """Withdraw the consent in force; the course's published needs come down at once."""
-    from bank.needs.needs import take_down_needs
-
     permissions.require_manage(user, course)
     consent = course.active_consent
     if consent is None:

@@ -14,6 +14,7 @@ from bank.db import utcnow
 from bank.errors import Conflict, Invalid, NotFound
 from bank.needs import fields, lookup, permissions
 from bank.needs.models import Citizen, Course, CourseStatus, TeamMember
+from bank.needs.needs import take_down_needs
 from bank.needs.personal_data import check_text
 
 MIN_AGE, MAX_AGE = 13, 30
@@ -157,8 +158,6 @@ def remove_team_member(session: Session, user: User, course: Course, member_id: 
 
 def end_course(session: Session, user: User, course: Course) -> Course:
     """End the course: its published needs are withdrawn and waiting bids declined."""
-    from bank.needs.needs import take_down_needs
-
     permissions.require_manage(user, course)
     if course.status == CourseStatus.ENDED:
         raise Conflict("the course has already ended", "Forløbet er allerede afsluttet.")

@@ -17,16 +17,16 @@ from sqlalchemy.orm import Session
 from bank.auth.models import Role, User
 from bank.auth.services import create_user, get_or_create_unit
 from bank.db import utcnow
+from bank.demo import DEMO_PASSWORD, load_demo_users
 from bank.needs import bids, consent, courses, goals, needs
 from bank.needs.models import Citizen, Course, Goal, GoalStatus, Need
+from bank.offers.models import Offer, OfferStatus
 
 COORDINATOR = "tovholder@demo.dk"
 
 
 def _users(session: Session, bidders: list[list[str]]) -> dict[str, User]:
     """Create the demo sign-ins and the demo units' bidders (once); return them by e-mail."""
-    from bank.demo import DEMO_PASSWORD, load_demo_users
-
     load_demo_users(session)
     for email, name, unit, *role in bidders:
         if session.scalar(sa.select(User.id).where(User.email == email)) is None:
@@ -43,8 +43,6 @@ def _users(session: Session, bidders: list[list[str]]) -> dict[str, User]:
 
 def _offer_refs(session: Session, refs: list[str]) -> list[str]:
     """Keep the offers the demo catalogue really has (published)."""
-    from bank.offers.models import Offer, OfferStatus
-
     query = sa.select(Offer.ref).where(Offer.ref.in_(refs), Offer.status == OfferStatus.PUBLISHED)
     return list(session.scalars(query))
 

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from bank.auth.models import Role, User
 from bank.db import utcnow
 from bank.needs import permissions
+from bank.needs.bids import needs_bid_on
 from bank.needs.courses import my_courses
 from bank.needs.labels import BID_STATES
 from bank.needs.models import Bid, BidState, Need
@@ -79,7 +80,7 @@ def _decisions(session: Session, user: User, since: datetime) -> list[InboxItem]
 
 
 def _fitting_needs(session: Session, user: User, since: datetime) -> list[InboxItem]:
-    bid_on = set(session.scalars(sa.select(Bid.need_id).where(Bid.unit_id == user.unit_id)))
+    bid_on = needs_bid_on(session, user.unit_id)
     fresh = [
         n
         for n in visible_needs(session, user)

@@ -207,6 +207,11 @@ class Goal(Base):
     course: Mapped[Course] = orm.relationship(back_populates="goals")
     parent: Mapped[Goal | None] = orm.relationship(remote_side=[id])
 
+    @property
+    def texts(self) -> list[str]:
+        """Return the goal in the young person's words, under its life goal if it has one."""
+        return [self.parent.text, self.text] if self.parent else [self.text]
+
 
 class Need(Base):
     """A need (behov) of the young person that units may bid on once it is published."""
@@ -234,8 +239,7 @@ class Need(Base):
     @property
     def goal_texts(self) -> list[str]:
         """Return the need's goals in the young person's words: the life goal first."""
-        texts = [self.goal.parent.text] if self.goal.parent else []
-        return [*texts, self.goal.text]
+        return self.goal.texts
 
 
 bid_offers = sa.Table(

@@ -106,6 +106,16 @@ def personal_data_findings(
     return check_text(texts, citizen.pseudonym, citizen.family_names or ())
 
 
+def check_draft(
+    session: Session, user: User, course: Course, goal_id: str, title: str, description: str
+) -> list[Finding]:
+    """Check a need being written for personal data, with its goal's texts (if the course's)."""
+    permissions.require_manage(user, course)
+    goal = session.get(Goal, int(goal_id)) if goal_id.isdigit() else None
+    texts = goal.texts if goal is not None and goal.course_id == course.id else []
+    return personal_data_findings(course, title, description, texts)
+
+
 def findings_error(findings: list[Finding]) -> Invalid:
     """Turn the check's findings into field errors that say what was found and where."""
     errors: fields.Errors = {}

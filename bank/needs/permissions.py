@@ -100,11 +100,16 @@ def require_bid_for(user: User | None, unit_id: int | None) -> None:
 UNIT_READERS = (Role.UNIT_MEMBER, Role.EDITOR)
 
 
+def can_read_all_bids(user: User | None, need: Need) -> bool:
+    """The course's people read every bid on its needs; a unit reads only its own."""
+    return can_open_course(user, need.course)
+
+
 def can_read_bid(user: User | None, bid: Bid) -> bool:
     """The need's course people read every bid; a unit's members and editor read its own."""
     if not _signed_in(user):
         return False
-    if can_open_course(user, bid.need.course):
+    if can_read_all_bids(user, bid.need):
         return True
     return user.role in UNIT_READERS and user.unit_id == bid.unit_id
 

@@ -9,10 +9,11 @@ from bank.auth.current import me
 from bank.errors import Conflict, Invalid
 from bank.main.htmx import render
 from bank.needs import bids, permissions
+from bank.needs.anonymised import to_public
 from bank.needs.models import DeclineReason
-from bank.needs.public import to_public
 from bank.needs.views import bp, errors_of
 from bank.needs.views.board import public_need_page
+from bank.unit_of_work import audited_read, change, keep, transaction
 
 
 @bp.route("/behov/<int:need_id>/bud", methods=["POST"])
@@ -20,26 +21,24 @@ def submit_bid(need_id: int):
     """Bid on the need for my unit with a solution model."""
     form = request.form
     try:
-        bid = bids.submit_bid(
-            db.session,
-            me(),
-            need_id,
-            form.get("title", ""),
-            form.get("activities", ""),
-            form.get("expected_outcomes", ""),
-            form.get("who", ""),
-            form.get("earliest_start", ""),
-            form.get("duration_weeks", ""),
-            community=form.get("community", ""),
-            offer_ids=form.getlist("offer_ids"),
-        )
-        db.session.commit()
+        with transaction():
+            bid = bids.submit_bid(
+                db.session,
+                me(),
+                need_id,
+                form.get("title", ""),
+                form.get("activities", ""),
+                form.get("expected_outcomes", ""),
+                form.get("who", ""),
+                form.get("earliest_start", ""),
+                form.get("duration_weeks", ""),
+                community=form.get("community", ""),
+                offer_ids=form.getlist("offer_ids"),
+            )
     except Invalid as exc:
-        db.session.rollback()
         values = {**form.to_dict(), "offer_ids": form.getlist("offer_ids")}
-        return public_need_page(need_id, 422, values, errors_of(exc))
+        return keep(public_need_page(need_id, 422, values, errors_of(exc)))
     except Conflict as exc:
-        db.session.rollback()
         flash(exc.danish, "error")
         return redirect(url_for("needs.need", need_id=need_id))
     flash("Jeres bud er sendt til tovholderen.")
@@ -47,19 +46,18 @@ def submit_bid(need_id: int):
 
 
 @bp.route("/bud/<int:bid_id>")
+@audited_read
 def bid(bid_id: int):
     """Show a bid: the solution model, the need it is for, and the decision."""
     user = me()
     found = bids.get_bid(db.session, user, bid_id)
     course = found.need.course
-    can_decide = permissions.can_manage_course(user, course)
-    db.session.commit()
     return render(
         "needs/bid.html",
         bid=found,
         need=to_public(found.need),
         course_id=course.id if permissions.can_open_course(user, course) else None,
-        can_decide=can_decide,
+        can_decide=permissions.can_manage_course(user, course),
         can_withdraw=permissions.can_bid_for(user, found.unit_id),
         reasons=list(DeclineReason),
     )
@@ -70,17 +68,16 @@ def decide_bid(bid_id: int):
     """Accept or decline a bid, with a reason from the list when declining."""
     form = request.form
     try:
-        decided = bids.decide_bid(
-            db.session,
-            me(),
-            bid_id,
-            form.get("decision", ""),
-            form.get("reason") or None,
-            form.get("note", ""),
-        )
-        db.session.commit()
+        with transaction():
+            decided = bids.decide_bid(
+                db.session,
+                me(),
+                bid_id,
+                form.get("decision", ""),
+                form.get("reason") or None,
+                form.get("note", ""),
+            )
     except (Invalid, Conflict) as exc:
-        db.session.rollback()
         messages = (
             [m for ms in errors_of(exc).values() for m in ms]
             if isinstance(exc, Invalid)
@@ -104,14 +101,12 @@ def _back(bid_id: int) -> str:
 @bp.route("/bud/<int:bid_id>/traek-tilbage", methods=["POST"])
 def withdraw_bid(bid_id: int):
     """Withdraw my unit's bid before the coordinator has decided."""
-    try:
-        bids.withdraw_bid(db.session, me(), bid_id)
-        db.session.commit()
-        flash("Buddet er trukket tilbage.")
-    except Conflict as exc:
-        db.session.rollback()
-        flash(exc.danish, "error")
-    return redirect(url_for("needs.bid", bid_id=bid_id))
+    return change(
+        lambda: bids.withdraw_bid(db.session, me(), bid_id),
+        then=url_for("needs.bid", bid_id=bid_id),
+        done="Buddet er trukket tilbage.",
+        flashed=(Conflict,),
+    )
 
 
 @bp.route("/bud")

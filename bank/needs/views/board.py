@@ -4,21 +4,15 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-import sqlalchemy as sa
 from flask import request
 
 from bank import db
 from bank.auth.current import me
 from bank.main.htmx import render
 from bank.needs import bids, lookup, needs, permissions, published, ranking
-from bank.needs.models import Bid, BidState, DeclineReason
+from bank.needs.models import DeclineReason
 from bank.needs.views import bp
-
-
-def _bid_on(unit_id: int | None) -> set[int]:
-    if unit_id is None:
-        return set()
-    return set(db.session.scalars(sa.select(Bid.need_id).where(Bid.unit_id == unit_id)))
+from bank.unit_of_work import audited_read
 
 
 @bp.route("/behov")
@@ -34,12 +28,13 @@ def board():
         needs=published.public_needs(db.session, user, q, tag),
         q=q,
         tag=tag,
-        bid_on=_bid_on(user.unit_id),
+        bid_on=bids.needs_bid_on(db.session, user.unit_id),
         can_bid=can_bid,
     )
 
 
 @bp.route("/behov/<int:need_id>")
+@audited_read
 def need(need_id: int):
     """Show a need: the whole need and its bids to the course's people, else the anonymised need."""
     user = me()
@@ -47,7 +42,6 @@ def need(need_id: int):
     if permissions.can_open_course(user, found.course):
         found = needs.open_need(db.session, user, need_id)
         on_need = bids.bids_on_need(db.session, user, found)
-        db.session.commit()
         return render(
             "needs/need_manage.html",
             need=found,
@@ -61,24 +55,24 @@ def need(need_id: int):
 
 
 def public_need_page(need_id: int, status: int = 200, form=None, errors=None):
-    """Render the anonymised need with the unit's own bids and, if open, the bid form."""
+    """Render the anonymised need with the unit's own bids and, if open, the bid form.
+
+    It records a read; the caller keeps the audit entry (see bank.unit_of_work).
+    """
     user = me()
     public = published.get_public_need(db.session, user, need_id)
-    own = [
-        b
-        for b in lookup.need(db.session, need_id).bids
-        if b.unit_id == user.unit_id and permissions.can_read_bid(user, b)
-    ]
-    live = any(b.state in (BidState.SUBMITTED, BidState.ACCEPTED) for b in own)
-    can_bid = public.is_open and not live and permissions.can_bid_for(user, user.unit_id)
+    can_bid = (
+        public.is_open
+        and permissions.can_bid_for(user, user.unit_id)
+        and not bids.has_live_bid(db.session, need_id, user.unit_id)
+    )
     offers = ranking.unit_offers(db.session, user.unit_id) if can_bid else []
-    db.session.commit()
     start = (date.today() + timedelta(days=14)).isoformat()
     return render(
         "needs/need_public.html",
         status=status,
         need=public,
-        own_bids=own,
+        own_bids=bids.own_bids_on_need(db.session, user, need_id),
         can_bid=can_bid,
         offers=offers,
         errors=errors or {},

@@ -9,9 +9,10 @@ from bank.auth.current import me
 from bank.errors import Conflict, Invalid
 from bank.main.htmx import render
 from bank.needs import lookup, needs, permissions
-from bank.needs.models import CloseReason, Goal
+from bank.needs.models import CloseReason
 from bank.needs.views import bp, errors_of
 from bank.offers.terms import list_terms
+from bank.unit_of_work import change, keep, transaction
 from bank.vocabulary import VOCABULARY
 
 
@@ -63,18 +64,16 @@ def _save(course, need=None):
         _form_tags(form),
     )
     try:
-        if need is None:
-            need = needs.create_need(db.session, me(), course, *values)
-        else:
-            needs.update_need(db.session, me(), need, *values)
-        if form.get("action") == "publish":
-            needs.publish_need(db.session, me(), need)
-        db.session.commit()
+        with transaction():
+            if need is None:
+                need = needs.create_need(db.session, me(), course, *values)
+            else:
+                needs.update_need(db.session, me(), need, *values)
+            if form.get("action") == "publish":
+                needs.publish_need(db.session, me(), need)
     except Invalid as exc:
-        db.session.rollback()
         return need_form(course, existing, 422, form, errors_of(exc))
     except Conflict as exc:
-        db.session.rollback()
         errors = {exc.field or "form": [exc.danish]}
         return need_form(course, existing, 409, form, errors)
     flash(
@@ -102,23 +101,21 @@ def edit_need(need_id: int):
     permissions.require_manage(me(), need.course)
     if request.method == "POST":
         return _save(need.course, need)
-    needs.open_need(db.session, me(), need_id)  # records the read
-    db.session.commit()
+    keep(needs.open_need(db.session, me(), need_id))  # records the read
     return need_form(need.course, need)
 
 
 @bp.route("/forloeb/<int:course_id>/behov/tjek", methods=["POST"])
 def check_need(course_id: int):
     """Check the need's text for personal data as the coordinator writes (htmx)."""
-    course = lookup.course(db.session, course_id)
-    permissions.require_manage(me(), course)
-    goal_id = request.form.get("goal_id", "")
-    goal = db.session.get(Goal, int(goal_id)) if goal_id.isdigit() else None
-    goal_texts = [goal.text] if goal is not None and goal.course_id == course.id else []
-    if goal is not None and goal.parent is not None:
-        goal_texts.insert(0, goal.parent.text)
-    findings = needs.personal_data_findings(
-        course, request.form.get("title", ""), request.form.get("description", ""), goal_texts
+    form = request.form
+    findings = needs.check_draft(
+        db.session,
+        me(),
+        lookup.course(db.session, course_id),
+        form.get("goal_id", ""),
+        form.get("title", ""),
+        form.get("description", ""),
     )
     labels = {k: v[1] for k, v in needs.FIELD_LABELS.items()}
     return render(
@@ -130,18 +127,13 @@ def check_need(course_id: int):
 def publish_need(need_id: int):
     """Publish a need; if the check finds personal data, show the form with what it found."""
     need = lookup.need(db.session, need_id)
-    try:
-        needs.publish_need(db.session, me(), need)
-        db.session.commit()
-    except Invalid as exc:
-        db.session.rollback()
-        return need_form(need.course, need, 422, errors=errors_of(exc))
-    except Conflict as exc:
-        db.session.rollback()
-        flash(exc.danish, "error")
-    else:
-        flash("Behovet er offentliggjort.")
-    return redirect(url_for("needs.need", need_id=need.id))
+    return change(
+        lambda: needs.publish_need(db.session, me(), need),
+        then=url_for("needs.need", need_id=need.id),
+        done="Behovet er offentliggjort.",
+        invalid=lambda exc: need_form(need.course, need, 422, errors=errors_of(exc)),
+        flashed=(Conflict,),
+    )
 
 
 @bp.route("/behov/<int:need_id>/luk", methods=["POST"])
@@ -149,8 +141,11 @@ def close_need(need_id: int):
     """Close a published need as met or no longer relevant."""
     need = lookup.need(db.session, need_id)
     reason = request.form.get("reason", CloseReason.MET.value)
-    return _state_change(
-        need, lambda: needs.close_need(db.session, me(), need, reason), "Behovet er lukket."
+    return change(
+        lambda: needs.close_need(db.session, me(), need, reason),
+        then=url_for("needs.need", need_id=need.id),
+        done="Behovet er lukket.",
+        flashed=(Conflict,),
     )
 
 
@@ -158,19 +153,9 @@ def close_need(need_id: int):
 def withdraw_need(need_id: int):
     """Take a published need out of the bank."""
     need = lookup.need(db.session, need_id)
-    return _state_change(
-        need,
+    return change(
         lambda: needs.withdraw_need(db.session, me(), need),
-        "Behovet er trukket tilbage. Du kan rette det og offentliggøre det igen.",
+        then=url_for("needs.need", need_id=need.id),
+        done="Behovet er trukket tilbage. Du kan rette det og offentliggøre det igen.",
+        flashed=(Conflict,),
     )
-
-
-def _state_change(need, change, done: str):
-    try:
-        change()
-        db.session.commit()
-        flash(done)
-    except (Conflict, Invalid) as exc:
-        db.session.rollback()
-        flash(exc.danish, "error")
-    return redirect(url_for("needs.need", need_id=need.id))
