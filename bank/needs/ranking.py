@@ -1,4 +1,4 @@
-"""Open needs ranked for a unit, through the ranking engine (by way of bank.ranking)."""
+"""Open needs ranked for a unit, through the ranking engine (bank.matching)."""
 
 from __future__ import annotations
 
@@ -9,11 +9,12 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from bank.auth.models import User
-from bank.needs.anonymised import PublicNeed, to_public
+from bank.matching import NeedRecord, rank_needs_for_unit
 from bank.needs.models import Need
+from bank.needs.anonymised import PublicNeed, to_public
 from bank.needs.published import visible_needs
 from bank.offers.models import Offer, OfferStatus
-from bank.ranking import get_index, need_record, offer_record, rank_needs_for_unit
+from bank.ranking import get_index, offer_record
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,18 @@ class RankedNeed:
     score: float
     reasons: tuple[str, ...]
     maybe: bool = False  # a weaker fit, shown under "Måske også"
+
+
+def need_record(need: Need, today: date | None = None) -> NeedRecord:
+    """Return the engine's record of a need (its age stays inside the engine)."""
+    return NeedRecord(
+        id=str(need.id),
+        title=need.title,
+        description=need.description,
+        goals=tuple(need.goal_texts),
+        tags=tuple(need.tags or ()),
+        age=need.course.citizen.age(today),
+    )
 
 
 def unit_offers(session: Session, unit_id: int) -> list[Offer]:
