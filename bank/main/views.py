@@ -6,10 +6,13 @@ from flask import Blueprint, current_app, redirect, render_template, url_for
 from flask_login import current_user
 from markupsafe import Markup
 
+from bank.unit_of_work import audited_read
+
 bp = Blueprint("main", __name__)
 
 
 @bp.route("/")
+@audited_read  # a panel may record that it showed a course (the coordinator's watch panel)
 def home():
     """Show the front page: what waits for the signed-in user, or an introduction."""
     panels = []

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from marshmallow import Schema, ValidationError, fields, validate
 
-from bank.needs import limits
 from bank.needs.models import BidState, DeclineReason
 
 
@@ -35,7 +34,7 @@ class BidSchema(Schema):
     id = fields.Integer(dump_only=True)
     need_id = fields.Integer(dump_only=True)
     unit = fields.Function(lambda bid: bid.unit.name, dump_only=True)
-    title = fields.String(required=True, validate=validate.Length(min=1, max=limits.BID_TITLE))
+    title = fields.String(required=True, validate=validate.Length(min=1, max=200))
     activities = fields.String(required=True, metadata={"description": "What we will do"})
     expected_outcomes = fields.String(
         required=True, metadata={"description": "Why we expect it to help: the outcomes"}
@@ -45,7 +44,7 @@ class BidSchema(Schema):
     )
     who = fields.String(required=True, metadata={"description": "Who would do it"})
     earliest_start = fields.Date(required=True)
-    duration_weeks = fields.Integer(required=True, validate=validate.Range(*limits.BID_WEEKS))
+    duration_weeks = fields.Integer(required=True, validate=validate.Range(min=1, max=156))
     offers = fields.Method(
         "offer_refs",
         deserialize="load_refs",
@@ -83,4 +82,4 @@ class DecisionSchema(Schema):
         allow_none=True,
         validate=validate.OneOf([r.value for r in DeclineReason]),
     )
-    note = fields.String(load_default="", validate=validate.Length(max=limits.DECISION_NOTE))
+    note = fields.String(load_default="", validate=validate.Length(max=1000))

@@ -16,7 +16,7 @@ from bank.auth.services import record_audit
 from bank.db import utcnow
 from bank.errors import Invalid, NotAllowed, NotFound
 from bank.needs import fields, lookup, permissions
-from bank.needs.models import Bid, BidState, Course, GoalStatus
+from bank.needs.models import Bid, BidState, Course, Goal, GoalStatus
 from bank.offers.models import Offer, OfferStatus
 from bank.plans.models import PlanItem
 from bank.plans.rules import ItemStatus, item_errors, status_change_errors
@@ -72,9 +72,14 @@ def _who_when(errors: fields.Errors, course: Course, values: dict) -> dict:
     return out
 
 
-def _goal(errors: fields.Errors, course: Course, goal_id: object):
+def servable(goal: Goal) -> bool:
+    """Tell whether a plan item may serve the goal: only an active goal may."""
+    return goal.status == GoalStatus.ACTIVE
+
+
+def _goal(errors: fields.Errors, course: Course, goal_id: object) -> Goal | None:
     goal = next((g for g in course.goals if str(g.id) == str(goal_id)), None)
-    if goal is None or goal.status != GoalStatus.ACTIVE:
+    if goal is None or not servable(goal):
         errors["goal"] = [
             ("choose an active goal of this course", "Vælg et af forløbets aktive mål.")
         ]

@@ -9,6 +9,7 @@ import pytest
 from bank.errors import Invalid
 from bank.needs import bids, needs
 from bank.plans import finder, services
+from tests.conftest import PASSWORD
 
 
 def _bid(w):
@@ -61,3 +62,23 @@ def test_an_accepted_bid_is_waiting_for_the_plan_until_it_is_added(plan_world):
     )
     assert (item.title, item.provider) == ("Jobtræning i Ungdomsskolens café", "Ungdomsskolen")
     assert finder.unplanned_bids(w.course, [item]) == []
+
+
+def test_a_bid_the_course_did_not_accept_is_refused_by_the_form_and_not_shown(client, plan_world):
+    w = plan_world
+    bid = _bid(w)  # submitted on the course's need, never accepted
+    client.post("/log-ind", data={"email": w.coordinator.email, "password": PASSWORD})
+    shown = client.get(f"/forloeb/{w.course.id}/plan/ny?bud={bid.id}")
+    assert shown.status_code == 404
+    assert "Jobtræning" not in shown.get_data(as_text=True)
+    posted = client.post(
+        f"/forloeb/{w.course.id}/plan/indsatser",
+        data={"bid_id": bid.id, "goal_id": w.job.id, "responsible_id": w.member.id},
+    )
+    assert posted.status_code == 404
+    assert "Jobtræning" not in posted.get_data(as_text=True)
+    assert services.course_items(w.session, w.course) == []
+    bids.decide_bid(w.session, w.coordinator, bid.id, "accepted")
+    w.session.commit()
+    accepted = client.get(f"/forloeb/{w.course.id}/plan/ny?bud={bid.id}")
+    assert accepted.status_code == 200 and "Jobtræning" in accepted.get_data(as_text=True)
