@@ -214,10 +214,11 @@ class Analyzer:
 
     def vector(self, features: dict[str, float], width: int) -> sparse.csr_matrix:
         """Turn a feature dict into a 1 x width sparse row of known features."""
-        known = [(self.features[f], w) for f, w in features.items() if f in self.features]
-        columns = [c for c, _ in known]
-        values = np.asarray([w for _, w in known], dtype=np.float32)
-        return sparse.csr_matrix((values, ([0] * len(columns), columns)), shape=(1, width))
+        known = sorted((self.features[f], w) for f, w in features.items() if f in self.features)
+        columns = np.fromiter((c for c, _ in known), dtype=np.int32, count=len(known))
+        values = np.fromiter((w for _, w in known), dtype=np.float32, count=len(known))
+        indptr = np.asarray([0, len(known)], dtype=np.int32)
+        return sparse.csr_matrix((values, columns, indptr), shape=(1, width))
 
     def feature_names(self) -> list[str]:
         """Return the feature names in column order."""

@@ -37,6 +37,7 @@ from bank.matching.text import fold
 from bank.matching.vectors import CatalogueMatrices, build_matrices, draft_fields
 
 HIT_SHARE = 0.5  # a match below this share of the best score is "Måske også", not a hit
+MASKS_KEPT = 256  # filter masks kept per index (each is one byte per offer)
 MEANINGFUL, MIN_CATALOGUE = 0.5, 20  # a word in over half the offers says nothing of a fit
 
 
@@ -63,6 +64,7 @@ class CatalogueIndex:
         self._audience = np.asarray(
             [int(offer_audience(o.title, o.target_group)) for o in self.offers], dtype=np.int8
         )
+        self._masks: dict[tuple[str, ...], np.ndarray] = {}
 
     @classmethod
     def build(cls, offers: Iterable[OfferRecord]) -> CatalogueIndex:
@@ -143,9 +145,15 @@ class CatalogueIndex:
         return mask
 
     def _having(self, field: str, *values: str) -> np.ndarray:
-        names, codes = self._codes[field]
-        wanted = [names[v] for v in values if v in names]
-        return np.isin(codes, wanted)
+        """Return a fresh mask of the offers whose field holds one of the values."""
+        key = (field, *values)
+        mask = self._masks.get(key)
+        if mask is None:
+            names, codes = self._codes[field]
+            mask = np.isin(codes, [names[v] for v in values if v in names])
+            if len(self._masks) < MASKS_KEPT:  # statuses, centres and units: few
+                self._masks[key] = mask
+        return mask.copy()
 
     def similar(self, offer_id: str, top: int = 5) -> list[Match]:
         """Return the offers most like one indexed offer: possible double offers."""
