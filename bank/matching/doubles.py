@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy import sparse
 
+from bank.matching.blocks import run_blocks
 from bank.matching.explain import explain_pairs
 from bank.matching.pairs import Verdicts, judge_many, programme_cosines, text_cosines
 from bank.matching.records import OfferRecord
@@ -48,14 +49,18 @@ class DoubleReport:
 
 
 def find_double_offers(
-    offers: Sequence[OfferRecord], threshold: float | None = None
+    offers: Sequence[OfferRecord], threshold: float | None = None, workers: int | None = None
 ) -> DoubleReport:
-    """Find double offers among the offers that are not retired, best first."""
+    """Find double offers among the offers that are not retired, best first.
+
+    The candidate search runs on `workers` processes, every core when None; the report is
+    the same for any number.
+    """
     active = [offer for offer in offers if offer.status != "retired"]
     if len(active) < 2:
         return DoubleReport([], [], [])
     matrices = build_matrices(active, with_chars=False)
-    left, right = candidate_pairs(matrices.tfidf)
+    left, right = candidate_pairs(matrices.tfidf, workers=workers)
     found = judge_many(
         active,
         left,
@@ -97,30 +102,68 @@ def _joining(left: np.ndarray, right: np.ndarray, found: Verdicts) -> np.ndarray
 
 
 def candidate_pairs(
-    tfidf: sparse.csr_matrix, neighbours: int = NEIGHBOURS
+    tfidf: sparse.csr_matrix, neighbours: int = NEIGHBOURS, workers: int | None = 1
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Return row pairs (left < right) that are among each other's nearest neighbours."""
+    """Return row pairs (left < right) that are among each other's nearest neighbours.
+
+    Blocks of rows run on `workers` processes (every core when None); any number of
+    workers finds the same pairs in the same order.
+    """
     n = tfidf.shape[0]
     df = np.bincount(tfidf.indices, minlength=tfidf.shape[1])
     keep = np.flatnonzero(df <= max(MAX_DF_SHARE * n, MAX_DF_FLOOR))
     pruned = sparse.csr_matrix(tfidf[:, keep])
-    transposed = sparse.csr_matrix(pruned.T)
-    found: set[tuple[int, int]] = set()
-    for start in range(0, n, CHUNK):
-        block = sparse.csr_matrix(pruned[start : start + CHUNK] @ transposed)
-        for offset in range(block.shape[0]):
-            row = start + offset
-            cols = block.indices[block.indptr[offset] : block.indptr[offset + 1]]
-            vals = block.data[block.indptr[offset] : block.indptr[offset + 1]]
-            wanted = (cols != row) & (vals >= MIN_CANDIDATE)
-            cols, vals = cols[wanted], vals[wanted]
-            if cols.size > neighbours:
-                cols = cols[np.argpartition(-vals, neighbours)[:neighbours]]
-            found.update((min(row, c), max(row, c)) for c in cols.tolist())
-    ordered = sorted(found)
-    left = np.asarray([a for a, _ in ordered], dtype=np.int64)
-    right = np.asarray([b for _, b in ordered], dtype=np.int64)
-    return left, right
+    shared = (pruned, sparse.csr_matrix(pruned.T), neighbours)
+    found = run_blocks(_nearest_in_block, shared, n, CHUNK, workers)
+    keys = np.unique(np.concatenate([np.zeros(0, dtype=np.int64), *found]))
+    return keys // max(n, 1), keys % max(n, 1)
+
+
+def _nearest_in_block(
+    shared: tuple[sparse.csr_matrix, sparse.csr_matrix, int], start: int, stop: int
+) -> np.ndarray:
+    """Return the pairs (as left * n + right) from rows start..stop to their nearest rows.
+
+    Each row keeps its `neighbours` most similar other rows. Where the last kept similarity
+    ties with the next, np.argpartition picks among the tied rows, as the scan always has.
+    """
+    pruned, transposed, neighbours = shared
+    block = sparse.csr_matrix(pruned[start:stop] @ transposed)
+    at = np.flatnonzero(block.data >= MIN_CANDIDATE)
+    rows = np.searchsorted(block.indptr, at, side="right") - 1
+    cols, vals = block.indices[at], block.data[at]
+    other = cols != rows + start
+    rows, cols, vals = rows[other], cols[other], vals[other]
+    first = np.searchsorted(rows, np.arange(stop - start + 1))
+    top = _top_rows(rows, vals, first, neighbours)
+    ranked = top[np.argsort(rows[top] * 4.0 - vals[top])]  # by row, most similar first
+    starts = np.searchsorted(rows[ranked], np.arange(stop - start + 1))
+    rank = np.arange(ranked.size) - starts[rows[ranked]]
+    kept = np.zeros(rows.size, dtype=bool)
+    kept[ranked[rank < neighbours]] = True
+    full = np.flatnonzero(np.diff(starts) > neighbours)
+    last = vals[ranked[starts[full] + neighbours - 1]]
+    for row in full[last == vals[ranked[starts[full] + neighbours]]].tolist():
+        begin, end = first[row], first[row + 1]
+        kept[begin:end] = False
+        kept[begin + np.argpartition(-vals[begin:end], neighbours)[:neighbours]] = True
+    mine, theirs = rows[kept] + start, cols[kept].astype(np.int64)
+    return np.unique(np.minimum(mine, theirs) * pruned.shape[0] + np.maximum(mine, theirs))
+
+
+def _top_rows(
+    rows: np.ndarray, vals: np.ndarray, first: np.ndarray, neighbours: int, bins: int = 256
+) -> np.ndarray:
+    """Return the entries that may be among their row's `neighbours` largest (a superset).
+
+    The values fall into bins; each row keeps the bins from the top down to the one that
+    holds its neighbours-th largest value, so only a few entries per row need sorting.
+    """
+    width = first.size - 1
+    down = bins - 1 - np.minimum((vals * bins).astype(np.int64), bins - 1)
+    counts = np.bincount(rows * bins + down, minlength=width * bins).reshape(width, bins)
+    deepest = (np.cumsum(counts, axis=1) < neighbours).sum(axis=1)
+    return np.flatnonzero(down <= deepest[rows])
 
 
 def closest_per_offer(

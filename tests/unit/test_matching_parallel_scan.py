@@ -1,0 +1,117 @@
+"""The double-offer scan on every core finds exactly what it finds on one."""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+
+import numpy as np
+import pytest
+from scipy import sparse
+
+from bank.matching import blocks, doubles, find_double_offers
+from bank.matching.doubles import MAX_DF_FLOOR, MAX_DF_SHARE, MIN_CANDIDATE, candidate_pairs
+from bank.matching.vectors import build_matrices
+from tests.unit.engine_support import offer
+
+TOPICS = [
+    ("Lektiecafé", "lektier matematik dansk afleveringer eksamen", ("skole",)),
+    ("Mentor til job", "job praktik ansøgning fritidsjob arbejdsplads", ("job", "mentor")),
+    ("Gruppe mod angst", "angst bekymringer trivsel samtaler undgår", ("psykisk-trivsel",)),
+    ("Budgetrådgivning", "gæld budget rykkere økonomi kassekredit", ("okonomi",)),
+    ("Fodbold om aftenen", "fodbold træning hold kamp fællesskab", ("fritid",)),
+    ("Familiebehandling", "familie konflikter forældre søskende terapi", ("familie",)),
+]
+PLACES = ["Nørrebro", "Valby", "Amager", "Vesterbro", "Bispebjerg", "Sydhavn", "Østerbro"]
+FILLER = "unge hjælp hver uge frivillige ro tryghed sammen mødes huset klubben aftaler".split()
+SYLLABLES = "ka lo mi ren sto bak vil dor fes gru han jul kam nis pol rud sim tor ulv".split()
+
+
+def generated_catalogue(count: int, seed: int = 3) -> list:
+    """Return offers from a few topics, with near copies and exact copies (tied scores)."""
+    rng = random.Random(seed)
+    names = sorted({"".join(rng.sample(SYLLABLES, 3)) for _ in range(count // 3)})
+    offers = []
+    for number in range(count):
+        if offers and rng.random() < 0.15:
+            source = rng.choice(offers)
+            offers.append(dataclasses.replace(source, id=f"c{number}"))
+            continue
+        title, words, tags = rng.choice(TOPICS)
+        text = rng.sample(words.split(), 4) + rng.sample(FILLER, 6) + rng.sample(names, 3)
+        place = rng.choice(PLACES)
+        offers.append(
+            offer(
+                f"o{number}",
+                f"{title} i {place}",
+                f"{' '.join(text)} i {place}.",
+                tags=tags,
+                age_min=rng.choice([12, 13, 15]),
+                age_max=rng.choice([17, 18, 24]),
+                step=rng.choice([1, 1, 2]),
+                unit=f"Enhed {rng.randrange(40)}",
+                status=rng.choice(["published"] * 9 + ["retired"]),
+            )
+        )
+    return offers
+
+
+def candidates_one_row_at_a_time(tfidf: sparse.csr_matrix, neighbours: int = 10):
+    """The scan's candidate search as it was written first: one row at a time, into a set."""
+    n = tfidf.shape[0]
+    df = np.bincount(tfidf.indices, minlength=tfidf.shape[1])
+    keep = np.flatnonzero(df <= max(MAX_DF_SHARE * n, MAX_DF_FLOOR))
+    pruned = sparse.csr_matrix(tfidf[:, keep])
+    similar = sparse.csr_matrix(pruned @ pruned.T)
+    found = set()
+    for row in range(n):
+        cols = similar.indices[similar.indptr[row] : similar.indptr[row + 1]]
+        vals = similar.data[similar.indptr[row] : similar.indptr[row + 1]]
+        wanted = (cols != row) & (vals >= MIN_CANDIDATE)
+        cols, vals = cols[wanted], vals[wanted]
+        if cols.size > neighbours:
+            cols = cols[np.argpartition(-vals, neighbours)[:neighbours]]
+        found.update((min(row, c), max(row, c)) for c in cols.tolist())
+    ordered = sorted(found)
+    return np.asarray([a for a, _ in ordered]), np.asarray([b for _, b in ordered])
+
+
+@pytest.fixture
+def small_blocks(monkeypatch):
+    """Cut the catalogue into many row blocks, so that several workers share the work."""
+    monkeypatch.setattr(doubles, "CHUNK", 37)
+
+
+def test_the_scan_on_two_workers_reports_the_same_pairs_scores_and_groups_as_on_one(
+    small_blocks,
+):
+    offers = generated_catalogue(600)
+    alone = find_double_offers(offers, workers=1)
+    shared = find_double_offers(offers, workers=2)
+    assert alone.pairs and alone.groups and alone.partial
+    assert shared == alone
+
+
+def test_candidates_are_the_nearest_neighbours_found_one_row_at_a_time_ties_included(
+    small_blocks,
+):
+    offers = generated_catalogue(600)
+    tfidf = build_matrices(offers, with_chars=False).tfidf
+    left, right = candidates_one_row_at_a_time(tfidf, neighbours=3)
+    for workers in (1, 2, 3):
+        found = candidate_pairs(tfidf, neighbours=3, workers=workers)
+        assert np.array_equal(found[0], left) and np.array_equal(found[1], right)
+
+
+def test_without_fork_the_scan_runs_in_this_process_and_finds_the_same(small_blocks, monkeypatch):
+    offers = generated_catalogue(300)
+    expected = find_double_offers(offers, workers=1)
+    monkeypatch.setattr(blocks.multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    assert blocks.usable_workers(4) == 1
+    assert find_double_offers(offers, workers=4) == expected
+
+
+def test_by_default_the_scan_uses_every_core(monkeypatch):
+    monkeypatch.setattr(blocks.os, "cpu_count", lambda: 6)
+    assert blocks.usable_workers() == (6 if blocks.can_fork() else 1)
+    assert blocks.usable_workers(1) == 1
