@@ -65,15 +65,20 @@ class TagSpace:
             return np.zeros(n, dtype=np.float32)
         exact = np.zeros(n, dtype=np.float32)
         weak = np.zeros(n, dtype=np.float32)
-        hits = np.zeros(n, dtype=np.float32)
+        hits = exact if not TAG_IDF else np.zeros(n, dtype=np.float32)  # equal when unweighted
         total = 0.0
         for tag in wanted:
-            has, near = self._vectors(tag)
-            weight = self.rarity(tag) if TAG_IDF else 1.0
+            has, only_near = self._vectors(tag)
+            if TAG_IDF:
+                weight = self.rarity(tag)
+                exact += weight * has
+                weak += weight * only_near
+                hits += has
+            else:
+                weight = 1.0
+                exact += has
+                weak += only_near
             total += weight
-            exact += weight * has
-            weak += weight * (near & ~has)
-            hits += has
         coverage = (exact + CHAPTER_WEIGHT * weak) / total
         precision = hits / self.sizes
         return COVERAGE_SHARE * coverage + (1 - COVERAGE_SHARE) * precision
@@ -88,7 +93,7 @@ class TagSpace:
         return self._vectors(tag_key(tag))[0].copy()
 
     def _vectors(self, tag: str) -> tuple[np.ndarray, np.ndarray]:
-        """Return which offers carry a tag and which meet it through an ICF chapter."""
+        """Return which offers carry a tag and which meet it only through an ICF chapter."""
         cached = self._cache.get(tag)
         if cached is None:
             n = len(self.tags)
@@ -104,7 +109,7 @@ class TagSpace:
             near = np.zeros(n, dtype=bool)
             if meets:
                 near[self.chapter_incidence[:, meets].nonzero()[0]] = True
-            cached = (has, near)
+            cached = (has, near & ~has)
             if len(self._cache) < CACHED_TAGS:
                 self._cache[tag] = cached
         return cached
