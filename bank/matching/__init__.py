@@ -12,6 +12,8 @@ Build once per catalogue version, query many times::
     index.similar_to_draft(draft_offer, top=5)           # warn an editor before saving
     rank_needs_for_unit(needs, unit_offers, top=20, index=index)   # -> list[NeedMatch]
     find_double_offers(offers, threshold=None)           # -> DoubleReport
+    double_pairs_among(index, records)                   # doubles among a plan's few items
+    save_index(index, path, name); load_index(path)      # share a built index between processes
 
 Hard filters: only `published` offers are ranked or searched, and only those whose age range
 holds the citizen's age; `tags` given to rank/search must all be carried by the offer.
@@ -25,11 +27,15 @@ and, from `similar`/`similar_to_draft` only, `likeness` ("double", "partial" or 
 components, sorted, largest first) and `partial` (overlapping but not double, each offer's
 closest few). Retired offers take no part in double offers; drafts do.
 Bad interchange files raise `BadCatalogueLine` (path, line, reason); a bad dict given to
-`OfferRecord.from_dict` / `NeedRecord.from_dict` raises `BadRecord`.
+`OfferRecord.from_dict` / `NeedRecord.from_dict` raises `BadRecord`. `read_jsonl` reads
+interchange JSON Lines from a path or a stream; `stem` and `words` are the engine's view of
+Danish words (to mark shared terms as the engine matched them).
 """
 
-from bank.matching.doubles import DoublePair, DoubleReport, find_double_offers
+from bank.matching.among import double_pairs_among, doubles_of
+from bank.matching.doubles import DoublePair, DoubleReport, connected_groups, find_double_offers
 from bank.matching.index import CatalogueIndex
+from bank.matching.pairs import DOUBLE_THRESHOLD
 from bank.matching.records import (
     BadCatalogueLine,
     BadRecord,
@@ -37,22 +43,36 @@ from bank.matching.records import (
     OfferRecord,
     load_needs,
     load_offers,
+    read_jsonl,
 )
 from bank.matching.results import Match, NeedMatch
+from bank.matching.store import engine_fingerprint, load_index, read_meta, save_index
+from bank.matching.text import stem, words
 from bank.matching.units import rank_needs_for_unit
 
 __all__ = [
+    "DOUBLE_THRESHOLD",
     "BadCatalogueLine",
     "BadRecord",
     "CatalogueIndex",
+    "DoublePair",
+    "DoubleReport",
     "Match",
     "NeedMatch",
     "NeedRecord",
     "OfferRecord",
-    "DoublePair",
-    "DoubleReport",
+    "connected_groups",
+    "double_pairs_among",
+    "doubles_of",
+    "engine_fingerprint",
     "find_double_offers",
+    "load_index",
     "load_needs",
     "load_offers",
     "rank_needs_for_unit",
+    "read_jsonl",
+    "read_meta",
+    "save_index",
+    "stem",
+    "words",
 ]

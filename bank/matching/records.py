@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator, Mapping
+import math
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -115,28 +116,85 @@ class NeedRecord:
             age=_opt_int(data, "age", 0),
         )
 
+    def to_dict(self) -> dict[str, Any]:
+        """Return the need as an interchange dict (the inverse of from_dict)."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "description": self.description,
+            "goals": list(self.goals),
+            "tags": list(self.tags),
+            "age": self.age,
+        }
+
 
 T = TypeVar("T")
 
 
-def read_jsonl(path: str | Path) -> Iterator[tuple[int, dict[str, Any]]]:
-    """Yield (line number, object) for each non-blank line; raise BadCatalogueLine on errors."""
-    try:
-        raw = Path(path).read_bytes()
-    except OSError as error:
-        raise BadCatalogueLine(path, None, f"cannot read the file ({error.strerror})") from None
-    for number, line in enumerate(raw.split(b"\n"), start=1):
-        if not line.strip():
-            continue
+def read_jsonl(
+    source: str | Path | Iterable[str | bytes], name: str | Path | None = None
+) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Yield (line number, object) for each non-blank line of a file, or of a stream's lines.
+
+    A path is read as bytes; a stream (text or binary) is read line by line and named by
+    `name` in errors. Every line must be a UTF-8 JSON object (a byte-order mark before the
+    first is ignored; NaN, infinities and out-of-range numbers are not JSON). The first bad
+    line raises BadCatalogueLine naming the file and the line.
+    """
+    lines: Iterable[str | bytes]
+    if isinstance(source, str | Path):
+        name = source if name is None else name
         try:
-            value = json.loads(line.decode("utf-8"))
-        except UnicodeDecodeError:
-            raise BadCatalogueLine(path, number, "the line is not UTF-8") from None
-        except json.JSONDecodeError as error:
-            raise BadCatalogueLine(path, number, f"not valid JSON ({error.msg})") from None
-        if not isinstance(value, dict):
-            raise BadCatalogueLine(path, number, "the line is not a JSON object")
-        yield number, value
+            lines = Path(source).read_bytes().split(b"\n")
+        except OSError as error:
+            reason = f"cannot read the file ({error.strerror})"
+            raise BadCatalogueLine(name, None, reason) from None
+    else:
+        lines = source
+    where = str(name) if name is not None else "<stream>"
+    try:
+        for number, line in enumerate(lines, start=1):
+            value = _json_object(line, where, number)
+            if value is not None:
+                yield number, value
+    except UnicodeDecodeError:  # a text stream whose decoding failed
+        raise BadCatalogueLine(where, None, "the file is not UTF-8 text") from None
+
+
+def _json_object(line: str | bytes, name: str, number: int) -> dict[str, Any] | None:
+    """Return the line's object, None for a blank line, or raise BadCatalogueLine."""
+    if isinstance(line, bytes):
+        try:
+            line = line.decode("utf-8")
+        except UnicodeDecodeError as error:
+            reason = f"the line is not UTF-8 text (byte {error.start + 1} of the line)"
+            raise BadCatalogueLine(name, number, reason) from None
+    if number == 1:
+        line = line.removeprefix("\ufeff")
+    if not line.strip():
+        return None
+    try:
+        value = json.loads(line, parse_float=_finite, parse_constant=_not_a_number)
+    except json.JSONDecodeError as error:
+        raise BadCatalogueLine(name, number, f"not valid JSON ({error.msg})") from None
+    except RecursionError:
+        raise BadCatalogueLine(name, number, "JSON is nested too deeply") from None
+    except ValueError as error:
+        raise BadCatalogueLine(name, number, f"not valid JSON ({error})") from None
+    if not isinstance(value, dict):
+        raise BadCatalogueLine(name, number, "the line is not a JSON object")
+    return value
+
+
+def _finite(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"number {text} is out of range")
+    return value
+
+
+def _not_a_number(name: str) -> float:
+    raise ValueError(f"{name} is not a JSON number")
 
 
 def load_records(path: str | Path, build: Callable[[dict[str, Any]], T]) -> list[T]:
