@@ -123,6 +123,7 @@ def demo(host: str, port: int, no_serve: bool) -> None:
 
     upgrade(current_app.config["DATABASE_URL"])
     sign_ins = load_demo(db.session)
+    db.session.commit()
     click.echo(f"\nDemo sign-ins (password for all: {DEMO_PASSWORD}):")
     for email, role in sign_ins:
         click.echo(f"  {email:<24} {role}")

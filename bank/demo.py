@@ -44,9 +44,7 @@ def load_demo_users(session: Session) -> list[tuple[str, str]]:
 
 
 def load_demo(session: Session) -> list[tuple[str, str]]:
-    """Fill the database with the demo catalogue, courses and users; commit once."""
+    """Fill the database with the demo catalogue, courses and users; the caller commits once."""
     for module in DEMO_LOADERS:
         importlib.import_module(module).load_demo(session, FIXTURES)
-    sign_ins = load_demo_users(session)
-    session.commit()
-    return sign_ins
+    return load_demo_users(session)

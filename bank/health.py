@@ -16,6 +16,7 @@ import sqlalchemy as sa
 from flask import Blueprint, Flask, current_app, jsonify
 
 from bank import db
+from bank.unit_of_work import discard
 
 bp = Blueprint("health", __name__)
 
@@ -26,7 +27,7 @@ def database_state() -> dict[str, object]:
         db.session.execute(sa.text("SELECT 1"))
         return {"ok": True}
     except Exception as error:  # any driver error means "not healthy"
-        db.session.rollback()
+        discard()
         return {"ok": False, "error": type(error).__name__}
 
 
@@ -45,7 +46,7 @@ def index_state(database_ok: bool) -> dict[str, object]:
     """Return the version of the index this process serves, the catalogue's, and its age."""
     if not database_ok:
         return {"loaded": False}
-    from bank.index_files import current_stamp
+    from bank.ranking import current_stamp
     from bank.ranking import index_state as held
 
     state = dict(held(db.session))

@@ -17,6 +17,7 @@ from werkzeug.http import HTTP_STATUS_CODES
 from bank import db
 from bank.auth.services import record_audit
 from bank.auth.tokens import ApiToken, TokenScope, authenticate_token
+from bank.unit_of_work import keep
 
 API_PREFIX = "/api/"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -35,7 +36,8 @@ def request_token() -> ApiToken | None:
     if "api_token_checked" not in g:
         g.api_token_checked = True
         secret = bearer_secret(request) if request.path.startswith(API_PREFIX) else None
-        g.api_token = authenticate_token(db.session, secret) if secret else None
+        # The token's last use is kept even if the call it opens fails: commit it now.
+        g.api_token = keep(authenticate_token(db.session, secret)) if secret else None
     return g.api_token
 
 
@@ -106,8 +108,7 @@ def audit_token_read(response: Response) -> Response:
         ids = ", ".join(str(item.get("id")) for item in body if isinstance(item, dict))
         detail += f" → {len(body)} poster: {ids}"
     record_audit(db.session, token.user, "read", record_type, record_id, detail.rstrip("?"))
-    db.session.commit()
-    return response
+    return keep(response)
 
 
 def forget_token(_exc: BaseException | None = None) -> None:

@@ -92,6 +92,17 @@ def authenticate(session: Session, email: str, password: str) -> User | None:
     return user
 
 
+def get_user(session: Session, user_id: int) -> User | None:
+    """Return the user with this id, or None."""
+    return session.get(User, user_id)
+
+
+def active_users(session: Session) -> list[User]:
+    """Return the active users by name (and e-mail)."""
+    query = sa.select(User).where(User.active.is_(True)).order_by(User.name, User.email)
+    return list(session.scalars(query))
+
+
 def change_password(session: Session, user: User, new_password: str) -> None:
     """Set a new password that passes the rule and end every session of the user; caller commits."""
     if problems := password_problems(new_password, user.email, user.name):

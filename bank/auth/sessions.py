@@ -72,8 +72,10 @@ def end_all_sessions(db_session: Session, user: User) -> None:
 
 
 def sign_out(db_session: Session, user: User) -> None:
-    """Sign the user out here and everywhere else: end the sessions, clear this cookie."""
+    """Sign the user out here and everywhere else: end the sessions, clear this cookie.
+
+    The caller commits the ended sessions.
+    """
     end_all_sessions(db_session, user)
-    db_session.commit()
     logout_user()
     session.clear()

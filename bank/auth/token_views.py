@@ -2,28 +2,25 @@
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 from flask import Flask, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from bank import db
-from bank.auth.models import Role, User
-from bank.auth.services import require_role
+from bank.auth.models import Role
+from bank.auth.services import active_users, require_role
 from bank.auth.tokens import MAX_DAYS, TokenScope, create_token, list_tokens, revoke_token
 from bank.auth.views import bp
 from bank.errors import Conflict, Invalid, NotFound
+from bank.unit_of_work import transaction
 
 DEFAULT_DAYS = 90
 
 
 def _page(typed: dict, errors: dict, new=None, status: int = 200):
-    users = db.session.scalars(
-        sa.select(User).where(User.active.is_(True)).order_by(User.name, User.email)
-    )
     return render_template(
         "admin/tokens.html",
         tokens=list_tokens(db.session, current_user),
-        users=list(users),
+        users=active_users(db.session),
         scopes=list(TokenScope),
         max_days=MAX_DAYS,
         typed=typed,
@@ -47,13 +44,12 @@ def tokens():
     except ValueError:
         days = 0
     try:
-        new = create_token(
-            db.session, current_user, typed["user"], typed["scope"], days, typed["name"]
-        )
+        with transaction():
+            new = create_token(
+                db.session, current_user, typed["user"], typed["scope"], days, typed["name"]
+            )
     except Invalid as exc:
-        db.session.rollback()
         return _page(typed, exc.danish_errors(), status=422)
-    db.session.commit()
     flash(f"API-nøglen »{new.token.name}« er oprettet.", "info")
     return _page({"days": str(DEFAULT_DAYS), "scope": TokenScope.READ.value}, {}, new=new)
 
@@ -64,12 +60,11 @@ def revoke(token_id: int):
     """Revoke a token at once."""
     require_role(current_user, Role.ADMIN)
     try:
-        token = revoke_token(db.session, current_user, token_id)
+        with transaction():
+            token = revoke_token(db.session, current_user, token_id)
     except (NotFound, Conflict) as exc:
-        db.session.rollback()
         flash(exc.danish, "error")
     else:
-        db.session.commit()
         flash(f"API-nøglen »{token.name}« er spærret.", "info")
     return redirect(url_for("auth.tokens"))
 

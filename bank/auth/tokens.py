@@ -162,7 +162,7 @@ def revoke_token(session: Session, admin: User | None, token_id: int) -> ApiToke
 
 
 def authenticate_token(session: Session, secret: str) -> ApiToken | None:
-    """Return the usable token with this secret and note its use, or None."""
+    """Return the usable token with this secret and note its use, or None; the caller commits."""
     if not secret.startswith(SECRET_PREFIX):
         return None
     token = session.scalar(sa.select(ApiToken).where(ApiToken.secret_hash == hash_secret(secret)))
@@ -170,6 +170,5 @@ def authenticate_token(session: Session, secret: str) -> ApiToken | None:
     if token is None or not token.is_usable(now):
         return None
     if token.last_used_at is None or now - token.last_used_at >= TOUCH_EVERY:
-        token.last_used_at = now
-        session.commit()
+        token.last_used_at = now  # the caller commits, whatever the call goes on to do
     return token

@@ -9,13 +9,15 @@ from flask_login import current_user, login_required
 
 from bank import db
 from bank.auth import throttle
+from bank.auth.current import me
 from bank.auth.forms import LoginForm
 from bank.auth.models import User
-from bank.auth.services import authenticate
+from bank.auth.services import authenticate, get_user
 from bank.auth.sessions import forget_session, session_is_current, sign_out, start_session
 from bank.auth.throttle import mark_failed_sign_in
 from bank.extensions import login_manager
 from bank.inputs import MAX_INT
+from bank.unit_of_work import transaction
 
 bp = Blueprint("auth", __name__)
 THROTTLED = "For mange forsøg på at logge ind. Vent et minut, og prøv så igen."
@@ -26,7 +28,7 @@ def load_user(user_id: str) -> User | None:
     """Load the signed-in user of a cookie session, if that session is still current."""
     if not str(user_id).isdigit() or int(user_id) > MAX_INT:
         return None
-    user = db.session.get(User, int(user_id))
+    user = get_user(db.session, int(user_id))
     if user is None or not session_is_current(user):
         forget_session()
         return None
@@ -70,7 +72,8 @@ def too_many_attempts(_error):
 @login_required
 def logout():
     """Sign the user out, here and in every other session of theirs."""
-    sign_out(db.session, current_user._get_current_object())
+    with transaction():
+        sign_out(db.session, me())
     flash("Du er logget ud.", "info")
     return redirect(url_for("main.home"))
 

@@ -37,6 +37,9 @@ def import_hsds_command(directory: Path) -> None:
     except BankError as exc:
         db.session.rollback()
         raise click.ClickException(f"{exc.message} (nothing was imported)") from exc
+    except BaseException:
+        db.session.rollback()  # all or nothing, whatever went wrong
+        raise
     click.echo(
         f"Imported {report.offers} services as draft offers into {report.units} units; "
         "an editor reviews and publishes them."

@@ -4,7 +4,8 @@ DIR must hold services.json (a JSON array of services); organizations.json gives
 and their centres (a service's nested `organization` does too), taxonomy_terms.json the
 terms its attributes point at. Every service becomes a draft offer an editor then reviews;
 organizations become units under their parent organization as centre. On any error nothing
-is saved, and the message names the file and the field (e.g. services.json: services[3].name).
+is saved (the caller, `bank import hsds`, rolls back), and the message names the file and the
+field (e.g. services.json: services[3].name).
 """
 
 from __future__ import annotations
@@ -117,34 +118,28 @@ def _add_offer(session: Session, values: dict, units: dict[str, str], where: str
 def import_directory(session: Session, directory: Path) -> HsdsImportReport:
     """Bring every service of an HSDS directory in as a draft offer, or nothing; see above."""
     report = HsdsImportReport()
-    try:
-        services = read_array(directory, "services.json", required=True)
-        orgs = _organizations(read_array(directory, "organizations.json"), services)
-        terms = _terms(read_array(directory, "taxonomy_terms.json"))
-        parsed, seen = [], {}
-        for index, record in enumerate(services):
-            where = f"services[{index}]"
-            values = service_values(record, where, "services.json", terms)
-            ref = values["ref"]
-            if len(ref) > 64:
-                raise HsdsImportFailed(
-                    "services.json", f"{where}.id", "is longer than 64 characters"
-                )
-            if ref in seen:
-                raise HsdsImportFailed("services.json", f"{where}.id", f"{ref} is also {seen[ref]}")
-            if session.scalar(sa.select(Offer.id).where(Offer.ref == ref)) is not None:
-                raise HsdsImportFailed(
-                    "services.json", f"{where}.id", f"an offer with id {ref} exists already"
-                )
-            seen[ref] = where
-            parsed.append((where, values))
-        units = _units(session, orgs)
-        for where, values in parsed:
-            _add_offer(session, values, units, where)
-        report.offers, report.units = len(parsed), len(units)
-        if parsed:
-            bump_catalogue_version(session)
-    except BaseException:
-        session.rollback()
-        raise
+    services = read_array(directory, "services.json", required=True)
+    orgs = _organizations(read_array(directory, "organizations.json"), services)
+    terms = _terms(read_array(directory, "taxonomy_terms.json"))
+    parsed, seen = [], {}
+    for index, record in enumerate(services):
+        where = f"services[{index}]"
+        values = service_values(record, where, "services.json", terms)
+        ref = values["ref"]
+        if len(ref) > 64:
+            raise HsdsImportFailed("services.json", f"{where}.id", "is longer than 64 characters")
+        if ref in seen:
+            raise HsdsImportFailed("services.json", f"{where}.id", f"{ref} is also {seen[ref]}")
+        if session.scalar(sa.select(Offer.id).where(Offer.ref == ref)) is not None:
+            raise HsdsImportFailed(
+                "services.json", f"{where}.id", f"an offer with id {ref} exists already"
+            )
+        seen[ref] = where
+        parsed.append((where, values))
+    units = _units(session, orgs)
+    for where, values in parsed:
+        _add_offer(session, values, units, where)
+    report.offers, report.units = len(parsed), len(units)
+    if parsed:
+        bump_catalogue_version(session)
     return report

@@ -43,6 +43,14 @@ class _Bars:
         self.done = done
 
 
+def _discard() -> None:
+    """Roll back a failed or trial import; a lost connection has rolled back already."""
+    try:
+        db.session.rollback()
+    except DBAPIError:
+        pass
+
+
 def _run(file: Path, dry_run: bool) -> ImportReport:
     """Import the file and commit (unless a dry run); raise ClickException on any failure."""
     total = _count_lines(file)
@@ -51,21 +59,26 @@ def _run(file: Path, dry_run: bool) -> ImportReport:
             bars = _Bars(stack, total) if total >= PROGRESS_FROM else None
             report = import_offers(db.session, stream, file.name, dry_run, bars)
     except BankError as exc:
-        db.session.rollback()
+        _discard()
         raise click.ClickException(f"{exc.message} (nothing was imported)") from None
     except OperationalError:
+        _discard()
         raise click.ClickException(
             f"{file.name}: lost the connection to the database (nothing was imported)"
         ) from None
-    if not dry_run:
-        try:
-            db.session.commit()
-        except DBAPIError as exc:
-            raise click.ClickException(
-                f"{file.name}: the database did not confirm the import "
-                f"({type(exc.orig).__name__}); check with `bank export offers` whether it was "
-                "saved"
-            ) from None
+    except BaseException:
+        _discard()
+        raise
+    if dry_run:
+        _discard()
+        return report
+    try:
+        db.session.commit()
+    except DBAPIError as exc:
+        raise click.ClickException(
+            f"{file.name}: the database did not confirm the import "
+            f"({type(exc.orig).__name__}); check with `bank export offers` whether it was saved"
+        ) from None
     return report
 
 

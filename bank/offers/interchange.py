@@ -2,8 +2,8 @@
 
 The import first checks every line (`import_check`: JSON, schema, field limits, the rules a
 save keeps, text the database can store), then saves in batches (`bulk`) in the caller's
-transaction; on any error (and on a dry run) it rolls the session back, so nothing is
-half-written. The caller commits a successful import.
+transaction. The caller is the unit of work: it rolls back on any error (and after a dry
+run), so nothing is half-written, and commits a successful import.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from typing import IO
 
 import sqlalchemy as sa
 from marshmallow import ValidationError
-from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, selectinload
 
 from bank.auth.models import Unit
@@ -44,26 +43,12 @@ def import_offers(
 ) -> ImportReport:
     """Create or update (by id) every offer in the file, or nothing; see the module doc."""
     report = ImportReport(filename, dry_run=dry_run)
-    try:
-        started = time.perf_counter()
-        lines = check_lines(stream, filename, report, progress)
-        checked = time.perf_counter()
-        save_lines(session, lines, report, progress)
-        report.seconds = {"check": checked - started, "save": time.perf_counter() - checked}
-    except BaseException:
-        _rollback(session)
-        raise
-    if dry_run:
-        session.rollback()
+    started = time.perf_counter()
+    lines = check_lines(stream, filename, report, progress)
+    checked = time.perf_counter()
+    save_lines(session, lines, report, progress)
+    report.seconds = {"check": checked - started, "save": time.perf_counter() - checked}
     return report
-
-
-def _rollback(session: Session) -> None:
-    """Roll back after a failed import; a lost connection has rolled back already."""
-    try:
-        session.rollback()
-    except DBAPIError:
-        pass
 
 
 def export_offers(session: Session, stream: IO[str]) -> int:

@@ -50,6 +50,7 @@ MAIN_PAGES = {
 def demo(session):
     """Load the whole demo (catalogue, need bank, courses, users) with its overlap scan done."""
     load_demo(session)
+    session.commit()
     queue_scan(session)
     run_pending()
     return [email for email, *_ in DEMO_USERS]

@@ -22,6 +22,7 @@ def test_an_editor_opens_their_units_bids_and_is_offered_only_their_own_offers_t
     app, page, session
 ):
     load_demo(session)
+    session.commit()
     _sign_in(page, "leder@demo.dk")
     page.goto("/rapporter/dobbelttilbud")
     run_pending(app)

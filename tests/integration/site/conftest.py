@@ -44,6 +44,7 @@ def _edit_an_offer(session) -> str:
 def site(app, session, client) -> dict[str, Crawl]:
     """Load the demo, compute the double-offer report, and crawl the site as every role."""
     load_demo(session)
+    session.commit()
     ref = _edit_an_offer(session)
     client.post("/log-ind", data={"email": ROLES["leader"], "password": DEMO_PASSWORD})
     client.get("/rapporter/dobbelttilbud")
