@@ -48,6 +48,12 @@ def scoped_filters(user: User | None, filters: Filters) -> Filters:
     return replace(filters, unit=user.unit.name)
 
 
+def require_editor(user: User | None) -> None:
+    """Raise NotAllowed unless the user is a catalogue editor (or admin), who may use the editor."""
+    if not is_editor(user):
+        raise NotAllowed("only editors edit offers", "Kun redaktører kan redigere tilbud.")
+
+
 def require_edit(user: User | None, offer: Offer) -> None:
     """Raise NotAllowed unless the user may change the offer."""
     if not can_edit(user, offer):

@@ -11,6 +11,7 @@ from bank.auth.services import require_role
 from bank.errors import Conflict, Invalid
 from bank.offers.terms import KIND_LABELS, add_term, list_terms
 from bank.offers.views import bp
+from bank.unit_of_work import transaction
 
 
 @bp.route("/admin/emner", methods=["GET", "POST"])
@@ -22,15 +23,13 @@ def vocabulary():
     typed = {k: request.form.get(k, "") for k in ("slug", "label", "kind", "icf")}
     if request.method == "POST":
         try:
-            term = add_term(db.session, current_user, typed)
+            with transaction():
+                term = add_term(db.session, current_user, typed)
         except Invalid as exc:
-            db.session.rollback()
             errors = exc.danish_errors()
         except Conflict as exc:
-            db.session.rollback()
             errors = {"slug": [exc.danish]}
         else:
-            db.session.commit()
             flash(f"Emnet »{term.label}« er tilføjet.", "info")
             return redirect(url_for("offers.vocabulary"))
     status = 422 if errors else 200

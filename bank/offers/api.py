@@ -24,6 +24,7 @@ from bank.offers.schemas import (
 )
 from bank.offers.search import OfferFilters, search_offers
 from bank.offers.terms import add_term, list_terms, list_units
+from bank.unit_of_work import transaction
 
 blp = Blueprint("offers_api", __name__, url_prefix="/api", description="The offer catalogue")
 
@@ -50,9 +51,8 @@ class Offers(MethodView):
     @blp.response(201, OfferSchema)
     def post(self, values):
         """Create an offer (a draft unless status says otherwise) in the editor's unit."""
-        offer = services.create_offer(db.session, signed_in(), values)
-        db.session.commit()
-        return offer
+        with transaction():
+            return services.create_offer(db.session, signed_in(), values)
 
 
 @blp.route("/offers/<ref>")
@@ -70,9 +70,8 @@ class OfferById(MethodView):
         """Change the fields given; send the `version` you read to be told of a conflict (409)."""
         user = signed_in()
         expected = values.pop("version_id", None)
-        offer = services.update_offer(db.session, user, ref, values, expected)
-        db.session.commit()
-        return offer
+        with transaction():
+            return services.update_offer(db.session, user, ref, values, expected)
 
 
 @blp.route("/offers/<ref>/publish")
@@ -82,9 +81,8 @@ class PublishOffer(MethodView):
     @blp.response(200, OfferSchema)
     def post(self, ref):
         """Publish an offer; 422 lists what publishing still requires."""
-        offer = services.publish_offer(db.session, signed_in(), ref)
-        db.session.commit()
-        return offer
+        with transaction():
+            return services.publish_offer(db.session, signed_in(), ref)
 
 
 @blp.route("/offers/<ref>/retire")
@@ -94,9 +92,8 @@ class RetireOffer(MethodView):
     @blp.response(200, OfferSchema)
     def post(self, ref):
         """Take an offer out of the catalogue; it keeps its history."""
-        offer = services.retire_offer(db.session, signed_in(), ref)
-        db.session.commit()
-        return offer
+        with transaction():
+            return services.retire_offer(db.session, signed_in(), ref)
 
 
 @blp.route("/units")
@@ -122,6 +119,5 @@ class Vocabulary(MethodView):
     @blp.response(201, VocabularyTermSchema)
     def post(self, values):
         """Add a vocabulary term (admins only)."""
-        term = add_term(db.session, signed_in(), values)
-        db.session.commit()
-        return term
+        with transaction():
+            return add_term(db.session, signed_in(), values)

@@ -6,7 +6,7 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from bank import db
-from bank.errors import Conflict, Invalid, NotAllowed
+from bank.errors import Conflict, Invalid
 from bank.offers import access, doubles, services
 from bank.offers.fields import STEP_LABELS
 from bank.offers.forms import OfferForm, form_from_offer, parse_offer_form
@@ -16,12 +16,12 @@ from bank.offers.review import editor_offers
 from bank.offers.revisions import history
 from bank.offers.terms import list_terms
 from bank.offers.views import bp, render
+from bank.unit_of_work import change, transaction
 
 
 def _editor_page(form: OfferForm, offer=None, status: int = 200, conflict=None):
     """Render the editor form with what was typed, its errors and any conflict."""
-    if not access.is_editor(current_user):
-        raise NotAllowed("only editors edit offers", "Kun redaktører kan redigere tilbud.")
+    access.require_editor(current_user)
     terms = list_terms(db.session)
     theirs = history(db.session, offer, conflict) if conflict is not None else []
     page = render_template(
@@ -57,12 +57,11 @@ def create():
     if form.errors:
         return _editor_page(form, status=422)
     try:
-        offer = services.create_offer(db.session, current_user, form.values)
+        with transaction():
+            offer = services.create_offer(db.session, current_user, form.values)
     except Invalid as exc:
-        db.session.rollback()
         form.errors.update(exc.errors)
         return _editor_page(form, status=422)
-    db.session.commit()
     flash("Tilbuddet er gemt som kladde.", "info")
     return redirect(url_for("offers.offer_page", ref=offer.ref))
 
@@ -73,21 +72,19 @@ def edit(ref: str):
     """Show an offer in the editor form, and save the changes (refusing a stale version)."""
     offer = services.get_offer(db.session, ref, current_user)
     if request.method == "GET":
-        if not access.can_edit(current_user, offer):
-            raise NotAllowed("not your unit's offer", "Kun redaktører fra enheden kan ændre det.")
+        access.require_edit(current_user, offer)
         vocabulary = {t.slug for t in list_terms(db.session)}
         return _editor_page(form_from_offer(offer, vocabulary), offer)
     form = parse_offer_form(request.form)
     if form.errors:
         return _editor_page(form, offer, 422)
     try:
-        services.update_offer(db.session, current_user, ref, form.values, form.version)
+        with transaction():
+            services.update_offer(db.session, current_user, ref, form.values, form.version)
     except Invalid as exc:
-        db.session.rollback()
         form.errors.update(exc.errors)
         return _editor_page(form, offer, 422)
     except Conflict as exc:
-        db.session.rollback()
         offer = services.get_offer(db.session, ref, current_user)
         seen, form.version = form.version or 0, offer.version_id
         flash(
@@ -96,23 +93,22 @@ def edit(ref: str):
             "error",
         )
         return _editor_page(form, offer, 409, conflict=seen)
-    db.session.commit()
     flash("Ændringerne er gemt.", "info")
     return redirect(url_for("offers.offer_page", ref=ref))
 
 
-def _action(ref: str, action, done: str):
-    try:
-        action()
-    except (Invalid, Conflict) as exc:
-        db.session.rollback()
-        messages = exc.danish_errors().values() if isinstance(exc, Invalid) else [[exc.danish]]
-        for message in (m for group in messages for m in group):
+def _on_offer(ref: str, work, done: str):
+    """Run an action on the offer's page as one change; refusals are flashed on that page."""
+    page = url_for("offers.offer_page", ref=ref)
+
+    def every_problem(exc: Invalid):
+        for message in (m for group in exc.danish_errors().values() for m in group):
             flash(message, "error")
-        return redirect(url_for("offers.offer_page", ref=ref))
-    db.session.commit()
-    flash(done, "info")
-    return redirect(url_for("offers.offer_page", ref=ref))
+        return redirect(page)
+
+    return change(
+        work, then=page, done=done, invalid=every_problem, flashed=(Conflict,), kind="info"
+    )
 
 
 @bp.route("/redaktion/tilbud/<ref>/offentliggoer", methods=["POST"])
@@ -121,7 +117,7 @@ def publish(ref: str):
     """Publish the offer, or say what it still lacks."""
     version = request.form.get("version", "")
     expected = int(version) if version.isdigit() else None
-    return _action(
+    return _on_offer(
         ref,
         lambda: services.publish_offer(db.session, current_user, ref, expected),
         "Tilbuddet er offentliggjort. Alle kan nu finde det i kataloget.",
@@ -133,7 +129,7 @@ def publish(ref: str):
 def retire(ref: str):
     """Take the offer out of the catalogue, with the reason asked for (it keeps its history)."""
     reason = request.form.get("grund", "")
-    return _action(
+    return _on_offer(
         ref,
         lambda: services.retire_offer(db.session, current_user, ref, reason),
         "Tilbuddet er taget ud af kataloget. Det og dets historik er gemt.",
@@ -144,7 +140,7 @@ def retire(ref: str):
 @login_required
 def confirm(ref: str):
     """Record that the offer is still true."""
-    return _action(
+    return _on_offer(
         ref,
         lambda: services.confirm_review(db.session, current_user, ref),
         "Tak. Tilbuddet er markeret som gennemgået i dag.",
@@ -155,8 +151,7 @@ def confirm(ref: str):
 @login_required
 def likely_doubles():
     """Warn the editor, as they write, about offers the draft would likely double."""
-    if not access.is_editor(current_user):
-        raise NotAllowed("only editors edit offers", "Kun redaktører kan redigere tilbud.")
+    access.require_editor(current_user)
     form = parse_offer_form(request.form)
     found = doubles.likely_doubles(db.session, form.values, request.form.get("ref") or None)
     return render("offers/_doubles.html", doubles=found, draft=True)
