@@ -10,18 +10,7 @@ from sqlalchemy.orm import Session
 
 from bank.auth.services import record_audit
 from bank.needs.published import visible_needs
-
-
-def need_line(need, today: date) -> dict:
-    """Return one need as an interchange dict: id, title, description, goals, tags, age."""
-    return {
-        "id": str(need.id),
-        "title": need.title,
-        "description": need.description,
-        "goals": list(need.goal_texts),
-        "tags": list(need.tags or ()),
-        "age": need.course.citizen.age(today),
-    }
+from bank.ranking import need_record
 
 
 def export_needs(session: Session, stream: TextIO, today: date | None = None) -> int:
@@ -29,7 +18,7 @@ def export_needs(session: Session, stream: TextIO, today: date | None = None) ->
     today = today or date.today()
     needs = sorted(visible_needs(session, None), key=lambda n: n.id)
     for need in needs:
-        stream.write(json.dumps(need_line(need, today), ensure_ascii=False) + "\n")
+        stream.write(json.dumps(need_record(need, today).to_dict(), ensure_ascii=False) + "\n")
     record_audit(session, None, "export", "needs", "needs.jsonl", f"{len(needs)} behov")
     session.commit()
     return len(needs)

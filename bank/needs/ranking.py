@@ -1,4 +1,4 @@
-"""Open needs ranked for a unit, through the ranking engine (bank.matching)."""
+"""Open needs ranked for a unit, through the ranking engine (by way of bank.ranking)."""
 
 from __future__ import annotations
 
@@ -9,12 +9,11 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from bank.auth.models import User
-from bank.matching import NeedRecord, rank_needs_for_unit
-from bank.needs.models import Need
 from bank.needs.anonymised import PublicNeed, to_public
+from bank.needs.models import Need
 from bank.needs.published import visible_needs
 from bank.offers.models import Offer, OfferStatus
-from bank.ranking import get_index, offer_record
+from bank.ranking import get_index, need_record, offer_record, rank_needs_for_unit
 
 
 @dataclass(frozen=True)
@@ -27,18 +26,6 @@ class RankedNeed:
     maybe: bool = False  # a weaker fit, shown under "Måske også"
 
 
-def need_record(need: Need, today: date | None = None) -> NeedRecord:
-    """Return the engine's record of a need (its age stays inside the engine)."""
-    return NeedRecord(
-        id=str(need.id),
-        title=need.title,
-        description=need.description,
-        goals=tuple(need.goal_texts),
-        tags=tuple(need.tags or ()),
-        age=need.course.citizen.age(today),
-    )
-
-
 def unit_offers(session: Session, unit_id: int) -> list[Offer]:
     """Return the unit's published offers."""
     query = sa.select(Offer).where(Offer.unit_id == unit_id, Offer.status == OfferStatus.PUBLISHED)
@@ -49,9 +36,10 @@ def needs_for_unit(
     session: Session, user: User, top: int = 20, needs: list[Need] | None = None
 ) -> list[RankedNeed]:
     """Rank the open needs the user's unit may see by how well the unit's offers fit them."""
-    if getattr(user, "unit_id", None) is None:
+    unit_id = getattr(user, "unit_id", None)
+    if unit_id is None:
         return []
-    offers = unit_offers(session, user.unit_id)
+    offers = unit_offers(session, unit_id)
     if not offers:
         return []
     needs = visible_needs(session, user) if needs is None else needs

@@ -9,12 +9,9 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session, selectinload
 
 from bank.auth.models import Unit, User
-from bank.matching import Match, OfferRecord
 from bank.offers.access import is_editor
-from bank.offers.fields import PROGRAMME_THEORY
 from bank.offers.models import Offer
-
-DRAFT_ID = "\x00draft"
+from bank.ranking import DRAFT_ID, Match, draft_record, get_index
 
 
 @dataclass(frozen=True)
@@ -51,11 +48,8 @@ def similar_offers(
     session: Session, offer: Offer, viewer: User | None, top: int = 5
 ) -> list[SimilarOffer]:
     """Return, for editors, the offers most like this one (possible doubles), most alike first."""
-    from bank.ranking import get_index
-
     if not is_editor(viewer):
         return []
-
     index = get_index(session)
     try:
         matches = index.similar(offer.ref, top=top)
@@ -64,33 +58,10 @@ def similar_offers(
     return _offers(session, matches, offer.ref)
 
 
-def draft_record(values: Mapping[str, object], ref: str | None = None) -> OfferRecord:
-    """Return the engine's record of offer values typed into the editor form."""
-    parts: list[str] = []
-    for name in PROGRAMME_THEORY:
-        value = values.get(name) or ""
-        parts.extend(value if isinstance(value, list) else [str(value)])
-    return OfferRecord(
-        id=ref or DRAFT_ID,
-        title=str(values.get("title") or ""),
-        description=str(values.get("description") or ""),
-        unit=str(values.get("unit") or ""),
-        tags=tuple(values.get("tags") or ()),
-        age_min=values.get("age_min"),
-        age_max=values.get("age_max"),
-        step=values.get("step"),
-        status="draft",
-        programme_text="\n".join(p for p in parts if p),
-        target_group=str(values.get("target_group") or ""),
-    )
-
-
 def likely_doubles(
     session: Session, values: Mapping[str, object], ref: str | None = None, top: int = 5
 ) -> list[SimilarOffer]:
     """Return the catalogue's offers that the draft would likely double, before it is saved."""
-    from bank.ranking import get_index
-
     if len(str(values.get("title") or "")) + len(str(values.get("description") or "")) < 12:
         return []
     matches = get_index(session).similar_to_draft(draft_record(values, ref), top=top)

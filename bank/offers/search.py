@@ -16,9 +16,9 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session, selectinload
 
 from bank.auth.models import Centre, Unit, User
-from bank.matching import Match
 from bank.offers.access import is_editor
 from bank.offers.models import Offer, OfferStatus
+from bank.ranking import Match, get_index
 
 
 @dataclass(frozen=True)
@@ -61,8 +61,6 @@ def _engine_page(
     session: Session, text: str, filters: OfferFilters, page: int, per_page: int
 ) -> SearchPage:
     """Rank and count every hit, but have the engine explain only the page shown."""
-    from bank.ranking import get_index  # the adapter imports this package's models
-
     index = get_index(session)
     start, end = (page - 1) * per_page, page * per_page
 

@@ -14,13 +14,12 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from bank.matching import NeedRecord
-from bank.needs.models import BidState, Course, CourseStatus, GoalStatus
+from bank.needs.models import BidState, Course, CourseStatus, Goal, GoalStatus
 from bank.offers.models import Offer
 from bank.plans import followup, services
 from bank.plans.models import PlanItem
 from bank.plans.services import team_users
-from bank.ranking import get_index
+from bank.ranking import CatalogueIndex, get_index, goal_record
 
 YEAR = 365
 PARTICIPANTS = ("Den unge", "Forælder", "Tovholder", "Mentor", "UU-vejleder", "Lærer")
@@ -82,9 +81,10 @@ def _plan(session: Session, course: Course, number: int, rng: random.Random, tod
             services.change_status(session, user, item.id, "ended", today=start + timedelta(200))
 
 
-def _offer_for(session, index, course, goal, used: set[str]) -> dict | None:
-    age = course.citizen.age()
-    need = NeedRecord(id=f"goal-{goal.id}", title=goal.text, description=goal.text, age=age)
+def _offer_for(
+    session: Session, index: CatalogueIndex, course: Course, goal: Goal, used: set[str]
+) -> dict | None:
+    need = goal_record(goal, course.citizen.age(), with_goals=False)
     for match in index.rank(need, top=10):
         if match.offer_id not in used:
             used.add(match.offer_id)

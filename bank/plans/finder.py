@@ -9,12 +9,21 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from bank.auth.models import User
-from bank.matching import Match, NeedRecord
 from bank.needs.models import Bid, BidState, Course, GoalStatus, NeedState
 from bank.offers.models import Offer
-from bank.plans.doubles import doubles_of
-from bank.plans.overview import item_record, live, open_for
+from bank.plans.overview import live, open_for
 from bank.plans.services import course_items
+from bank.ranking import (
+    CatalogueIndex,
+    Match,
+    NeedRecord,
+    course_need_record,
+    doubles_of,
+    get_index,
+    goal_record,
+    item_record,
+    offer_record,
+)
 
 OPEN_NEEDS = (NeedState.DRAFT, NeedState.PUBLISHED)
 PER_QUESTION = 10  # also: a searched offer serves a goal when it ranks this high for it
@@ -59,31 +68,16 @@ def _questions(course: Course, age: int | None) -> list[tuple[NeedRecord, str, s
     for need in course.needs:
         if need.state in OPEN_NEEDS:
             needed_goals.add(need.goal_id)
-            record = NeedRecord(
-                id=f"need-{need.id}",
-                title=need.title,
-                description=need.description,
-                goals=tuple(need.goal_texts),
-                tags=tuple(need.tags or ()),
-                age=age,
-            )
+            record = course_need_record(need, age)
             asked.append((record, need.title, need.goal.text if need.goal else need.title))
     for goal in course.goals:
         if goal.status == GoalStatus.ACTIVE and goal.id not in needed_goals:
-            parents = (goal.parent.text,) if goal.parent else ()
-            record = NeedRecord(
-                id=f"goal-{goal.id}",
-                title=goal.text,
-                description=goal.text,
-                goals=(*parents, goal.text),
-                age=age,
-            )
-            asked.append((record, goal.text, goal.text))
+            asked.append((goal_record(goal, age), goal.text, goal.text))
     return asked
 
 
 def goals_served(
-    index, asked: list[tuple[NeedRecord, str, str]], offer_ids: list[str]
+    index: CatalogueIndex, asked: list[tuple[NeedRecord, str, str]], offer_ids: list[str]
 ) -> dict[str, list[str]]:
     """Return, for each found offer, the goal it serves: one it ranks high for (if any)."""
     wanted = set(offer_ids)
@@ -134,8 +128,6 @@ def find_offers(
     today: date | None = None,
 ) -> FinderResult:
     """Rank offers for the course's needs and goals (or a search text), with reasons."""
-    from bank.ranking import get_index, offer_record
-
     course = open_for(session, user, course_id, "find tilbud")
     today = today or date.today()
     if age is None:

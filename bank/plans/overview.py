@@ -8,12 +8,11 @@ from sqlalchemy.orm import Session
 
 from bank.auth.models import User
 from bank.auth.services import record_audit
-from bank.matching import OfferRecord
 from bank.needs import lookup, permissions
-from bank.needs.models import Bid, Course, Goal, GoalKind, GoalStatus
-from bank.plans.doubles import double_pairs
+from bank.needs.models import Course, Goal, GoalKind, GoalStatus
 from bank.plans.models import PlanItem
 from bank.plans.services import course_items
+from bank.ranking import double_pairs_among, get_index, item_record
 
 
 @dataclass
@@ -63,25 +62,6 @@ def ordered_goals(course: Course) -> list[tuple[Goal, int]]:
     return out
 
 
-def bid_record(bid: Bid) -> OfferRecord:
-    """Return an accepted bid as a draft offer the engine can compare with offers."""
-    return OfferRecord(
-        id=f"bid-{bid.id}",
-        title=bid.title,
-        description=f"{bid.activities} {bid.expected_outcomes}",
-        unit=bid.unit.name,
-        tags=tuple(bid.need.tags or ()),
-        programme_text=bid.community,
-    )
-
-
-def item_record(item: PlanItem) -> OfferRecord:
-    """Return the engine's record of what a plan item gives: its offer or its bid."""
-    from bank.ranking import offer_record
-
-    return offer_record(item.offer) if item.offer is not None else bid_record(item.bid)
-
-
 def live(item: PlanItem) -> bool:
     """Tell whether the item is still part of the help (not ended or dropped)."""
     return not item.status.closed
@@ -89,8 +69,6 @@ def live(item: PlanItem) -> bool:
 
 def plan_doubles(session: Session, items: list[PlanItem]) -> list[PlanDouble]:
     """Return the pairs of live items that the engine judges to be double offers."""
-    from bank.ranking import get_index
-
     current = [i for i in items if live(i)]
     if len(current) < 2:
         return []
@@ -98,7 +76,7 @@ def plan_doubles(session: Session, items: list[PlanItem]) -> list[PlanDouble]:
     by_id: dict[str, list[PlanItem]] = {}
     for record, item in zip(records, current, strict=True):
         by_id.setdefault(record.id, []).append(item)
-    pairs = double_pairs(get_index(session), records)
+    pairs = double_pairs_among(get_index(session), records)
     found, seen = [], set()
     for pair in pairs:
         firsts, seconds = by_id[pair.a], by_id[pair.b]

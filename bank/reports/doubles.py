@@ -10,10 +10,11 @@ from sqlalchemy.orm import Session, selectinload
 from bank.auth.models import Role, Unit, User
 from bank.auth.services import require_role
 from bank.errors import Conflict, Invalid, NotFound
-from bank.matching.doubles import DoublePair, connected_groups
+from bank.offers.access import can_edit
 from bank.offers.catalogue import catalogue_version
 from bank.offers.models import Offer
 from bank.offers.terms import term_labels
+from bank.ranking import DoublePair, connected_groups
 from bank.reports.models import DoubleScan, NotDoubleMark
 from bank.reports.scans import latest_scan, normal_threshold, pending_scan
 
@@ -163,7 +164,7 @@ def mark_not_double(
     session: Session, user: User | None, offer_a: int, offer_b: int, comment: str
 ) -> NotDoubleMark:
     """Record that two offers are not the same offer twice; the caller commits."""
-    require_role(user, *READERS)
+    reader = require_role(user, *READERS)
     comment = (comment or "").strip()
     errors: dict[str, list[tuple[str, str]]] = {}
     if not comment:
@@ -189,7 +190,7 @@ def mark_not_double(
     )
     if existing is not None:
         raise Conflict("the pair is already marked", "Parret er allerede markeret.", "offer_a")
-    mark = NotDoubleMark(offer_a_id=low, offer_b_id=high, comment=comment, user_id=user.id)
+    mark = NotDoubleMark(offer_a_id=low, offer_b_id=high, comment=comment, user_id=reader.id)
     session.add(mark)
     session.flush()
     return mark
@@ -211,6 +212,4 @@ def unmark_not_double(session: Session, user: User | None, mark_id: int) -> tupl
 
 def editable_refs(viewer: User | None, view: DoubleView) -> frozenset[str]:
     """Return the refs of the report's offers the viewer may change (so only those get a link)."""
-    from bank.offers.access import can_edit
-
     return frozenset(o.ref for g in view.groups for o in g.offers if can_edit(viewer, o))

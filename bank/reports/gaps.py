@@ -15,9 +15,8 @@ from sqlalchemy.orm import Session, selectinload
 from bank.auth.models import Role, User
 from bank.auth.services import require_role
 from bank.needs.models import Course, Need, NeedState
-from bank.needs.ranking import need_record
 from bank.offers.models import Offer
-from bank.ranking import get_index
+from bank.ranking import get_index, need_record
 from bank.vocabulary import label as tag_label
 
 GOOD_SCORE = 0.35  # below this the best offer does not meet the need (set on the demo: its

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from markupsafe import Markup, escape
 
-from bank.matching.text import stem, words
+from bank.ranking import stem, words
 
 _WORD = re.compile(r"[^\W_]+")
 

@@ -14,16 +14,13 @@ import logging
 from datetime import timedelta
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
-from bank.auth.models import Unit, User
+from bank.auth.models import User
 from bank.db import utcnow
 from bank.errors import Invalid
-from bank.matching import find_double_offers
-from bank.matching.pairs import DOUBLE_THRESHOLD
 from bank.offers.catalogue import catalogue_version
-from bank.offers.models import Offer, OfferStatus
-from bank.ranking import offer_record
+from bank.ranking import DOUBLE_THRESHOLD, find_double_offers, published_offer_records
 from bank.reports.models import DoubleScan, ScanStatus
 from bank.reports.scan_lease import (
     LOST_AFTER,
@@ -126,18 +123,6 @@ def request_scan(
     return scan
 
 
-def catalogue_records(session: Session) -> tuple[list, dict[str, int]]:
-    """Return the engine records of the published offers, and a map from ref to id."""
-    query = (
-        sa.select(Offer)
-        .where(Offer.status == OfferStatus.PUBLISHED)
-        .options(selectinload(Offer.unit).selectinload(Unit.centre))
-        .order_by(Offer.id)
-    )
-    offers = list(session.scalars(query))
-    return [offer_record(o) for o in offers], {o.ref: o.id for o in offers}
-
-
 def _stored(pairs, ids: dict[str, int]) -> list[dict]:
     out = []
     for pair in pairs:
@@ -156,7 +141,7 @@ def run_scan(session: Session, scan_id: int, lease: timedelta | None = None) -> 
     try:
         with Heartbeat(session.get_bind(), scan_id, lease):
             version = catalogue_version(session)
-            records, ids = catalogue_records(session)
+            records, ids = published_offer_records(session)
             report = find_double_offers(records, scan.threshold)
         scan.results = {
             "pairs": _stored(report.pairs, ids),

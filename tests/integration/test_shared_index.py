@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import threading
 
-from bank import ranking
-from bank.index_files import current_stamp, index_root
 from bank.offers.services import update_offer
 from bank.ranking import get_index, index_state, save_current_index
+from bank.ranking import index as ranking
+from bank.ranking.index_files import current_stamp, index_root
 from tests.offers_support import add_offer, editor_of
 
 

@@ -1,8 +1,9 @@
-"""The one adapter between the database and the ranking engine (bank.matching).
+"""The catalogue's engine index, one per process and database, shared through saved files.
 
 Each process keeps one engine index per database and changes it only when the catalogue
 version (bumped in the transaction of every offer change) has moved. A built index is saved
-under INDEX_DIR (bank.index_files) and mapped by every other process from the same files.
+under INDEX_DIR (bank.ranking.index_files) and mapped by every other process from the same
+files.
 """
 
 from __future__ import annotations
@@ -14,11 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import sqlalchemy as sa
-from sqlalchemy import orm
 from sqlalchemy.orm import Session
 
-from bank.auth.models import Unit
-from bank.index_files import (
+from bank.matching import CatalogueIndex, load_index, read_meta, save_index
+from bank.offers.models import Offer
+from bank.ranking.index_files import (
     Stamp,
     build_lock,
     current_stamp,
@@ -27,44 +28,11 @@ from bank.index_files import (
     prune,
     saved,
 )
-from bank.matching import CatalogueIndex, OfferRecord
-from bank.matching.store import load_index, read_meta, save_index
-from bank.offers.fields import PROGRAMME_THEORY
-from bank.offers.models import Offer
+from bank.ranking.records import all_offer_records
 
 BACKGROUND_FROM = 2000  # offers from which a new version is built while the old one serves
 OLDER = Stamp(-1, None)  # an earlier saved version, serving until the current one is ready
 log = logging.getLogger(__name__)
-
-
-def offer_record(offer: Offer) -> OfferRecord:
-    """Return the engine's record of an offer from the catalogue."""
-    parts: list[str] = []
-    for name in PROGRAMME_THEORY:
-        value = getattr(offer, name)
-        parts.extend(value if isinstance(value, list) else [value])
-    return OfferRecord(
-        id=offer.ref,
-        title=offer.title,
-        description=offer.description,
-        unit=offer.unit_name,
-        centre=offer.centre_name,
-        tags=tuple(offer.tags or ()),
-        age_min=offer.age_min,
-        age_max=offer.age_max,
-        step=offer.step,
-        status=offer.status.value,
-        capacity=offer.capacity,
-        legal_basis=tuple(offer.legal_basis or ()),
-        programme_text="\n".join(p for p in parts if p),
-        target_group=offer.target_group or "",
-    )
-
-
-def catalogue_records(session: Session) -> list[OfferRecord]:
-    """Return every offer of the catalogue as engine records (the engine applies the filters)."""
-    query = sa.select(Offer).options(orm.selectinload(Offer.unit).selectinload(Unit.centre))
-    return [offer_record(o) for o in session.scalars(query.order_by(Offer.id))]
 
 
 @dataclass(frozen=True)
@@ -116,7 +84,7 @@ def warm_index(session: Session) -> None:
     engine = _engine(session)
     stamp = current_stamp(session)
     root = index_root(engine) if stamp.persistent else None
-    small = session.scalar(sa.select(sa.func.count(Offer.id))) < BACKGROUND_FROM
+    small = (session.scalar(sa.select(sa.func.count(Offer.id))) or 0) < BACKGROUND_FROM
     if root is None or small or saved(root, stamp) or newest_saved(root, BACKGROUND_FROM):
         get_index(session)
     else:  # nothing on disk to serve meanwhile: build aside, the first searches wait for it
@@ -159,7 +127,7 @@ def _keep(engine: sa.Engine, built: _Built) -> _Built:
 
 
 def _build(session: Session) -> CatalogueIndex:
-    return CatalogueIndex.build(catalogue_records(session))
+    return CatalogueIndex.build(all_offer_records(session))
 
 
 def _mapped(path: Path, stamp: Stamp) -> _Built:

@@ -1,6 +1,6 @@
 """Where the saved engine index lives, and the lock that lets one process build it.
 
-Layout: `<INDEX_DIR>/<database>/<stamp>/` (see bank.matching.store), where `<database>` is
+Layout: `<INDEX_DIR>/<database>/<stamp>/` (see the engine's save_index), where `<database>` is
 a short hash of the database URL (without its password) and `<stamp>` names the catalogue
 version and the engine: `v<version>-<hash of the version's change time>-<engine>`, so two
 databases that both reach version 7 never share a directory, and a new release never maps
@@ -23,7 +23,7 @@ import sqlalchemy as sa
 from flask import current_app, has_app_context
 from sqlalchemy.orm import Session
 
-from bank.matching.store import engine_fingerprint
+from bank.matching import engine_fingerprint
 from bank.offers.models import CatalogueVersion
 
 ENGINE = engine_fingerprint()  # indexes saved by another release are never mapped
