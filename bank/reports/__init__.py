@@ -4,22 +4,24 @@ from __future__ import annotations
 
 from flask import Flask
 
+from bank import db
+from bank.auth.models import Role, User
+from bank.main import NavItem, add_nav, add_panel
+from bank.plans.dimensions import BUILT_IN
+from bank.reports.doubles import READERS, double_report
+from bank.reports.stats import danish_number
+from bank.reports.views import bp
+
 
 def _signed(value: float | None) -> str:
     """Return a change with its sign, the Danish way: +1,5 or -2."""
-    from bank.reports.stats import danish_number
-
     if value is None:
         return "–"
     return ("+" if value > 0 else "") + danish_number(value)
 
 
-def _double_panel(user) -> tuple[str, dict] | None:
+def _double_panel(user: User) -> tuple[str, dict] | None:
     """Show leaders and editors how many groups of double offers the latest scan found."""
-    from bank import db
-    from bank.auth.models import Role
-    from bank.reports.doubles import READERS, double_report
-
     if not user.has_role(*READERS):
         return None
     view = double_report(db.session, user)
@@ -28,12 +30,6 @@ def _double_panel(user) -> tuple[str, dict] | None:
 
 def init_app(app: Flask) -> None:
     """Register the report pages, their template helpers and the navigation."""
-    from bank.auth.models import Role
-    from bank.main import NavItem, add_nav, add_panel
-    from bank.plans.dimensions import BUILT_IN
-    from bank.reports import pages  # noqa: F401  (routes on the blueprint)
-    from bank.reports.views import bp
-
     labels = {d.key: d.label for d in BUILT_IN}
     app.register_blueprint(bp)
     app.add_template_global(lambda key: labels.get(key, key), "dimension_label")

@@ -18,7 +18,7 @@ from bank.needs.models import Course, Need
 from bank.offers.models import Offer
 from bank.plans.models import Meeting, PlanItem, ProgressEntry
 from bank.plans.rules import ItemStatus, assumed_birth_date
-from bank.reports.mi import (
+from bank.reports.figures import (
     CourseFact,
     CourseFigures,
     MeetingFigures,

@@ -86,6 +86,11 @@ def pending_scan(session: Session, threshold: float) -> DoubleScan | None:
     return session.scalars(query.limit(1)).first()
 
 
+def scan_due(latest: DoubleScan | None, pending: DoubleScan | None, stale: bool) -> bool:
+    """Tell whether a new scan is due: none waits or runs, and the latest is missing or stale."""
+    return pending is None and (latest is None or stale)
+
+
 def request_scan(
     session: Session,
     threshold: float | str | None = None,
@@ -109,11 +114,10 @@ def request_scan(
             .values(status=ScanStatus.FAILED, error="superseded by a newer request")
             .execution_options(synchronize_session=False)
         )
-    elif pending_scan(session, threshold) is not None:
-        return None
     version = catalogue_version(session)
     latest = latest_scan(session, threshold)
-    if not force and latest is not None and latest.catalogue_version == version:
+    stale = latest is not None and latest.catalogue_version != version
+    if not force and not scan_due(latest, pending_scan(session, threshold), stale):
         return None
     scan = DoubleScan(
         threshold=threshold, catalogue_version=version, requested_by=user, status=ScanStatus.QUEUED

@@ -7,9 +7,9 @@ from bank.plans.dimensions import BUILT_IN
 from bank.reports.coverage import COUNT_SERIES, FORMS, NO_FORM, TagCoverage
 from bank.reports.doubles import DoubleView, PairView
 from bank.reports.export import Table
+from bank.reports.figures import CourseGroup
 from bank.reports.gaps import GapGroup
 from bank.reports.management import Management
-from bank.reports.mi import CourseGroup
 from bank.reports.stats import Summary
 
 PAIR_HEADINGS = (

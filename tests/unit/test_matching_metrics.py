@@ -6,7 +6,8 @@ import math
 
 import pytest
 
-from bank.bench.evaluate import (
+from bank.matching import NeedRecord
+from bank.matching.evaluate import (
     dcg,
     duplicate_metrics,
     format_table,
@@ -15,7 +16,6 @@ from bank.bench.evaluate import (
     recall_at,
     reciprocal_rank,
 )
-from bank.matching import NeedRecord
 
 GRADES = {"a": 3, "b": 1, "c": 2}
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from bank.reports.mi import CourseFact, NeedFact, course_figures, meeting_figures, need_figures
+from bank.reports.figures import CourseFact, NeedFact, course_figures, meeting_figures, need_figures
 from bank.reports.stats import Period
 
 TODAY = date(2025, 6, 30)

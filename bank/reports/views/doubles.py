@@ -1,11 +1,12 @@
-"""The reports' pages: the index and the overlap report (double offers)."""
+"""The overlap report's pages: the groups of double offers, a rescan, not-double marks, export."""
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
-from flask_login import current_user, login_required
+from flask import flash, redirect, request, url_for
+from flask_login import login_required
 
 from bank import db
+from bank.auth.current import me
 from bank.auth.models import Role
 from bank.auth.services import require_role
 from bank.errors import BankError, Invalid
@@ -19,25 +20,19 @@ from bank.reports.doubles import (
     unmark_not_double,
 )
 from bank.reports.export import download, to_csv, to_xlsx
-from bank.reports.highlight import highlight
-from bank.reports.scans import normal_threshold
+from bank.reports.scans import normal_threshold, scan_due
 from bank.reports.tables import double_tables
+from bank.reports.views import bp
 from bank.tasks import queue_scan
-
-bp = Blueprint("reports", __name__, url_prefix="/rapporter")
-bp.add_app_template_filter(highlight, "highlight")
+from bank.unit_of_work import transaction
 
 
 def _filters() -> dict[str, str]:
     return {k: request.values.get(k, "").strip() for k in ("graense", "center", "emne")}
 
 
-@bp.route("/")
-@login_required
-def index():
-    """List the reports the user may read."""
-    require_role(current_user, *READERS)
-    return render_template("reports/index.html", leader=current_user.has_role(Role.LEADER))
+def _report_url(args: dict[str, str]) -> str:
+    return url_for("reports.doubles", **{k: v for k, v in args.items() if v})
 
 
 @bp.route("/dobbelttilbud")
@@ -50,18 +45,19 @@ def doubles():
         error = None
     except Invalid as exc:
         threshold, error = normal_threshold(None), exc.danish
-    view = double_report(db.session, current_user, threshold, args["center"], args["emne"])
-    if view.pending is None and (view.scan is None or view.stale):
-        queue_scan(db.session, threshold, current_user)  # the worker computes it, not we
-        view = double_report(db.session, current_user, threshold, args["center"], args["emne"])
+    with transaction():
+        view = double_report(db.session, me(), threshold, args["center"], args["emne"])
+        if scan_due(view.scan, view.pending, view.stale):
+            queue_scan(db.session, threshold, me())  # the worker computes it, not we
+            view = double_report(db.session, me(), threshold, args["center"], args["emne"])
     return render(
         "reports/doubles.html",
         "reports/_doubles.html",
         view=view,
         args=args,
         threshold_error=error,
-        editor=current_user.has_role(Role.EDITOR),
-        editable=editable_refs(current_user, view),
+        editor=me().has_role(Role.EDITOR),
+        editable=editable_refs(me(), view),
     )
 
 
@@ -69,16 +65,27 @@ def doubles():
 @login_required
 def rescan():
     """Queue a new scan of the catalogue now (it runs in the background)."""
-    require_role(current_user, *READERS)
+    require_role(me(), *READERS)
     args = _filters()
     try:
-        if queue_scan(db.session, args["graense"] or None, current_user, force=True) is None:
+        with transaction():
+            queued = queue_scan(db.session, args["graense"] or None, me(), force=True)
+    except Invalid as exc:
+        flash(exc.danish, "error")
+    else:
+        if queued is None:
             flash("En beregning er allerede i gang. Siden opdaterer sig selv, når den er klar.")
         else:
             flash("Rapporten bliver beregnet igen. Siden opdaterer sig selv, når den er klar.")
-    except Invalid as exc:
-        flash(exc.danish, "error")
-    return redirect(url_for("reports.doubles", **{k: v for k, v in args.items() if v}))
+    return redirect(_report_url(args))
+
+
+def _pair(form) -> tuple[int, int]:
+    """Return the ids of the two offers a form names, or raise Invalid."""
+    try:
+        return int(form.get("a", "0")), int(form.get("b", "0"))
+    except ValueError:
+        raise Invalid({"a": [("choose a pair", "Vælg et par.")]}) from None
 
 
 @bp.route("/dobbelttilbud/ikke-dobbelt", methods=["POST"])
@@ -88,25 +95,22 @@ def mark():
     args = _filters()
     form = request.form
     try:
-        a, b = int(form.get("a", "0")), int(form.get("b", "0"))
-        mark_not_double(db.session, current_user, a, b, form.get("kommentar", ""))
-        db.session.commit()
+        a, b = _pair(form)
+        with transaction():
+            mark_not_double(db.session, me(), a, b, form.get("kommentar", ""))
+    except BankError as exc:
+        if exc.status == 403:
+            raise
+        flash(exc.danish, "error@grupper")
+        place = "#grupper"
+    else:
         flash(
             "Parret er markeret som ikke et dobbelttilbud og er taget ud af rapporten. "
             "Du kan fortryde herunder.",
             "info@markeret",
         )
         place = "#markeret"  # the message shows beside the list of marks, where undo is
-    except (ValueError, BankError) as exc:
-        db.session.rollback()
-        if not isinstance(exc, BankError):
-            exc = Invalid({"a": [("choose a pair", "Vælg et par.")]})
-        if exc.status == 403:
-            raise exc
-        flash(exc.danish, "error@grupper")
-        place = "#grupper"
-    target = url_for("reports.doubles", **{k: v for k, v in args.items() if v})
-    return redirect(target + place)
+    return redirect(_report_url(args) + place)
 
 
 @bp.route("/dobbelttilbud/ikke-dobbelt/<int:mark_id>/fortryd", methods=["POST"])
@@ -115,18 +119,17 @@ def unmark(mark_id: int):
     """Undo a not-double mark; the pair comes back into the report."""
     args = _filters()
     try:
-        first, second = unmark_not_double(db.session, current_user, mark_id)
-        db.session.commit()
+        with transaction():
+            first, second = unmark_not_double(db.session, me(), mark_id)
+    except BankError as exc:
+        if exc.status == 403:
+            raise
+        flash(exc.danish, "error@grupper")
+    else:
         flash(
             f"Markeringen er fortrudt. {first} og {second} er med i rapporten igen.", "info@grupper"
         )
-    except BankError as exc:
-        db.session.rollback()
-        if exc.status == 403:
-            raise exc
-        flash(exc.danish, "error@grupper")
-    target = url_for("reports.doubles", **{k: v for k, v in args.items() if v})
-    return redirect(target + "#grupper")
+    return redirect(_report_url(args) + "#grupper")
 
 
 @bp.route("/dobbelttilbud/eksport.<kind>")
@@ -136,9 +139,7 @@ def export_doubles(kind: str):
     if kind not in ("csv", "xlsx"):
         return ("Ukendt format", 404)
     args = _filters()
-    view = double_report(
-        db.session, current_user, args["graense"] or None, args["center"], args["emne"]
-    )
+    view = double_report(db.session, me(), args["graense"] or None, args["center"], args["emne"])
     tables = double_tables(view, term_labels(db.session))
     data = to_xlsx(tables) if kind == "xlsx" else to_csv(tables)
     return download(data, "dobbelttilbud", kind)
