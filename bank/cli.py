@@ -11,6 +11,7 @@ from flask.cli import FlaskGroup, with_appcontext
 from bank import create_app, db
 from bank.auth.token_cli import tokens_group
 from bank.auth.user_cli import COMMANDS as USER_COMMANDS
+from bank.bench.web import bench_web_command
 from bank.engine_cli import ENGINE_COMMANDS
 from bank.errors import BankError
 from bank.hsds.cli import export_hsds_command, import_hsds_command
@@ -18,7 +19,6 @@ from bank.needs.cli import export_needs_command
 from bank.offers.cli import export_offers_command, import_offers_command
 from bank.serve import serve_command
 from bank.tasks import worker_command
-from bank.webbench import bench_web_command
 
 
 @click.group(cls=FlaskGroup, create_app=create_app, add_version_option=False)

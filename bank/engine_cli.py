@@ -14,6 +14,13 @@ from typing import TypeVar
 
 import click
 
+from bank.bench.engine import format_bench, run_bench
+from bank.bench.evaluate import (
+    compare_systems,
+    format_table,
+    load_duplicate_labels,
+    load_judgments,
+)
 from bank.matching import (
     BadCatalogueLine,
     CatalogueIndex,
@@ -119,13 +126,6 @@ def evaluate_command(
     as_json: bool,
 ) -> None:
     """Compare the engine with BM25 (and PostgreSQL full-text search) on a labelled set."""
-    from bank.matching.evaluate import (
-        compare_systems,
-        format_table,
-        load_duplicate_labels,
-        load_judgments,
-    )
-
     offers = _load(load_offers, offers_path)
     needs = _load(load_needs, needs_path)
     if strip_tags:
@@ -170,8 +170,6 @@ def bench_command(
     n_offers: int, n_needs: int, seed: int, compare: tuple[str, ...], as_json: bool
 ) -> None:
     """Measure build time and memory, ranking latency and the double-offer scan."""
-    from bank.matching.bench import format_bench, run_bench
-
     result = run_bench(n_offers, n_needs, seed, compare)
     click.echo(_json(result) if as_json else format_bench(result))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from bank.webbench import bench_web_command
+from bank.bench.web import bench_web_command
 
 
 def test_the_web_bench_reports_percentiles_restart_and_memory_with_no_errors(

@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from bank.matching.baselines import BM25Baseline, PostgresBaseline, mutual_pairs, plain_url
+from bank.bench.baselines import BM25Baseline, PostgresBaseline, mutual_pairs, plain_url
 from tests.unit.engine_support import CATALOGUE, need
 
 ASKED = need("n1", "Mentor og job", "Jeg vil have en mentor og et job", tags=("job",), age=16)

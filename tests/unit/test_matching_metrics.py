@@ -6,8 +6,7 @@ import math
 
 import pytest
 
-from bank.matching import NeedRecord
-from bank.matching.evaluate import (
+from bank.bench.evaluate import (
     dcg,
     duplicate_metrics,
     format_table,
@@ -16,6 +15,7 @@ from bank.matching.evaluate import (
     recall_at,
     reciprocal_rank,
 )
+from bank.matching import NeedRecord
 
 GRADES = {"a": 3, "b": 1, "c": 2}
 

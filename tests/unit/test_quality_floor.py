@@ -12,14 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from bank.matching import CatalogueIndex, find_double_offers, load_needs, load_offers
-from bank.matching.baselines import BM25Baseline
-from bank.matching.evaluate import (
+from bank.bench.baselines import BM25Baseline
+from bank.bench.evaluate import (
     duplicate_metrics,
     load_duplicate_labels,
     load_judgments,
     ranking_metrics,
 )
+from bank.matching import CatalogueIndex, find_double_offers, load_needs, load_offers
 
 ROOT = Path(__file__).resolve().parents[2]
 SETS = {  # folder: (NDCG@5 floor, double-offer F1 floor)

@@ -1,6 +1,6 @@
 """Write the engine's seeded synthetic catalogue as an offers.jsonl import file (for benchmarks).
 
-    python -m bank.offers.synthetic 100000 /tmp/offers-100k.jsonl
+    python -m bank.bench.offers_file 100000 /tmp/offers-100k.jsonl
 
 Each offer gets interchange.md's programme theory from the generated sentences; published
 offers carry everything publishing requires, so the file imports as it is.
@@ -14,8 +14,8 @@ from typing import IO
 
 import click
 
-from bank.matching.records import OfferRecord
-from bank.matching.synthetic import make_catalogue
+from bank.bench.synthetic import make_catalogue
+from bank.matching import OfferRecord
 
 
 def _sentences(text: str) -> list[str]:

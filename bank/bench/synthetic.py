@@ -13,8 +13,7 @@ import random
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bank.matching.records import NeedRecord, OfferRecord
-from bank.matching.synthetic_words import (
+from bank.bench.synthetic_words import (
     AREAS,
     CENTRES,
     FORMS,
@@ -23,6 +22,7 @@ from bank.matching.synthetic_words import (
     SYLLABLES,
     UNIT_KINDS,
 )
+from bank.matching import NeedRecord, OfferRecord
 
 DOUBLE_SHARE = 0.05
 COMMUNITIES = ("skolen", "en forening", "arbejdsmarkedet", "en ungdomsuddannelse")

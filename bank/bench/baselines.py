@@ -14,7 +14,7 @@ from collections.abc import Sequence
 import numpy as np
 from rank_bm25 import BM25Okapi
 
-from bank.matching.records import NeedRecord, OfferRecord
+from bank.matching import NeedRecord, OfferRecord
 
 DOUBLE_SHARE = 0.4  # the best of a few shares on the public set, to be fair to them
 _TOKEN = re.compile(r"\w+")

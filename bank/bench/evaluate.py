@@ -7,7 +7,15 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from bank.matching.records import BadCatalogueLine, NeedRecord, OfferRecord, read_jsonl
+from bank.bench.baselines import BM25Baseline, PostgresBaseline
+from bank.matching import (
+    BadCatalogueLine,
+    CatalogueIndex,
+    NeedRecord,
+    OfferRecord,
+    find_double_offers,
+)
+from bank.matching.records import read_jsonl
 
 Ranker = Callable[[NeedRecord, int], list[str]]
 Grades = dict[str, dict[str, int]]  # need id -> offer id -> grade
@@ -125,10 +133,6 @@ def compare_systems(
     pg_url: str | None = None,
 ) -> dict[str, dict[str, float]]:
     """Return every metric for the engine, BM25 and (with a URL) PostgreSQL, by system."""
-    from bank.matching.baselines import BM25Baseline, PostgresBaseline
-    from bank.matching.doubles import find_double_offers
-    from bank.matching.index import CatalogueIndex
-
     index = CatalogueIndex.build(offers)
     bm25 = BM25Baseline(offers)
     systems: dict[str, tuple[Ranker, Callable[[], list[tuple[str, str]]]]] = {

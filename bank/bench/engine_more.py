@@ -1,6 +1,6 @@
 """More bench phases: the saved index mapped back, and bm25s on the same catalogue.
 
-Each runs in its own child process (see bench.py), so its memory is its own:
+Each runs in its own child process (see engine.py), so its memory is its own:
 - `mapped`: load the index that the rank phase saved (bank.matching.store) and rank the
   same needs; report the load time (a web process's first search after a restart), the
   private memory the index adds to a process (RssAnon) and the memory mapped from the files
@@ -21,7 +21,8 @@ from typing import Any
 
 import numpy as np
 
-from bank.matching.synthetic import make_catalogue
+from bank.bench.synthetic import make_catalogue
+from bank.matching.store import load_index
 
 
 def status_mib(field: str) -> float:
@@ -43,8 +44,6 @@ def _percentiles(latencies: list[float], prefix: str) -> dict[str, float]:
 
 def phase_mapped(n_offers: int, n_needs: int, seed: int, directory: str) -> dict[str, Any]:
     """Map the saved index, rank every need; report load time and private vs mapped memory."""
-    from bank.matching.store import load_index
-
     needs = make_catalogue(n_offers, n_needs, seed).needs
     gc.collect()
     anon, files = status_mib("RssAnon"), status_mib("RssFile")

@@ -1,6 +1,6 @@
 """Measure the engine on a synthetic catalogue: build, ranking latency, double-offer scan.
 
-Each phase runs in a fresh Python process (`python -m bank.matching.bench PHASE ...`), so
+Each phase runs in a fresh Python process (`python -m bank.bench.engine PHASE ...`), so
 its peak resident memory (ru_maxrss) is its own. That peak is the whole process: the
 interpreter, the libraries, the generated catalogue and the index; the resident size just
 before the measured step is reported beside it.
@@ -24,8 +24,10 @@ from typing import Any
 
 import numpy as np
 
-from bank.matching.bench_more import format_more, phase_bm25s, phase_mapped
-from bank.matching.synthetic import make_catalogue
+from bank.bench.engine_more import format_more, phase_bm25s, phase_mapped
+from bank.bench.synthetic import make_catalogue
+from bank.matching import CatalogueIndex, find_double_offers
+from bank.matching.store import save_index
 
 
 def run_bench(
@@ -72,8 +74,6 @@ def machine() -> str:
 
 def phase_rank(n_offers: int, n_needs: int, seed: int, directory: str = "") -> dict[str, Any]:
     """Build the index, rank every need once after one warm-up query, save it if asked."""
-    from bank.matching.index import CatalogueIndex
-
     catalogue = make_catalogue(n_offers, n_needs, seed)
     gc.collect()
     before = rss_mib()
@@ -88,8 +88,6 @@ def phase_rank(n_offers: int, n_needs: int, seed: int, directory: str = "") -> d
         index.rank(need, top=10)
         latencies.append((time.perf_counter() - start) * 1000)
     if directory:
-        from bank.matching.store import save_index
-
         save_index(index, directory, "bench")
     return {
         "build_s": build,
@@ -104,8 +102,6 @@ def phase_rank(n_offers: int, n_needs: int, seed: int, directory: str = "") -> d
 
 def phase_overlaps(n_offers: int, n_needs: int, seed: int, _directory: str = "") -> dict[str, Any]:
     """Run the full double-offer scan and check it finds the planted copies."""
-    from bank.matching.doubles import find_double_offers
-
     catalogue = make_catalogue(n_offers, 1, seed)
     gc.collect()
     before = rss_mib()
@@ -185,7 +181,7 @@ def _child(
     command = [
         sys.executable,
         "-m",
-        "bank.matching.bench",
+        "bank.bench.engine",
         phase,
         str(n_offers),
         str(n_needs),
