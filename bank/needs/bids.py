@@ -13,7 +13,7 @@ from bank.auth.models import User
 from bank.auth.services import record_audit
 from bank.db import utcnow
 from bank.errors import Conflict, Invalid, NotAllowed, NotFound
-from bank.needs import fields, lookup, permissions
+from bank.needs import fields, limits, lookup, permissions
 from bank.needs.labels import BID_STATES
 from bank.needs.models import LIVE_BID_STATES, Bid, BidState, DeclineReason, Need, NeedState
 from bank.needs.personal_data import check_text
@@ -90,13 +90,19 @@ def submit_bid(
         )
     errors: fields.Errors = {}
     values = {
-        "title": fields.text(errors, "title", title, 200),
-        "activities": fields.text(errors, "activities", activities, 4000),
-        "expected_outcomes": fields.text(errors, "expected_outcomes", expected_outcomes, 4000),
-        "community": fields.text(errors, "community", community, 2000, required=False),
-        "who": fields.text(errors, "who", who, 300),
+        "title": fields.text(errors, "title", title, limits.BID_TITLE),
+        "activities": fields.text(errors, "activities", activities, limits.BID_ACTIVITIES),
+        "expected_outcomes": fields.text(
+            errors, "expected_outcomes", expected_outcomes, limits.BID_OUTCOMES
+        ),
+        "community": fields.text(
+            errors, "community", community, limits.BID_COMMUNITY, required=False
+        ),
+        "who": fields.text(errors, "who", who, limits.BID_WHO),
         "earliest_start": fields.a_date(errors, "earliest_start", earliest_start),
-        "duration_weeks": fields.integer(errors, "duration_weeks", duration_weeks, 1, 156),
+        "duration_weeks": fields.integer(
+            errors, "duration_weeks", duration_weeks, *limits.BID_WEEKS
+        ),
     }
     if values["earliest_start"] and values["earliest_start"] < (today or date.today()):
         errors["earliest_start"] = [("must not be in the past", "Datoen må ikke ligge før i dag.")]
@@ -132,7 +138,7 @@ def decide_bid(
     why = None
     if state == BidState.DECLINED:
         why = fields.choice(errors, "reason", reason, DeclineReason)
-    note = fields.text(errors, "note", note, 1000, required=False)
+    note = fields.text(errors, "note", note, limits.DECISION_NOTE, required=False)
     fields.raise_if(errors)
     citizen = bid.need.course.citizen
     findings = check_text({"note": note}, citizen.pseudonym, citizen.family_names or ())

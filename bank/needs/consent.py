@@ -12,7 +12,7 @@ from bank.auth.models import Unit, User
 from bank.auth.services import record_audit
 from bank.db import utcnow
 from bank.errors import Conflict
-from bank.needs import fields, permissions
+from bank.needs import fields, limits, permissions
 from bank.needs.models import Consent, ConsentKind, Course
 from bank.needs.needs import take_down_needs
 
@@ -54,7 +54,7 @@ def record_consent(
     given = fields.a_date(errors, "given_on", given_on)
     if given is not None and given > (today or date.today()):
         errors["given_on"] = [("must not be in the future", "Datoen må ikke ligge ud i fremtiden.")]
-    note = fields.text(errors, "note", note, 2000, required=False)
+    note = fields.text(errors, "note", note, limits.CONSENT_NOTE, required=False)
     units = _units(session, errors, unit_ids)
     fields.raise_if(errors)
     previous = course.active_consent

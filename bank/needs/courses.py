@@ -12,7 +12,7 @@ from bank.auth.models import User
 from bank.auth.services import record_audit
 from bank.db import utcnow
 from bank.errors import Conflict, Invalid, NotFound
-from bank.needs import fields, lookup, permissions
+from bank.needs import fields, limits, lookup, permissions
 from bank.needs.models import Citizen, Course, CourseStatus, TeamMember
 from bank.needs.needs import take_down_needs
 from bank.needs.personal_data import check_text
@@ -27,7 +27,7 @@ def _names(value: list[str] | str | None) -> list[str]:
 
 def _citizen_fields(pseudonym: str, birth_year: object, family_names, today: date):
     errors: fields.Errors = {}
-    pseudonym = fields.text(errors, "pseudonym", pseudonym, 100)
+    pseudonym = fields.text(errors, "pseudonym", pseudonym, limits.PSEUDONYM)
     if pseudonym and any(f.kind == "cpr" for f in check_text({"pseudonym": pseudonym})):
         errors.setdefault("pseudonym", []).append(
             ("must not be a CPR number", "Må ikke være et CPR-nummer. Vælg et andet navn.")
@@ -36,9 +36,12 @@ def _citizen_fields(pseudonym: str, birth_year: object, family_names, today: dat
         errors, "birth_year", birth_year, today.year - MAX_AGE, today.year - MIN_AGE
     )
     names = _names(family_names)
-    if any(len(n) > 100 for n in names):
+    if any(len(n) > limits.FAMILY_NAME for n in names):
         errors["family_names"] = [
-            ("a name is longer than 100 characters", "Et navn er længere end 100 tegn.")
+            (
+                f"a name is longer than {limits.FAMILY_NAME} characters",
+                f"Et navn er længere end {limits.FAMILY_NAME} tegn.",
+            )
         ]
     fields.raise_if(errors)
     return pseudonym, year, names
@@ -122,8 +125,8 @@ def add_team_member(
     """Add a professional (found by e-mail) to the course's team."""
     permissions.require_manage(user, course)
     errors: fields.Errors = {}
-    email = fields.text(errors, "email", email, 254).lower()
-    task = fields.text(errors, "task", task, 200, required=False)
+    email = fields.text(errors, "email", email, limits.EMAIL).lower()
+    task = fields.text(errors, "task", task, limits.TEAM_TASK, required=False)
     fields.raise_if(errors)
     member_user = session.scalar(sa.select(User).where(User.email == email))
     if member_user is None or not member_user.active:

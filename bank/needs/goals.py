@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 from bank.auth.models import User
 from bank.auth.services import record_audit
 from bank.errors import Invalid
-from bank.needs import fields, permissions
+from bank.needs import fields, limits, permissions
 from bank.needs.models import Course, Goal, GoalKind, GoalStatus
 
 
@@ -23,7 +23,7 @@ def add_goal(
     permissions.require_manage(user, course)
     errors: fields.Errors = {}
     kind = fields.choice(errors, "kind", kind, GoalKind)
-    text = fields.text(errors, "text", text, 1000)
+    text = fields.text(errors, "text", text, limits.GOAL_TEXT)
     parent = None
     if parent_id not in (None, ""):
         try:

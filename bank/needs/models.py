@@ -11,6 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from bank.auth.models import Unit, User
 from bank.db import Base, UTCDateTime, utcnow
+from bank.needs import limits
 from bank.offers.models import Offer
 
 
@@ -90,7 +91,7 @@ class Citizen(Base):
     __tablename__ = "citizens"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    pseudonym: Mapped[str] = mapped_column(sa.String(100))
+    pseudonym: Mapped[str] = mapped_column(sa.String(limits.PSEUDONYM))
     birth_year: Mapped[int]
     # Names the coordinator recorded for the family, used only by the personal-data check.
     family_names: Mapped[list[str]] = mapped_column(sa.JSON, default=list)
@@ -144,7 +145,7 @@ class TeamMember(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     course_id: Mapped[int] = mapped_column(sa.ForeignKey("courses.id"), index=True)
     user_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"), index=True)
-    task: Mapped[str] = mapped_column(sa.String(200), default="")
+    task: Mapped[str] = mapped_column(sa.String(limits.TEAM_TASK), default="")
     added_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     removed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
@@ -221,7 +222,7 @@ class Need(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     course_id: Mapped[int] = mapped_column(sa.ForeignKey("courses.id"), index=True)
     goal_id: Mapped[int] = mapped_column(sa.ForeignKey("goals.id"), index=True)
-    title: Mapped[str] = mapped_column(sa.String(200))
+    title: Mapped[str] = mapped_column(sa.String(limits.NEED_TITLE))
     description: Mapped[str] = mapped_column(sa.Text)
     tags: Mapped[list[str]] = mapped_column(sa.JSON, default=list)
     state: Mapped[NeedState] = mapped_column(_enum(NeedState), default=NeedState.DRAFT, index=True)
@@ -272,11 +273,11 @@ class Bid(Base):
     need_id: Mapped[int] = mapped_column(sa.ForeignKey("needs.id"), index=True)
     unit_id: Mapped[int] = mapped_column(sa.ForeignKey("units.id"), index=True)
     bidder_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"))
-    title: Mapped[str] = mapped_column(sa.String(200))
+    title: Mapped[str] = mapped_column(sa.String(limits.BID_TITLE))
     activities: Mapped[str] = mapped_column(sa.Text)
     expected_outcomes: Mapped[str] = mapped_column(sa.Text)
     community: Mapped[str] = mapped_column(sa.Text, default="")
-    who: Mapped[str] = mapped_column(sa.String(300))
+    who: Mapped[str] = mapped_column(sa.String(limits.BID_WHO))
     earliest_start: Mapped[date] = mapped_column(sa.Date)
     duration_weeks: Mapped[int]
     state: Mapped[BidState] = mapped_column(_enum(BidState), default=BidState.SUBMITTED, index=True)

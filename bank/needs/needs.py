@@ -11,7 +11,7 @@ from bank.auth.models import User
 from bank.auth.services import record_audit
 from bank.db import utcnow
 from bank.errors import Conflict, Invalid
-from bank.needs import fields, lookup, permissions
+from bank.needs import fields, limits, lookup, permissions
 from bank.needs.bids import decline_open_bids
 from bank.needs.models import (
     CloseReason,
@@ -39,8 +39,8 @@ def _fields(
     session: Session, course: Course, goal_id: object, title: str, description: str, tags: object
 ) -> tuple[Goal | None, str, str, list[str]]:
     errors: fields.Errors = {}
-    title = fields.text(errors, "title", title, 200)
-    description = fields.text(errors, "description", description, 4000)
+    title = fields.text(errors, "title", title, limits.NEED_TITLE)
+    description = fields.text(errors, "description", description, limits.NEED_DESCRIPTION)
     goal = None
     try:
         goal = session.get(Goal, int(str(goal_id)))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from marshmallow import Schema, ValidationError, fields, validate
 
+from bank.needs import limits
 from bank.needs.models import BidState, DeclineReason
 
 
@@ -34,7 +35,7 @@ class BidSchema(Schema):
     id = fields.Integer(dump_only=True)
     need_id = fields.Integer(dump_only=True)
     unit = fields.Function(lambda bid: bid.unit.name, dump_only=True)
-    title = fields.String(required=True, validate=validate.Length(min=1, max=200))
+    title = fields.String(required=True, validate=validate.Length(min=1, max=limits.BID_TITLE))
     activities = fields.String(required=True, metadata={"description": "What we will do"})
     expected_outcomes = fields.String(
         required=True, metadata={"description": "Why we expect it to help: the outcomes"}
@@ -44,7 +45,7 @@ class BidSchema(Schema):
     )
     who = fields.String(required=True, metadata={"description": "Who would do it"})
     earliest_start = fields.Date(required=True)
-    duration_weeks = fields.Integer(required=True, validate=validate.Range(min=1, max=156))
+    duration_weeks = fields.Integer(required=True, validate=validate.Range(*limits.BID_WEEKS))
     offers = fields.Method(
         "offer_refs",
         deserialize="load_refs",
@@ -82,4 +83,4 @@ class DecisionSchema(Schema):
         allow_none=True,
         validate=validate.OneOf([r.value for r in DeclineReason]),
     )
-    note = fields.String(load_default="", validate=validate.Length(max=1000))
+    note = fields.String(load_default="", validate=validate.Length(max=limits.DECISION_NOTE))

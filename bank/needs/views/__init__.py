@@ -7,7 +7,7 @@ from flask_login import login_required
 from werkzeug.routing import BuildError
 
 from bank.errors import Invalid
-from bank.needs import labels
+from bank.needs import labels, limits
 
 bp = Blueprint("needs", __name__)
 
@@ -21,6 +21,12 @@ def _signed_in() -> None:
 def errors_of(exc: Invalid) -> dict[str, list[str]]:
     """Return a form's field errors in Danish."""
     return exc.danish_errors()
+
+
+@bp.context_processor
+def _limits() -> dict[str, object]:
+    """Give the need bank's forms their field limits (maxlength) from the one source."""
+    return {"limits": limits}
 
 
 @bp.app_template_global()
