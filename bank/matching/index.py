@@ -18,6 +18,7 @@ from bank.matching.explain import (
     reasons,
 )
 from bank.matching.pairs import PairVerdict, judge_many
+from bank.matching.recent import RecentSearches
 from bank.matching.records import NeedRecord, OfferRecord
 from bank.matching.rerank import NO_STEP, SECOND_STAGE, rerank
 from bank.matching.results import Match
@@ -37,6 +38,7 @@ from bank.matching.text import fold
 from bank.matching.vectors import CatalogueMatrices, build_matrices, draft_fields
 
 HIT_SHARE = 0.5  # a match below this share of the best score is "Måske også", not a hit
+SEARCHES_KEPT = 512  # recent searches answered from memory, per index
 MASKS_KEPT = 256  # filter masks kept per index (each is one byte per offer)
 MEANINGFUL, MIN_CATALOGUE = 0.5, 20  # a word in over half the offers says nothing of a fit
 
@@ -65,6 +67,18 @@ class CatalogueIndex:
             [int(offer_audience(o.title, o.target_group)) for o in self.offers], dtype=np.int8
         )
         self._masks: dict[tuple[str, ...], np.ndarray] = {}
+        self._searches = RecentSearches(SEARCHES_KEPT)
+
+    def __getstate__(self) -> dict[str, object]:
+        """Pickle the index without its recent searches (a lock cannot be saved)."""
+        state = dict(self.__dict__)
+        state.pop("_searches", None)
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        """Restore a saved index with an empty memory of searches."""
+        self.__dict__.update(state)
+        self._searches = RecentSearches(SEARCHES_KEPT)
 
     @classmethod
     def build(cls, offers: Iterable[OfferRecord]) -> CatalogueIndex:
@@ -112,14 +126,35 @@ class CatalogueIndex:
 
         With `explain_rows` (positions in the result), only those matches carry reasons;
         the others come with their id and score, so a page explains only what it shows.
+        The last searches are kept with the index: the same search on the same catalogue
+        (several people looking for "mentor", a page reloaded) is answered from memory.
         """
+        rows_key = (explain_rows.start, explain_rows.stop) if explain_rows is not None else None
+        key = (text, age, top, tuple(tags), centre, unit, step_max, rows_key)
+        found = self._searches.get(key)
+        if found is None:
+            found = self._search(text, age, top, tags, centre, unit, step_max, explain_rows)
+            self._searches.put(key, found)
+        return list(found)
+
+    def _search(
+        self,
+        text: str,
+        age: int | None,
+        top: int,
+        tags: Sequence[str],
+        centre: str | None,
+        unit: str | None,
+        step_max: int | None,
+        explain_rows: range | None,
+    ) -> tuple[Match, ...]:
         query = text_query(text, self.m.analyzer, tags=tags, age=age)
         mask = self.eligible(age, step_max=step_max, centre=centre, unit=unit, tags=tags)
         if not query.features:
             rows = sorted(np.flatnonzero(mask), key=lambda r: (self._step[r], self.offers[r].id))
             empty = sparse.csr_matrix((1, self.m.idf.size), dtype=np.float32)
-            return [self._match(query, empty, int(r), 0.0, {}) for r in rows[:top]]
-        return self._ranked(query, mask, top, SEARCH_WEIGHTS, explain_rows)
+            return tuple(self._match(query, empty, int(r), 0.0, {}) for r in rows[:top])
+        return tuple(self._ranked(query, mask, top, SEARCH_WEIGHTS, explain_rows))
 
     def eligible(
         self,

@@ -96,3 +96,22 @@ def test_an_index_saved_by_another_engine_is_refused(built, tmp_path):
     (path / "meta.json").write_text(json.dumps({**meta, "engine": "0123456789ab"}))
     with pytest.raises(ValueError, match="saved by another engine"):
         load_index(path)
+
+
+def test_a_repeated_search_is_answered_from_memory_with_the_same_offers_and_reasons(built):
+    first = built.search("mentr job", age=18)
+    again = built.search("mentr job", age=18)
+    assert again == first and again is not first
+    assert built._searches.hits == 1
+    other_page = built.search("mentr job", age=18, explain_rows=range(0, 1))
+    assert [m.offer_id for m in other_page] == [m.offer_id for m in first]
+    assert built._searches.hits == 1  # another page is another search
+
+
+def test_a_saved_index_keeps_no_searches_and_still_remembers_new_ones(built, tmp_path):
+    built.search("mentr job")
+    save_index(built, tmp_path / "v1", "v1")
+    mapped = load_index(tmp_path / "v1")
+    assert mapped._searches.hits == mapped._searches.misses == 0
+    assert mapped.search("mentr job") == mapped.search("mentr job")
+    assert mapped._searches.hits == 1
