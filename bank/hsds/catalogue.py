@@ -69,7 +69,7 @@ _SERVICE_IDS: dict[str, tuple[int, dict[str, int]]] = {}  # database -> (version
 
 def find_service(session: Session, sid: str) -> Offer | None:
     """Return the published offer with this HSDS id, or None (ids mapped once per version)."""
-    key, version = str(session.get_bind().url), catalogue_version(session)
+    key, version = str(session.get_bind().engine.url), catalogue_version(session)
     cached = _SERVICE_IDS.get(key)
     if cached is None or cached[0] != version:
         rows = session.execute(

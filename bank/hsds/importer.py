@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from bank.auth.services import get_or_create_unit
 from bank.errors import BankError
-from bank.hsds.parse import HsdsImportFailed, offer_path, service_values
+from bank.hsds.parse import HsdsImportFailed, Terms, offer_path, service_values
 from bank.offers.catalogue import bump_catalogue_version
 from bank.offers.models import Offer, OfferStatus
 from bank.offers.services import save
@@ -49,7 +49,7 @@ def read_array(directory: Path, name: str, required: bool = False) -> list:
     return records
 
 
-def _terms(records: list) -> dict[str, tuple[str, str]]:
+def _terms(records: list) -> Terms:
     return {
         t["id"]: (t.get("taxonomy_id"), t.get("code"))
         for t in records
@@ -121,7 +121,8 @@ def import_directory(session: Session, directory: Path) -> HsdsImportReport:
     services = read_array(directory, "services.json", required=True)
     orgs = _organizations(read_array(directory, "organizations.json"), services)
     terms = _terms(read_array(directory, "taxonomy_terms.json"))
-    parsed, seen = [], {}
+    parsed: list[tuple[str, dict]] = []
+    seen: dict[str, str] = {}
     for index, record in enumerate(services):
         where = f"services[{index}]"
         values = service_values(record, where, "services.json", terms)

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime
+from typing import Any, NoReturn
 
 from bank.errors import BankError
 from bank.hsds.taxonomy import BY_KEY, FIELD_CODES, LADDER, LIST_FIELDS, TAGS
 from bank.offers.models import Referral
+
+Fail = Callable[[str, str], NoReturn]  # raises HsdsImportFailed for a field and its problem
+Terms = dict[str, tuple[Any, Any]]  # term id -> (taxonomy id, code), as the file gives them
 
 REFERRALS = {r.label: r.value for r in Referral}
 TEXT = {"name": "title", "description": "description", "eligibility_description": "target_group"}
@@ -42,14 +47,14 @@ def offer_path(field: str | None) -> str:
     return PATHS.get(field, field if field in TEXT.values() else f"attributes ({field})")
 
 
-def _text(record: dict, key: str, fail) -> str | None:
+def _text(record: dict, key: str, fail: Fail) -> str | None:
     value = record.get(key)
     if value is not None and not isinstance(value, str):
         fail(key, "must be a string")
     return value
 
 
-def _contact(record: dict, fail) -> str:
+def _contact(record: dict, fail: Fail) -> str:
     contacts = record.get("contacts") or []
     if not isinstance(contacts, list) or not all(isinstance(c, dict) for c in contacts):
         fail("contacts", "must be a list of contact objects")
@@ -61,7 +66,7 @@ def _contact(record: dict, fail) -> str:
     return ", ".join(str(p) for p in parts if p)
 
 
-def _ages(record: dict, values: dict, fail) -> None:
+def _ages(record: dict, values: dict, fail: Fail) -> None:
     for key, field in AGES.items():
         value = record.get(key)
         if value is None:
@@ -71,7 +76,7 @@ def _ages(record: dict, values: dict, fail) -> None:
         values[field] = int(value)
 
 
-def _assured(record: dict, values: dict, fail) -> None:
+def _assured(record: dict, values: dict, fail: Fail) -> None:
     raw = record.get("assured_date")
     if raw is None:
         return
@@ -82,7 +87,7 @@ def _assured(record: dict, values: dict, fail) -> None:
     values["reviewed_at"] = datetime(day.year, day.month, day.day, tzinfo=UTC)
 
 
-def _attribute(values: dict, taxonomy: str, code: str, value: str, where: str, fail) -> None:
+def _attribute(values: dict, taxonomy: str, code: str, value: str, where: str, fail: Fail) -> None:
     if taxonomy == TAGS:
         values["tags"].append(code)
     elif taxonomy == LADDER:
@@ -101,7 +106,7 @@ def _attribute(values: dict, taxonomy: str, code: str, value: str, where: str, f
         values[CODE_FIELDS[code]] = value
 
 
-def _attributes(record: dict, values: dict, terms: dict[str, tuple[str, str]], fail) -> None:
+def _attributes(record: dict, values: dict, terms: Terms, fail: Fail) -> None:
     attributes = record.get("attributes") or []
     if not isinstance(attributes, list):
         fail("attributes", "must be a list")
@@ -112,7 +117,8 @@ def _attributes(record: dict, values: dict, terms: dict[str, tuple[str, str]], f
             fail(where, "must be an attribute object")
         nested = attribute.get("taxonomy_term") or {}
         term_id = attribute.get("taxonomy_term_id") or nested.get("id")
-        taxonomy_id, code = terms.get(term_id) or (nested.get("taxonomy_id"), nested.get("code"))
+        known = terms.get(term_id) if isinstance(term_id, str) else None
+        taxonomy_id, code = known or (nested.get("taxonomy_id"), nested.get("code"))
         if taxonomy_id not in by_id:
             continue  # another directory's taxonomy: nothing of ours to keep
         value = attribute.get("value")
@@ -121,12 +127,10 @@ def _attributes(record: dict, values: dict, terms: dict[str, tuple[str, str]], f
         _attribute(values, by_id[taxonomy_id], str(code), value, where, fail)
 
 
-def service_values(
-    record: object, where: str, filename: str, terms: dict[str, tuple[str, str]]
-) -> dict:
+def service_values(record: object, where: str, filename: str, terms: Terms) -> dict:
     """Return an offer's values (ref, fields, unit id) from one HSDS service object."""
 
-    def fail(field: str, problem: str):
+    def fail(field: str, problem: str) -> NoReturn:
         raise HsdsImportFailed(filename, f"{where}.{field}" if field else where, problem)
 
     if not isinstance(record, dict):

@@ -65,7 +65,7 @@ def centre_organization(centre: Centre) -> dict:
 def unit_organization(unit: Unit) -> dict:
     """Return a unit as an HSDS organization under its centre, with its contact."""
     oid = unit_id(unit.name)
-    record = {
+    record: dict[str, object] = {
         "id": oid,
         "name": unit.name,
         "description": f"Enhed under {unit.centre_name}." if unit.centre else "Enhed.",
