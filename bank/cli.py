@@ -12,6 +12,7 @@ from bank import create_app, db
 from bank.auth.token_cli import tokens_group
 from bank.auth.user_cli import COMMANDS as USER_COMMANDS
 from bank.bench.web import bench_web_command
+from bank.cli_options import email_option
 from bank.engine_cli import ENGINE_COMMANDS
 from bank.errors import BankError
 from bank.hsds.cli import export_hsds_command, import_hsds_command
@@ -59,7 +60,7 @@ def users_group() -> None:
 
 
 @users_group.command("create")
-@click.option("--email", required=True)
+@email_option()
 @click.option("--name", required=True)
 @click.option(
     "--role",

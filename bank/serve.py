@@ -19,17 +19,9 @@ from typing import Any
 import click
 from gunicorn.app.base import BaseApplication
 
+from bank.cli_options import env_count_option, env_int, env_text_option
+
 log = logging.getLogger(__name__)
-
-
-def _env_int(name: str, default: int) -> int:
-    raw = os.environ.get(name)
-    if not raw:
-        return default
-    try:
-        return int(raw)
-    except ValueError:
-        raise click.BadParameter(f"{name} must be a whole number, not {raw!r}") from None
 
 
 def gunicorn_options(bind: str, workers: int, threads: int, timeout: int) -> dict[str, Any]:
@@ -41,7 +33,7 @@ def gunicorn_options(bind: str, workers: int, threads: int, timeout: int) -> dic
         "worker_class": "gthread",
         "timeout": timeout,
         "graceful_timeout": 30,
-        "keepalive": _env_int("BANK_WEB_KEEPALIVE", 5),
+        "keepalive": env_int("BANK_WEB_KEEPALIVE", 5),
         "max_requests": 1000,
         "max_requests_jitter": 100,
         "accesslog": None,  # bank.observability logs one JSON line per request instead
@@ -103,33 +95,10 @@ class BankServer(BaseApplication):
 
 
 @click.command("serve")
-@click.option(
-    "--bind",
-    default=lambda: os.environ.get("BANK_BIND", "127.0.0.1:8000"),
-    show_default="BANK_BIND or 127.0.0.1:8000",
-    help="Address and port to listen on.",
-)
-@click.option(
-    "--workers",
-    type=click.IntRange(min=1),
-    default=lambda: _env_int("BANK_WEB_WORKERS", 2),
-    show_default="BANK_WEB_WORKERS or 2",
-    help="Web processes.",
-)
-@click.option(
-    "--threads",
-    type=click.IntRange(min=1),
-    default=lambda: _env_int("BANK_WEB_THREADS", 4),
-    show_default="BANK_WEB_THREADS or 4",
-    help="Threads per process.",
-)
-@click.option(
-    "--timeout",
-    type=click.IntRange(min=1),
-    default=lambda: _env_int("BANK_WEB_TIMEOUT", 60),
-    show_default="BANK_WEB_TIMEOUT or 60",
-    help="Seconds before a stuck request is killed.",
-)
+@env_text_option("--bind", "BANK_BIND", "127.0.0.1:8000", "Address and port to listen on.")
+@env_count_option("--workers", "BANK_WEB_WORKERS", 2, "Web processes.")
+@env_count_option("--threads", "BANK_WEB_THREADS", 4, "Threads per process.")
+@env_count_option("--timeout", "BANK_WEB_TIMEOUT", 60, "Seconds before a stuck request is killed.")
 def serve_command(bind: str, workers: int, threads: int, timeout: int) -> None:
     """Run the production web server (gunicorn); run `bank worker` beside it."""
     os.environ.setdefault("BANK_LOG_FORMAT", "json")

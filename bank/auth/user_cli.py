@@ -9,6 +9,7 @@ from flask.cli import with_appcontext
 from bank import db
 from bank.auth.models import User
 from bank.auth.services import change_password, set_active
+from bank.cli_options import email_option
 from bank.errors import BankError
 
 
@@ -20,7 +21,7 @@ def _user(email: str) -> User:
 
 
 @click.command("password")
-@click.option("--email", required=True)
+@email_option()
 @click.password_option(help="The new password (at least 10 characters, not a common one).")
 @with_appcontext
 def password_command(email: str, password: str) -> None:
@@ -35,7 +36,7 @@ def password_command(email: str, password: str) -> None:
 
 
 @click.command("deactivate")
-@click.option("--email", required=True)
+@email_option()
 @with_appcontext
 def deactivate_command(email: str) -> None:
     """Stop a user from signing in; every session the user has open ends at once."""
@@ -45,7 +46,7 @@ def deactivate_command(email: str) -> None:
 
 
 @click.command("activate")
-@click.option("--email", required=True)
+@email_option()
 @with_appcontext
 def activate_command(email: str) -> None:
     """Let a deactivated user sign in again."""
