@@ -3,8 +3,6 @@ the rules a save keeps and what the database can store; errors name file, line a
 
 from __future__ import annotations
 
-import json
-import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import IO
@@ -17,6 +15,8 @@ from bank.offers.fields import FIELDS, PROGRAMME_THEORY
 from bank.offers.models import OfferStatus
 from bank.offers.rules import check_values, publish_problems
 from bank.offers.schemas import OfferSchema, interchange_schema
+from bank.ranking import BadCatalogueLine
+from bank.ranking import read_jsonl as jsonl_lines
 
 REQUIRED = ("id", "title", "description", "unit")
 LISTS = {name for name, (kind, _label) in FIELDS.items() if kind == "lines"}
@@ -69,53 +69,12 @@ def first_error(messages: dict, prefix: str = "") -> tuple[str, str]:
     return path, problem[0] if isinstance(problem, list) else str(problem)
 
 
-def _finite(text: str) -> float:
-    value = float(text)
-    if not math.isfinite(value):
-        raise ValueError(f"number {text} is out of range")
-    return value
-
-
-def _no_constant(name: str) -> float:
-    raise ValueError(f"{name} is not a JSON number")
-
-
-def _decode(raw: bytes | str, filename: str, number: int) -> str:
-    if isinstance(raw, str):
-        return raw
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        problem = f"is not UTF-8 text (byte {exc.start + 1} of the line)"
-        raise ImportFailed(filename, number, None, problem) from None
-
-
-def _json(text: str, filename: str, number: int) -> object:
-    try:
-        return json.loads(text, parse_float=_finite, parse_constant=_no_constant)
-    except json.JSONDecodeError as exc:
-        raise ImportFailed(filename, number, None, f"not valid JSON ({exc.msg})") from None
-    except RecursionError:
-        raise ImportFailed(filename, number, None, "JSON is nested too deeply") from None
-    except ValueError as exc:
-        raise ImportFailed(filename, number, None, f"not valid JSON ({exc})") from None
-
-
 def read_jsonl(stream: IO[str] | IO[bytes], filename: str) -> Iterator[tuple[int, dict]]:
     """Yield (line number, object) for every non-blank line; raise ImportFailed on bad JSON."""
     try:
-        for number, raw in enumerate(stream, start=1):
-            text = _decode(raw, filename, number)
-            if number == 1:
-                text = text.removeprefix("\ufeff")
-            if not text.strip():
-                continue
-            record = _json(text, filename, number)
-            if not isinstance(record, dict):
-                raise ImportFailed(filename, number, None, "is not a JSON object")
-            yield number, record
-    except UnicodeDecodeError:
-        raise ImportFailed(filename, None, None, "is not UTF-8 text") from None
+        yield from jsonl_lines(stream, filename)
+    except BadCatalogueLine as bad:
+        raise ImportFailed(filename, bad.line, None, bad.reason) from None
 
 
 def _storable_text(values: dict, filename: str, number: int) -> None:
