@@ -50,7 +50,7 @@ class MappedOffers(Sequence):
     def __len__(self) -> int:
         return len(self.ids)
 
-    def __getitem__(self, row):  # type: ignore[override]
+    def __getitem__(self, row):
         if isinstance(row, slice):
             return [self[r] for r in range(*row.indices(len(self)))]
         return LazyOffer(self, int(row))
@@ -61,7 +61,7 @@ class MappedOffers(Sequence):
     def record(self, row: int) -> Any:
         """Decode the full offer record of one row from the mapped file."""
         start, end = int(self._offsets[row]), int(self._offsets[row + 1])
-        return pickle.loads(memoryview(self._blob[start:end]))
+        return pickle.loads(self._blob[start:end].data)
 
 
 class LazyOffer:
