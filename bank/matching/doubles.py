@@ -53,13 +53,13 @@ def find_double_offers(
 ) -> DoubleReport:
     """Find double offers among the offers that are not retired, best first.
 
-    The candidate search runs on `workers` processes, every core when None; the report is
-    the same for any number.
+    Splitting the texts into words and the candidate search run on `workers` processes,
+    every core when None; the report is the same for any number.
     """
     active = [offer for offer in offers if offer.status != "retired"]
     if len(active) < 2:
         return DoubleReport([], [], [])
-    matrices = build_matrices(active, with_chars=False)
+    matrices = build_matrices(active, with_chars=False, workers=workers)
     left, right = candidate_pairs(matrices.tfidf, workers=workers)
     found = judge_many(
         active,

@@ -11,6 +11,7 @@ from sklearn.feature_extraction.text import TfidfTransformer
 
 from bank.matching.chargrams import CharGrams
 from bank.matching.concepts import CONCEPTS
+from bank.matching.counting import count_fields
 from bank.matching.features import Analyzer
 from bank.matching.records import OfferRecord
 from bank.matching.tags import TagSpace, is_vocabulary_tag, tag_key
@@ -75,13 +76,22 @@ def draft_fields(offer: OfferRecord) -> list[tuple[str, float]]:
     ]
 
 
-def build_matrices(offers: Sequence[OfferRecord], with_chars: bool = True) -> CatalogueMatrices:
-    """Compute the matrices for a list of offers (n-gram profiles only when asked)."""
+def build_matrices(
+    offers: Sequence[OfferRecord], with_chars: bool = True, workers: int | None = 1
+) -> CatalogueMatrices:
+    """Compute the matrices for a list of offers (n-gram profiles only when asked).
+
+    The texts are split into words on `workers` processes (every core when None), with the
+    same matrices for any number.
+    """
     analyzer = Analyzer()
     said: tuple[list[list[str]], ...] = ([], [], [])
-    titles = analyzer.count((f"{o.title} {free_keywords(o.tags)}" for o in offers), True, said[0])
-    descriptions = analyzer.count((o.description for o in offers), True, said[1])
-    programmes = analyzer.count((o.programme_text for o in offers), True, said[2])
+    fields = (
+        [f"{o.title} {free_keywords(o.tags)}" for o in offers],
+        [o.description for o in offers],
+        [o.programme_text for o in offers],
+    )
+    titles, descriptions, programmes = count_fields(analyzer, fields, said, workers)
     width = max(len(analyzer.surface), 1)
     for matrix in (titles, descriptions, programmes):
         matrix.resize((len(offers), width))

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from scipy import sparse
 
-from bank.matching import blocks, doubles, find_double_offers
+from bank.matching import blocks, counting, doubles, find_double_offers
 from bank.matching.doubles import MAX_DF_FLOOR, MAX_DF_SHARE, MIN_CANDIDATE, candidate_pairs
 from bank.matching.vectors import build_matrices
 from tests.unit.engine_support import offer
@@ -40,6 +40,8 @@ def generated_catalogue(count: int, seed: int = 3) -> list:
         title, words, tags = rng.choice(TOPICS)
         text = rng.sample(words.split(), 4) + rng.sample(FILLER, 6) + rng.sample(names, 3)
         place = rng.choice(PLACES)
+        if rng.random() < 0.2:  # "2½" is one word as written, two folded: no spellings kept
+            text += [f"{rng.choice(names)}hus", "2½", "time"]
         offers.append(
             offer(
                 f"o{number}",
@@ -80,6 +82,7 @@ def candidates_one_row_at_a_time(tfidf: sparse.csr_matrix, neighbours: int = 10)
 def small_blocks(monkeypatch):
     """Cut the catalogue into many row blocks, so that several workers share the work."""
     monkeypatch.setattr(doubles, "CHUNK", 37)
+    monkeypatch.setattr(counting, "TEXTS_PER_BLOCK", 53)
 
 
 def test_the_scan_on_two_workers_reports_the_same_pairs_scores_and_groups_as_on_one(
@@ -101,6 +104,26 @@ def test_candidates_are_the_nearest_neighbours_found_one_row_at_a_time_ties_incl
     for workers in (1, 2, 3):
         found = candidate_pairs(tfidf, neighbours=3, workers=workers)
         assert np.array_equal(found[0], left) and np.array_equal(found[1], right)
+
+
+def same_sparse(a: sparse.csr_matrix, b: sparse.csr_matrix) -> bool:
+    return a.shape == b.shape and all(
+        np.array_equal(getattr(a, part), getattr(b, part)) for part in ("indptr", "indices", "data")
+    )
+
+
+def test_words_split_on_two_workers_give_the_same_vocabulary_spellings_and_matrices(
+    small_blocks,
+):
+    offers = generated_catalogue(400)
+    alone = build_matrices(offers, with_chars=False, workers=1)
+    shared = build_matrices(offers, with_chars=False, workers=2)
+    assert list(shared.analyzer.surface.items()) == list(alone.analyzer.surface.items())
+    assert list(shared.analyzer.display.items()) == list(alone.analyzer.display.items())
+    assert shared.words == alone.words
+    assert np.array_equal(shared.idf, alone.idf)
+    for part in ("tfidf", "postings", "programme"):
+        assert same_sparse(getattr(shared, part), getattr(alone, part)), part
 
 
 def test_without_fork_the_scan_runs_in_this_process_and_finds_the_same(small_blocks, monkeypatch):
