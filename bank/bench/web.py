@@ -15,6 +15,7 @@ from __future__ import annotations
 import http.client
 import json
 import os
+import socket
 import statistics
 import subprocess
 import sys
@@ -30,6 +31,8 @@ from flask import current_app
 from flask.cli import with_appcontext
 
 from bank import db
+from bank.offers.models import Offer
+from bank.ranking import save_current_index
 
 # Searches as coordinators type them: everyday words, a typo, a compound, with and without age.
 QUERIES = (
@@ -142,8 +145,6 @@ def _environment() -> dict[str, str]:
 
 
 def _free_port() -> int:
-    import socket
-
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
@@ -253,9 +254,6 @@ def bench_web_command(
     threads: int,
 ) -> None:
     """Measure the search page against `bank serve` with concurrent users (load data first)."""
-    from bank.offers.models import Offer
-    from bank.ranking import save_current_index
-
     count = db.session.scalar(sa.select(sa.func.count(Offer.id)))
     if not count:
         raise click.ClickException("the catalogue is empty: run `bank demo --no-serve` first")
