@@ -9,11 +9,27 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from flask import Flask
+if TYPE_CHECKING:
+    from flask import Flask
 
 LOCAL = ZoneInfo("Europe/Copenhagen")
+MONTHS = (
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "maj",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "okt",
+    "nov",
+    "dec",
+)
 DATE = "%d.%m.%Y"
 DATE_TIME = "%d.%m.%Y kl. %H.%M"
 
@@ -48,16 +64,20 @@ def rounded(value: float, decimals: int = 0) -> Decimal:
     return Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
 
 
-def number(value: float | int | None, decimals: int = 1) -> str:
-    """Return a number as Danes write it, e.g. 12,5 (at most `decimals` decimals; '–' for none)."""
+def number(value: float | int | None, decimals: int = 1, fixed: bool = False) -> str:
+    """Return a number as Danes write it, e.g. 12,5 ('–' for none).
+
+    At most `decimals` decimals, halves rounded up; `fixed` keeps exactly `decimals` (0,50).
+    """
     if value is None:
         return "–"
-    if isinstance(value, int):
+    if isinstance(value, int) and not fixed:
         return str(value)
-    text = f"{rounded(value, decimals):f}"
-    if "." in text:
+    figure = rounded(value, decimals)
+    text = f"{abs(figure) if figure == 0 else figure:f}"
+    if "." in text and not fixed:
         text = text.rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text.replace(".", ",")
+    return text.replace(".", ",")
 
 
 def whole_percent(share: float) -> int:
@@ -70,10 +90,20 @@ def percent(share: float | None) -> str:
     return "–" if share is None else f"{whole_percent(share)} %"
 
 
+def danish_date(day: date, year: bool = True) -> str:
+    """Return a short Danish date with the month's name, e.g. '3. mar 2025'."""
+    text = f"{day.day}. {MONTHS[day.month - 1]}"
+    return f"{text} {day.year}" if year else text
+
+
+def month_label(day: date) -> str:
+    """Return a chart's tick label for a month: 'jan 2025' in January, else 'mar'."""
+    name = MONTHS[day.month - 1]
+    return f"{name} {day.year}" if day.month == 1 else name
+
+
 def short_date(value: date | None) -> str:
     """Return a short Danish date with the month's name, e.g. '3. mar 2025' ('' for none)."""
-    from bank.charts.svg import danish_date
-
     return danish_date(value) if value else ""
 
 

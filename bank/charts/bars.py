@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from bank import danish
 from bank.charts.svg import (
     LinearScale,
     esc,
@@ -49,8 +50,7 @@ class Bar:
 
 def number(value: float) -> str:
     """Return a value as a Danish reader writes it: 12, 2,5."""
-    text = f"{value:.1f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",")
+    return danish.number(value)
 
 
 def _short(label: str, room: float) -> str:

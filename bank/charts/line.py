@@ -14,10 +14,8 @@ from datetime import date, timedelta
 from bank.charts.svg import (
     DateScale,
     LinearScale,
-    danish_date,
     esc,
     marker,
-    month_label,
     month_ticks,
     nice_ticks,
     num,
@@ -25,6 +23,7 @@ from bank.charts.svg import (
     svg_open,
     text_width,
 )
+from bank.danish import danish_date, month_label, number
 
 
 @dataclass(frozen=True)
@@ -66,8 +65,7 @@ def value_text(value: float, axis: YAxis) -> str:
     for tick, label in axis.ticks:
         if tick == value:
             return label
-    text = f"{value:.1f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",")
+    return number(value)
 
 
 @dataclass(frozen=True)

@@ -18,20 +18,6 @@ PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#0
 MARKERS = ("circle", "square", "triangle", "diamond", "cross", "triangle-down")
 DASHES = ("", "8 4", "2 4", "10 4 2 4", "4 4", "12 3 3 3 3 3")
 PATTERNS = ("solid", "hatch", "dots", "cross-hatch", "vertical", "horizontal")
-DANISH_MONTHS = (
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "maj",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "okt",
-    "nov",
-    "dec",
-)
 
 
 def esc(text: object) -> str:
@@ -143,18 +129,6 @@ def month_ticks(start: date, end: date, most: int = 8) -> list[date]:
         day = add_months(day, 1)
     every = next(n for n in (1, 2, 3, 4, 6, 12, 24, 60) if len(months) / n <= most)
     return [d for d in months if (d.year * 12 + d.month - 1) % every == 0]
-
-
-def danish_date(day: date, year: bool = True) -> str:
-    """Return a short Danish date, e.g. '3. mar 2025'."""
-    text = f"{day.day}. {DANISH_MONTHS[day.month - 1]}"
-    return f"{text} {day.year}" if year else text
-
-
-def month_label(day: date) -> str:
-    """Return a tick label for a month: 'jan 2025' in January, else 'mar'."""
-    name = DANISH_MONTHS[day.month - 1]
-    return f"{name} {day.year}" if day.month == 1 else name
 
 
 def marker(shape: str, x: float, y: float, size: float = 4.5, **attrs: str) -> str:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from bank import danish
 from bank.charts.line import YAxis
 from bank.errors import Invalid
 
@@ -82,8 +83,8 @@ class DimensionSpec:
         """Return a stored value as a person reads it."""
         if self.kind is Kind.CHOICE:
             return self.choices[int(value)] if 0 <= int(value) < len(self.choices) else "?"
-        number = f"{value:.1f}".rstrip("0").rstrip(".").replace(".", ",")
-        return f"{number} %" if self.kind is Kind.PERCENT else f"{number} af {self.high}"
+        figure = danish.number(value)
+        return f"{figure} %" if self.kind is Kind.PERCENT else f"{figure} af {self.high}"
 
 
 def _invalid(english: str, danish: str) -> Invalid:

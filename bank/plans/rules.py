@@ -28,7 +28,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from bank.charts.svg import add_months, danish_date
+from bank.charts.svg import add_months
+from bank.danish import danish_date
 from bank.errors import Errors
 
 MEETING_GAP_DAYS = 91

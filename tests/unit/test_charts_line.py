@@ -8,7 +8,6 @@ from datetime import date
 from bank.charts.line import Event, Series, YAxis, data_table, layout, line_chart, plot_points
 from bank.charts.svg import (
     add_months,
-    danish_date,
     esc,
     marker,
     month_ticks,
@@ -17,6 +16,7 @@ from bank.charts.svg import (
     pattern_defs,
     style,
 )
+from bank.danish import danish_date
 
 NS = {"svg": "http://www.w3.org/2000/svg"}
 COPING = YAxis(1, 10, "Mestring")
