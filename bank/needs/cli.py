@@ -21,6 +21,7 @@ def export_needs_command(file: str) -> None:
     """Export the published needs to FILE as JSON Lines; '-' writes to stdout."""
     if file == "-":
         count = export_needs(db.session, sys.stdout)
+        db.session.commit()  # the CLI is its own unit of work: keep the export's audit entry
         click.echo(f"Exported {count} needs.", err=True)
         return
     target = Path(file)
@@ -28,6 +29,7 @@ def export_needs_command(file: str) -> None:
     try:  # write beside the target, then rename: never half a file
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             count = export_needs(db.session, stream)
+        db.session.commit()
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
