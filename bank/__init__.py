@@ -26,7 +26,7 @@ FEATURES = (
 def create_app(test_config: Mapping[str, object] | None = None) -> Flask:
     """Create the Flask app: settings, database, extensions, blueprints, error pages."""
     app = Flask(__name__, instance_path=str(Path.cwd() / "instance"))
-    from bank import config, danish, db, errors, inputs, security
+    from bank import config, db, errors, inputs, security, templating
     from bank.extensions import csrf, init_api, login_manager
 
     app.config.from_mapping(config.from_environment(Path(app.instance_path)))
@@ -39,9 +39,9 @@ def create_app(test_config: Mapping[str, object] | None = None) -> Flask:
     security.init_app(app)
     csrf.init_app(app)
     init_api(app)
-    danish.register(app)  # Danish dates, times and numbers, for every template
     for name in FEATURES:
         importlib.import_module(name).init_app(app)
+    templating.init_app(app)  # every template filter and global, in one place
     errors.init_app(app)
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True

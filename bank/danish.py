@@ -9,11 +9,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 from decimal import ROUND_HALF_UP, Decimal
-from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
-
-if TYPE_CHECKING:
-    from flask import Flask
 
 LOCAL = ZoneInfo("Europe/Copenhagen")
 MONTHS = (
@@ -80,6 +76,13 @@ def number(value: float | int | None, decimals: int = 1, fixed: bool = False) ->
     return text.replace(".", ",")
 
 
+def signed(value: float | None) -> str:
+    """Return a change with its sign, the Danish way: +1,5 or -2 ('–' for none)."""
+    if value is None:
+        return "–"
+    return ("+" if value > 0 else "") + number(value)
+
+
 def whole_percent(share: float) -> int:
     """Return a share (0..1) as a whole percentage, halves rounded up: 0.505 -> 51."""
     return int(rounded(share * 100))
@@ -105,12 +108,3 @@ def month_label(day: date) -> str:
 def short_date(value: date | None) -> str:
     """Return a short Danish date with the month's name, e.g. '3. mar 2025' ('' for none)."""
     return danish_date(value) if value else ""
-
-
-def register(app: Flask) -> None:
-    """Register, in this one place, the template filters for dates, times and numbers."""
-    app.add_template_filter(local_time, "local_time")
-    app.add_template_filter(day, "danish_day")
-    app.add_template_filter(short_date, "dansk_dato")
-    app.add_template_filter(number, "dk")
-    app.add_template_filter(percent, "pct")

@@ -27,7 +27,6 @@ def _int(name: str) -> int | None:
     return int(value) if value.isdigit() else None
 
 
-@bp.app_template_global()
 def tag_label(slug: str) -> str:
     """Return the Danish label of a tag for templates (free keywords as they are)."""
     labels = getattr(request, "_bank_term_labels", None)
@@ -36,7 +35,6 @@ def tag_label(slug: str) -> str:
     return labels.get(slug, slug)
 
 
-@bp.app_template_global()
 def is_vocabulary(slug: str) -> bool:
     """Tell templates whether a tag is a vocabulary term rather than a free keyword."""
     tag_label(slug)

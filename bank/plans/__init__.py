@@ -32,7 +32,6 @@ def course_link(course_id: int) -> str:
 
 
 def init_app(app: Flask) -> None:
-    """Register the plan pages, the course link for templates and the coordinator's panel."""
+    """Register the plan pages and the coordinator's panel."""
     app.register_blueprint(bp)
-    app.add_template_global(course_link, "course_link")
     add_panel(app, watch_panel, order=20)

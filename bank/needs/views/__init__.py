@@ -29,13 +29,11 @@ def _limits() -> dict[str, object]:
     return {"limits": limits}
 
 
-@bp.app_template_global()
 def label_da(kind: str, value: object) -> str:
     """Return the Danish label of a state, kind or reason (e.g. label_da('bid_state', s))."""
     return labels.danish(kind, value)
 
 
-@bp.app_template_global()
 def plan_link(course_id: int) -> str | None:
     """Return the URL of the course's plan, if the plan pages are installed."""
     try:

@@ -24,7 +24,6 @@ def today() -> date:
     return date.today()
 
 
-@bp.app_template_global()
 def past_end_date(item) -> bool:
     """Tell a template whether an open plan item's end date has passed (it needs a flag)."""
     return past_end(item.status, item.ends_on, today())

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, request
 
-from bank.reports.highlight import highlight
-
 bp = Blueprint("reports", __name__, url_prefix="/rapporter")
-bp.add_app_template_filter(highlight, "highlight")
 
 
 def centre_arg() -> str | None:
