@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import signal
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
 import click
@@ -29,6 +30,11 @@ from sqlalchemy.orm import Session
 
 from bank import db
 from bank.config import ConfigError
+from bank.ranking import save_current_index
+from bank.reports.models import DoubleScan
+from bank.reports.scan_lease import claim_scan, scan_lease
+from bank.reports.scans import compute_scan, mark_failed, request_scan
+from bank.unit_of_work import after_commit
 
 QUEUE_NAME = "kompetencebanken"
 KINDS = ("sqlite", "redis", "memory", "immediate")
@@ -79,18 +85,15 @@ def init_app(app: Flask) -> None:
     @huey.task(name="rescan_doubles")
     def rescan_doubles(scan_id: int) -> None:
         """Compute a queued double-offer scan and store its result."""
-        from bank.reports.scans import run_scan
-
         with app.app_context():
             run_scan(db.session, scan_id)  # heartbeats while it runs: see scan_lease
 
     @huey.periodic_task(crontab(minute="*"), name="check_catalogue")
     def check_catalogue() -> None:
         """Queue a scan when the catalogue has changed since the last one; save its index."""
-        from bank.ranking import save_current_index
-
         with app.app_context():
             queue_scan(db.session)
+            db.session.commit()  # the worker's own unit of work; the scan is handed on after it
             save_current_index(db.session)  # web processes map it instead of building it
 
     app.extensions["bank.tasks"] = TaskQueue(huey, rescan_doubles, check_catalogue)
@@ -102,20 +105,45 @@ def get_queue(app: Flask | None = None) -> TaskQueue:
 
 
 def queue_scan(
-    session: Session, threshold: float | None = None, user=None, force: bool = False
+    session: Session, threshold: float | str | None = None, user=None, force: bool = False
 ) -> int | None:
-    """Queue a double-offer scan unless an up-to-date one exists or runs; return its id.
+    """Add a double-offer scan unless an up-to-date one exists or runs; return its id.
 
-    Forced, it queues whenever no live worker is computing one (see request_scan).
+    Forced, it queues whenever no live worker is computing one (see request_scan). The
+    caller's unit of work commits the scan (and marks lapsed scans failed); only then is it
+    handed to the worker, which must find the row.
     """
-    from bank.reports.scans import request_scan
-
     scan = request_scan(session, threshold, user, force)
-    session.commit()  # the worker must find the row; lapsed scans stay marked failed
     if scan is None:
         return None
-    get_queue().rescan_doubles(scan.id)
-    return scan.id
+    scan_id = scan.id
+    after_commit(lambda: get_queue().rescan_doubles(scan_id), session)
+    return scan_id
+
+
+def run_scan(session: Session, scan_id: int, lease: timedelta | None = None) -> DoubleScan | None:
+    """Compute a queued scan as the worker's unit of work: claim it, compute it, keep the result.
+
+    The claim is committed at once, so no other worker takes the scan; a failure is rolled
+    back, then recorded on the scan and committed, and raised again for the queue to log.
+    """
+    lease = lease or scan_lease()
+    claimed = claim_scan(session, scan_id, lease)
+    session.commit()
+    if not claimed:
+        return session.get(DoubleScan, scan_id)
+    scan = session.get(DoubleScan, scan_id)
+    session.refresh(scan)
+    try:
+        compute_scan(session, scan, lease)
+        session.commit()
+    except Exception as error:
+        session.rollback()
+        log.exception("double-offer scan %s failed", scan_id)
+        mark_failed(session, scan_id, error)
+        session.commit()
+        raise
+    return scan
 
 
 def run_pending(app: Flask | None = None) -> int:

@@ -12,7 +12,9 @@ from contextlib import contextmanager
 from functools import wraps
 from typing import Any, TypeVar
 
+import sqlalchemy as sa
 from flask import flash, redirect
+from sqlalchemy import orm
 
 from bank import db
 from bank.errors import BankError, Conflict, Invalid, NotAllowed
@@ -95,3 +97,30 @@ def keep(result: T) -> T:
     """Commit what a read recorded (its audit entries) and pass its result on."""
     db.session.commit()
     return result
+
+
+AFTER_COMMIT, COMMITTED = "bank.after_commit", "bank.committed"  # keys in Session.info
+
+
+def after_commit(action: Callable[[], object], session: orm.Session | None = None) -> None:
+    """Run `action` once the session's transaction has committed; forget it on a rollback.
+
+    For work outside the database that must find the committed rows, such as a task handed
+    to the worker. It runs whoever commits: a view's unit of work, the worker or the CLI.
+    """
+    (session or db.session).info.setdefault(AFTER_COMMIT, []).append(action)
+
+
+@sa.event.listens_for(orm.Session, "after_commit")
+def _committed(session: orm.Session) -> None:
+    if not session.in_nested_transaction():  # a savepoint's release is not the commit
+        session.info.setdefault(COMMITTED, []).extend(session.info.pop(AFTER_COMMIT, []))
+
+
+@sa.event.listens_for(orm.Session, "after_transaction_end")
+def _ended(session: orm.Session, transaction: orm.SessionTransaction) -> None:
+    if transaction.parent is not None:
+        return
+    session.info.pop(AFTER_COMMIT, None)  # rolled back or closed without a commit
+    for action in session.info.pop(COMMITTED, []):
+        action()  # after the transaction ended, so the action may use the session again

@@ -71,7 +71,10 @@ def running_scan(
 
 
 def claim_scan(session: Session, scan_id: int, lease: timedelta) -> bool:
-    """Take a queued scan (or one whose worker died) for this worker; commit; return if taken."""
+    """Take a queued scan (or one whose worker died) for this worker; return if taken.
+
+    The worker commits the claim at once, so that no other worker takes the scan too.
+    """
     now = utcnow()
     taken = session.execute(
         sa.update(DoubleScan)
@@ -85,7 +88,6 @@ def claim_scan(session: Session, scan_id: int, lease: timedelta) -> bool:
         .values(status=ScanStatus.RUNNING, started_at=now, heartbeat_at=now)
         .execution_options(synchronize_session=False)
     ).rowcount
-    session.commit()
     return taken == 1
 
 

@@ -10,7 +10,6 @@ up within LOST_AFTER.
 
 from __future__ import annotations
 
-import logging
 from datetime import timedelta
 
 import sqlalchemy as sa
@@ -22,17 +21,9 @@ from bank.errors import Invalid
 from bank.offers.catalogue import catalogue_version
 from bank.ranking import DOUBLE_THRESHOLD, find_double_offers, published_offer_records
 from bank.reports.models import DoubleScan, ScanStatus
-from bank.reports.scan_lease import (
-    LOST_AFTER,
-    Heartbeat,
-    claim_scan,
-    reap_lapsed,
-    running_scan,
-    scan_lease,
-)
+from bank.reports.scan_lease import LOST_AFTER, Heartbeat, reap_lapsed, running_scan
 
 LOWEST, HIGHEST = 0.2, 0.9  # the range a leader may set the threshold in
-log = logging.getLogger(__name__)
 
 
 def normal_threshold(threshold: float | str | None) -> float:
@@ -135,30 +126,24 @@ def _stored(pairs, ids: dict[str, int]) -> list[dict]:
     return out
 
 
-def run_scan(session: Session, scan_id: int, lease: timedelta | None = None) -> DoubleScan | None:
-    """Compute a queued scan (the worker's job), heartbeating, and commit its result or failure."""
-    lease = lease or scan_lease()
-    if not claim_scan(session, scan_id, lease):
-        return session.get(DoubleScan, scan_id)
+def compute_scan(session: Session, scan: DoubleScan, lease: timedelta) -> DoubleScan:
+    """Compute a claimed scan's result, heartbeating while the engine works; the worker commits."""
+    with Heartbeat(session.get_bind(), scan.id, lease):
+        version = catalogue_version(session)
+        records, ids = published_offer_records(session)
+        report = find_double_offers(records, scan.threshold)
+    scan.results = {
+        "pairs": _stored(report.pairs, ids),
+        "partial": _stored(report.partial, ids),
+    }
+    scan.catalogue_version, scan.offer_count = version, len(records)
+    scan.status, scan.computed_at, scan.error = ScanStatus.DONE, utcnow(), ""
+    return scan
+
+
+def mark_failed(session: Session, scan_id: int, error: BaseException) -> DoubleScan | None:
+    """Mark a scan failed with the error that stopped it; the worker commits."""
     scan = session.get(DoubleScan, scan_id)
-    session.refresh(scan)
-    try:
-        with Heartbeat(session.get_bind(), scan_id, lease):
-            version = catalogue_version(session)
-            records, ids = published_offer_records(session)
-            report = find_double_offers(records, scan.threshold)
-        scan.results = {
-            "pairs": _stored(report.pairs, ids),
-            "partial": _stored(report.partial, ids),
-        }
-        scan.catalogue_version, scan.offer_count = version, len(records)
-        scan.status, scan.computed_at, scan.error = ScanStatus.DONE, utcnow(), ""
-        session.commit()
-    except Exception as error:
-        session.rollback()
-        log.exception("double-offer scan %s failed", scan_id)
-        scan = session.get(DoubleScan, scan_id)
+    if scan is not None:
         scan.status, scan.error = ScanStatus.FAILED, f"{type(error).__name__}: {error}"
-        session.commit()
-        raise
     return scan

@@ -46,6 +46,7 @@ def test_marking_a_pair_is_confirmed_in_view_and_can_be_undone(page, sign_in, se
     load_offers(session, FIXTURES)
     session.commit()
     queue_scan(session)
+    session.commit()  # the scan reaches the queue when its unit of work commits
     run_pending()
     sign_in(make_user("leader", unit=None, name="Lars Leder"))
     page.goto("/rapporter/dobbelttilbud")

@@ -52,6 +52,7 @@ def demo(session):
     load_demo(session)
     session.commit()
     queue_scan(session)
+    session.commit()  # the scan reaches the queue when its unit of work commits
     run_pending()
     return [email for email, *_ in DEMO_USERS]
 

@@ -60,6 +60,7 @@ def wait_for_scan(session, scan_id: int) -> DoubleScan:
 def test_a_worker_consumes_a_double_offer_scan_from_redis(app, session, demo_catalogue, queue_name):
     huey = use_redis(app, queue_name)
     scan_id = queue_scan(session)
+    session.commit()  # the scan reaches the queue when its unit of work commits
     assert huey.pending_count() == 1  # the task sits in Redis, not in this process
     consumer = start_embedded_worker(app)
     try:
@@ -76,6 +77,7 @@ def test_a_scan_queued_while_the_worker_is_down_runs_when_it_comes_back(
 ):
     huey = use_redis(app, queue_name)
     scan_id = queue_scan(session)  # no worker runs
+    session.commit()
     time.sleep(0.5)
     session.expire_all()
     assert session.get(DoubleScan, scan_id).status == ScanStatus.QUEUED

@@ -55,6 +55,7 @@ def test_a_real_worker_on_the_sqlite_queue_computes_a_queued_scan(
     app.config.update(TASK_QUEUE="sqlite", TASK_QUEUE_FILE=str(tmp_path / "q.sqlite3"))
     tasks.init_app(app)  # the app's queue is now the embedded SQLite one
     scan_id = queue_scan(session)
+    session.commit()  # the scan reaches the queue when its unit of work commits
     consumer = start_embedded_worker(app)
     try:
         for _ in range(300):  # wait for the worker's thread, at most ~30 s
@@ -67,3 +68,17 @@ def test_a_real_worker_on_the_sqlite_queue_computes_a_queued_scan(
         consumer.stop(graceful=True)
     assert scan.status == ScanStatus.DONE
     assert scan.offer_count == 71 and scan.results["pairs"]
+
+
+def test_a_queued_scan_reaches_the_worker_only_when_its_unit_of_work_commits(app, session):
+    huey = get_queue(app).huey
+    queue_scan(session)
+    assert huey.pending_count() == 0  # the worker would not find the row yet
+    session.rollback()
+    session.commit()
+    assert huey.pending_count() == 0  # rolled back: the scan and its task are gone
+    scan_id = queue_scan(session)
+    session.commit()
+    assert huey.pending_count() == 1
+    session.expire_all()
+    assert session.get(DoubleScan, scan_id).status == ScanStatus.QUEUED

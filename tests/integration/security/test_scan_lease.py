@@ -79,12 +79,12 @@ WORKER = textwrap.dedent(
     """
     import sys, time
     import bank.reports.scans as scans
-    from bank import create_app, db
+    from bank import create_app, db, tasks
 
     scans.find_double_offers = lambda records, threshold: time.sleep(600)  # a long scan
     app = create_app({"TESTING": True, "DATABASE_URL": sys.argv[1], "SCAN_LEASE_SECONDS": 0.3})
     with app.app_context():
-        scans.run_scan(db.session, int(sys.argv[2]))
+        tasks.run_scan(db.session, int(sys.argv[2]))
     """
 )
 
