@@ -10,7 +10,13 @@ from scipy import sparse
 
 from bank.matching.blocks import run_blocks
 from bank.matching.explain import explain_pairs
-from bank.matching.pairs import Verdicts, judge_many, programme_cosines, text_cosines
+from bank.matching.pairs import (
+    OfferTraits,
+    Verdicts,
+    judge_pairs,
+    programme_cosines,
+    text_cosines,
+)
 from bank.matching.records import OfferRecord
 from bank.matching.vectors import CatalogueMatrices, build_matrices
 
@@ -18,6 +24,7 @@ NEIGHBOURS = 10  # candidate partners kept per offer from the sparse similarity 
 CHUNK = 2000  # offers multiplied at a time, to bound memory
 MAX_DF_SHARE, MAX_DF_FLOOR = 0.02, 50  # terms this common do not propose candidates
 MIN_CANDIDATE = 0.05  # a pruned-product similarity below this proposes nothing
+PAIRS_PER_BLOCK = 100_000  # candidate pairs judged at a time by one worker
 PARTIAL_PER_OFFER = 2  # overlapping-but-not-double pairs kept per offer (its closest ones)
 
 
@@ -53,22 +60,15 @@ def find_double_offers(
 ) -> DoubleReport:
     """Find double offers among the offers that are not retired, best first.
 
-    Splitting the texts into words and the candidate search run on `workers` processes,
-    every core when None; the report is the same for any number.
+    Splitting the texts into words, the candidate search and judging the candidates run on
+    `workers` processes, every core when None; the report is the same for any number.
     """
     active = [offer for offer in offers if offer.status != "retired"]
     if len(active) < 2:
         return DoubleReport([], [], [])
     matrices = build_matrices(active, with_chars=False, workers=workers)
     left, right = candidate_pairs(matrices.tfidf, workers=workers)
-    found = judge_many(
-        active,
-        left,
-        right,
-        text_cosines(matrices.tfidf, left, right),
-        threshold,
-        programme_cosines(matrices, left, right),
-    )
+    found = judge_candidates(active, matrices, left, right, threshold, workers)
     chosen_doubles = np.flatnonzero(found.double | _joining(left, right, found))
     doubles = _pairs(active, matrices, left, right, found.score, chosen_doubles)
     chosen = closest_per_offer(left, right, found.score, found.partial)
@@ -77,6 +77,35 @@ def find_double_offers(
     return DoubleReport(
         sorted(doubles, key=order), connected_groups(doubles), sorted(partial, key=order)
     )
+
+
+def judge_candidates(
+    offers: Sequence[OfferRecord],
+    matrices: CatalogueMatrices,
+    left: np.ndarray,
+    right: np.ndarray,
+    threshold: float | None = None,
+    workers: int | None = 1,
+) -> Verdicts:
+    """Judge the candidate pairs (cosines, then the pair rules) in blocks on `workers`."""
+    shared = (OfferTraits.of(offers), matrices, left, right, threshold)
+    parts = run_blocks(_judge_block, shared, left.size, PAIRS_PER_BLOCK, workers)
+    if not parts:
+        return _judge_block(shared, 0, 0)
+    return Verdicts(
+        *(np.concatenate([getattr(part, name) for part in parts]) for name in Verdicts.FIELDS)
+    )
+
+
+def _judge_block(
+    shared: tuple[OfferTraits, CatalogueMatrices, np.ndarray, np.ndarray, float | None],
+    start: int,
+    stop: int,
+) -> Verdicts:
+    traits, matrices, left, right, threshold = shared
+    i, j = left[start:stop], right[start:stop]
+    cosines, programme = text_cosines(matrices.tfidf, i, j), programme_cosines(matrices, i, j)
+    return judge_pairs(traits, i, j, cosines, threshold, programme)
 
 
 def _joining(left: np.ndarray, right: np.ndarray, found: Verdicts) -> np.ndarray:

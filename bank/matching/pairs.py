@@ -43,6 +43,8 @@ class Verdicts:
     partial: np.ndarray
     joins: np.ndarray | None = None  # one step apart, double but for the step: may join a group
 
+    FIELDS = ("score", "double", "partial", "joins")
+
 
 def judge(
     a: OfferRecord, b: OfferRecord, cosine: float, threshold: float | None = None
@@ -61,6 +63,48 @@ def judge_many(
     programme: np.ndarray | None = None,
 ) -> Verdicts:
     """Blend text, programme theory, tag and title likeness of row pairs; apply the age, unit
+    and step rules (see judge_pairs)."""
+    return judge_pairs(OfferTraits.of(offers), left, right, cosines, threshold, programme)
+
+
+@dataclass(frozen=True)
+class OfferTraits:
+    """What the pair rules read of each offer, as arrays by row (computed once per scan)."""
+
+    title_stems: list[str]
+    tags: sparse.csr_matrix  # offers x tags, one where an offer has the tag
+    tag_counts: np.ndarray
+    age_min: np.ndarray  # NaN where open
+    age_max: np.ndarray
+    unit: np.ndarray  # a code per unit; offers without a unit get codes of their own
+    step: np.ndarray  # -1 where unknown
+
+    @classmethod
+    def of(cls, offers: Sequence[OfferRecord]) -> OfferTraits:
+        """Read the traits of a list of offers."""
+        nan = float("nan")
+        units = {unit: code for code, unit in enumerate(dict.fromkeys(o.unit for o in offers))}
+        incidence = _tag_incidence(offers)
+        return cls(
+            title_stems=[_title_stems(o.title) for o in offers],
+            tags=incidence,
+            tag_counts=np.asarray(incidence.sum(axis=1)).ravel(),
+            age_min=np.asarray([o.age_min if o.age_min is not None else nan for o in offers]),
+            age_max=np.asarray([o.age_max if o.age_max is not None else nan for o in offers]),
+            unit=np.asarray([units[o.unit] if o.unit else -1 - k for k, o in enumerate(offers)]),
+            step=np.asarray([o.step if o.step is not None else -1 for o in offers]),
+        )
+
+
+def judge_pairs(
+    traits: OfferTraits,
+    left: np.ndarray,
+    right: np.ndarray,
+    cosines: np.ndarray,
+    threshold: float | None = None,
+    programme: np.ndarray | None = None,
+) -> Verdicts:
+    """Blend text, programme theory, tag and title likeness of row pairs; apply the age, unit
     and step rules.
 
     A double offer does the same for the same people: its programme theory (target group,
@@ -68,21 +112,20 @@ def judge_many(
     another unit (or is a near copy) and sits on the same step of the ladder: one step apart
     asks for a higher score, two or more steps apart is a different service however alike
     the words are. `programme` holds the cosines of the programme theories alone (NaN where
-    an offer has none; the whole text stands in).
+    an offer has none; the whole text stands in). Each pair's verdict depends on that pair
+    alone, so pairs may be judged in any blocks.
     """
     limit = DOUBLE_THRESHOLD if threshold is None else threshold
     i, j = np.asarray(left, dtype=np.int64), np.asarray(right, dtype=np.int64)
     text = np.asarray(cosines, dtype=np.float64)
     theory = text if programme is None else np.where(np.isnan(programme), text, programme)
     score = TEXT * text + PROGRAMME * theory
-    score += TAGS * _jaccard(offers, i, j)
-    stems = [_title_stems(o.title) for o in offers]
+    score += TAGS * _jaccard(traits, i, j)
+    stems = traits.title_stems
     score += TITLE * title_likeness([stems[k] for k in i.tolist()], [stems[k] for k in j.tolist()])
     score = np.round(np.clip(score, 0.0, 1.0), 4)
-    ages = age_likeness(offers, i, j)
-    units = {unit: code for code, unit in enumerate(dict.fromkeys(o.unit for o in offers))}
-    unit = np.asarray([units[o.unit] if o.unit else -1 - k for k, o in enumerate(offers)])
-    step = np.asarray([o.step if o.step is not None else -1 for o in offers])
+    ages = _age_likeness(traits.age_min, traits.age_max, i, j)
+    step, unit = traits.step, traits.unit
     known = (step[i] >= 0) & (step[j] >= 0)
     apart = np.where(known, np.abs(step[i] - step[j]), 0)
     same_unit = unit[i] == unit[j]
@@ -94,18 +137,22 @@ def judge_many(
     return Verdicts(score, double, partial, joins)
 
 
-def _jaccard(offers: Sequence[OfferRecord], i: np.ndarray, j: np.ndarray) -> np.ndarray:
-    """Return the Jaccard overlap of the tags of each (i[k], j[k]) pair, in one sparse product."""
+def _tag_incidence(offers: Sequence[OfferRecord]) -> sparse.csr_matrix:
+    """Return the offers x tags incidence matrix (one where an offer has the tag)."""
     columns: dict[str, int] = {}
     rows, cols = [], []
     for row, offer in enumerate(offers):
         for tag in _tags(offer.tags):
             rows.append(row)
             cols.append(columns.setdefault(tag, len(columns)))
-    incidence = sparse.csr_matrix(
+    return sparse.csr_matrix(
         (np.ones(len(rows)), (rows, cols)), shape=(len(offers), max(len(columns), 1))
     )
-    sizes = np.asarray(incidence.sum(axis=1)).ravel()
+
+
+def _jaccard(traits: OfferTraits, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Return the Jaccard overlap of the tags of each (i[k], j[k]) pair, in one sparse product."""
+    incidence, sizes = traits.tags, traits.tag_counts
     both = np.asarray(incidence[i].multiply(incidence[j]).sum(axis=1)).ravel()
     union = sizes[i] + sizes[j] - both
     return np.divide(both, union, out=np.zeros_like(both), where=union > 0)
@@ -129,6 +176,10 @@ def age_likeness(offers: Sequence[OfferRecord], i: np.ndarray, j: np.ndarray) ->
     nan = float("nan")
     low = np.asarray([o.age_min if o.age_min is not None else nan for o in offers])
     high = np.asarray([o.age_max if o.age_max is not None else nan for o in offers])
+    return _age_likeness(low, high, i, j)
+
+
+def _age_likeness(low: np.ndarray, high: np.ndarray, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     low_i, low_j = _either(low[i], low[j], 0.0)
     high_i, high_j = _either(high[i], high[j], float(NO_AGE_LIMIT))
     common = np.minimum(high_i, high_j) - np.maximum(low_i, low_j) + 1

@@ -10,7 +10,14 @@ import pytest
 from scipy import sparse
 
 from bank.matching import blocks, counting, doubles, find_double_offers
-from bank.matching.doubles import MAX_DF_FLOOR, MAX_DF_SHARE, MIN_CANDIDATE, candidate_pairs
+from bank.matching.doubles import (
+    MAX_DF_FLOOR,
+    MAX_DF_SHARE,
+    MIN_CANDIDATE,
+    candidate_pairs,
+    judge_candidates,
+)
+from bank.matching.pairs import judge_many, programme_cosines, text_cosines
 from bank.matching.vectors import build_matrices
 from tests.unit.engine_support import offer
 
@@ -83,6 +90,7 @@ def small_blocks(monkeypatch):
     """Cut the catalogue into many row blocks, so that several workers share the work."""
     monkeypatch.setattr(doubles, "CHUNK", 37)
     monkeypatch.setattr(counting, "TEXTS_PER_BLOCK", 53)
+    monkeypatch.setattr(doubles, "PAIRS_PER_BLOCK", 71)
 
 
 def test_the_scan_on_two_workers_reports_the_same_pairs_scores_and_groups_as_on_one(
@@ -104,6 +112,24 @@ def test_candidates_are_the_nearest_neighbours_found_one_row_at_a_time_ties_incl
     for workers in (1, 2, 3):
         found = candidate_pairs(tfidf, neighbours=3, workers=workers)
         assert np.array_equal(found[0], left) and np.array_equal(found[1], right)
+
+
+def test_pairs_judged_in_blocks_on_two_workers_get_the_verdicts_of_one_judgement(small_blocks):
+    offers = [o for o in generated_catalogue(500) if o.status != "retired"]
+    m = build_matrices(offers, with_chars=False)
+    left, right = candidate_pairs(m.tfidf)
+    whole = judge_many(
+        offers,
+        left,
+        right,
+        text_cosines(m.tfidf, left, right),
+        None,
+        programme_cosines(m, left, right),
+    )
+    found = judge_candidates(offers, m, left, right, None, workers=2)
+    assert left.size > 500 and whole.double.any() and whole.partial.any()
+    for name in ("score", "double", "partial", "joins"):
+        assert np.array_equal(getattr(found, name), getattr(whole, name)), name
 
 
 def same_sparse(a: sparse.csr_matrix, b: sparse.csr_matrix) -> bool:
