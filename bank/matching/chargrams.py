@@ -44,13 +44,16 @@ class CharGrams:
 
     def text_profile(self, words: Sequence[str]) -> np.ndarray:
         """Return the L2-normalised n-gram profile (a dense vector) of folded words."""
-        profile = np.zeros(self.idf.size, dtype=np.float32)
-        for word in words:
-            if is_content_word(word):
-                for gram in grams(word):
-                    column = self.columns.get(gram)
-                    if column is not None:
-                        profile[column] += 1.0
+        known = self.columns
+        found = [
+            column
+            for word in words
+            if is_content_word(word)
+            for column in map(known.get, grams(word))
+            if column is not None
+        ]
+        counts = np.bincount(np.asarray(found, dtype=np.int64), minlength=self.idf.size)
+        profile = counts.astype(np.float32)
         hit = profile > 0
         profile[hit] = np.log1p(profile[hit]) * self.idf[hit]
         norm = float(np.linalg.norm(profile))
