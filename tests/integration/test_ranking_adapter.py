@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from bank.matching import NeedRecord
 from bank.offers.services import retire_offer, update_offer
-from bank.ranking import get_index, offer_record
+from bank.ranking import (
+    NeedRecord,
+    all_offer_records,
+    get_index,
+    offer_record,
+    published_offer_records,
+)
 from tests.offers_support import add_offer, editor_of
 
 
@@ -38,3 +43,16 @@ def test_a_retired_offer_leaves_the_ranking_once_the_index_is_rebuilt(session, m
     retire_offer(session, editor, offer.ref)
     session.commit()
     assert get_index(session).rank(need) == []
+
+
+def test_the_index_reads_every_offer_and_the_double_offer_scan_only_the_published(
+    session, make_user
+):
+    editor = editor_of(make_user)
+    published = add_offer(session, editor, publish=True)
+    draft = add_offer(session, editor, title="Lektiecafé i kælderen")
+    assert [r.id for r in all_offer_records(session)] == [published.ref, draft.ref]
+    assert [r.status for r in all_offer_records(session)] == ["published", "draft"]
+    records, ids = published_offer_records(session)
+    assert [r.id for r in records] == [published.ref]
+    assert ids == {published.ref: published.id}
