@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from typing import cast
 
 import sqlalchemy as sa
 from sqlalchemy import exc as sa_exc
@@ -89,6 +90,7 @@ def submit_bid(
             "the need is no longer open for bids", "Behovet er ikke længere åbent for bud."
         )
     errors: fields.Errors = {}
+    start = fields.a_date(errors, "earliest_start", earliest_start)
     values = {
         "title": fields.text(errors, "title", title, limits.BID_TITLE),
         "activities": fields.text(errors, "activities", activities, limits.BID_ACTIVITIES),
@@ -99,12 +101,12 @@ def submit_bid(
             errors, "community", community, limits.BID_COMMUNITY, required=False
         ),
         "who": fields.text(errors, "who", who, limits.BID_WHO),
-        "earliest_start": fields.a_date(errors, "earliest_start", earliest_start),
+        "earliest_start": start,
         "duration_weeks": fields.integer(
             errors, "duration_weeks", duration_weeks, *limits.BID_WEEKS
         ),
     }
-    if values["earliest_start"] and values["earliest_start"] < (today or date.today()):
+    if start and start < (today or date.today()):
         errors["earliest_start"] = [("must not be in the past", "Datoen må ikke ligge før i dag.")]
     offers = _offers(session, errors, offer_ids, offer_refs)
     fields.raise_if(errors)
@@ -176,7 +178,7 @@ def withdraw_bid(session: Session, user: User, bid_id: int) -> Bid:
 
 def decline_open_bids(session: Session, user: User, need: Need, note: str) -> int:
     """Decline every waiting bid on a need that came down; return how many."""
-    result = session.execute(
+    update = (
         sa.update(Bid)
         .where(Bid.need_id == need.id, Bid.state == BidState.SUBMITTED)
         .values(
@@ -188,6 +190,7 @@ def decline_open_bids(session: Session, user: User, need: Need, note: str) -> in
         )
         .execution_options(synchronize_session=False)
     )
+    result = cast(sa.CursorResult, session.execute(update))  # an UPDATE: it has a rowcount
     for bid in need.bids:
         session.refresh(bid)
     return result.rowcount

@@ -17,7 +17,7 @@ from bank.needs.models import Consent, ConsentKind, Course
 from bank.needs.needs import take_down_needs
 
 
-def _units(session: Session, errors: fields.Errors, unit_ids: Iterable[object]) -> list[Unit]:
+def _units(session: Session, errors: fields.Errors, unit_ids: Iterable[int | str]) -> list[Unit]:
     ids: list[int] = []
     for raw in unit_ids or ():
         try:
@@ -43,7 +43,7 @@ def record_consent(
     kind: str,
     given_on: object,
     covers_publishing: bool,
-    unit_ids: Iterable[object] = (),
+    unit_ids: Iterable[int | str] = (),
     note: str = "",
     today: date | None = None,
 ) -> Consent:

@@ -76,6 +76,7 @@ def _decisions(session: Session, user: User, since: datetime) -> list[InboxItem]
             b.id,
         )
         for b in bids
+        if b.decided_at is not None  # always: the query asks for decided bids
     ]
 
 
@@ -86,7 +87,7 @@ def _fitting_needs(session: Session, user: User, since: datetime) -> list[InboxI
         for n in visible_needs(session, user)
         if n.published_at and n.published_at >= since and n.id not in bid_on
     ]
-    published = {n.id: n.published_at for n in fresh}
+    published = {n.id: n.published_at for n in fresh if n.published_at is not None}
     return [
         InboxItem(
             FITTING_NEED,

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from bank.needs.models import (
     BidState,
     CloseReason,
@@ -51,7 +54,9 @@ COURSE_STATUSES = {
     CourseStatus.ENDED: ("ended", "Afsluttet"),
 }
 
-ALL = {
+Labels = Mapping[Any, tuple[str, str]]  # one enum's members -> (English, Danish)
+
+ALL: dict[str, Labels] = {
     "bid_state": BID_STATES,
     "decline_reason": DECLINE_REASONS,
     "need_state": NEED_STATES,

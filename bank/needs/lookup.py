@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from typing import cast
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -52,12 +53,13 @@ def transition(session: Session, model, record_id: int, from_states, **values) -
     A conditional UPDATE: of two people changing the same record at the same moment,
     the database lets exactly one through (the other's WHERE no longer matches).
     """
-    result = session.execute(
+    update = (
         sa.update(model)
         .where(model.id == record_id, model.state.in_(list(from_states)))
         .values(**values)
         .execution_options(synchronize_session=False)
     )
+    result = cast(sa.CursorResult, session.execute(update))  # an UPDATE: it has a rowcount
     changed = result.rowcount == 1
     obj = session.get(model, record_id)
     if obj is not None:

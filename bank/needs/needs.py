@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import cast
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -37,7 +38,7 @@ NO_CONSENT = (
 
 def _fields(
     session: Session, course: Course, goal_id: object, title: str, description: str, tags: object
-) -> tuple[Goal | None, str, str, list[str]]:
+) -> tuple[Goal, str, str, list[str]]:
     errors: fields.Errors = {}
     title = fields.text(errors, "title", title, limits.NEED_TITLE)
     description = fields.text(errors, "description", description, limits.NEED_DESCRIPTION)
@@ -49,7 +50,7 @@ def _fields(
     if goal is None or goal.course_id != course.id:
         errors["goal_id"] = [("must be a goal of this course", "Vælg et af forløbets mål.")]
     fields.raise_if(errors)
-    return goal, title, description, fields.tags(tags)
+    return cast(Goal, goal), title, description, fields.tags(tags)  # no goal: raise_if raised
 
 
 def create_need(

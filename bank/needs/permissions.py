@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypeGuard
+
 from bank.auth.models import Role, User
 from bank.errors import NotAllowed
 from bank.needs.models import Bid, Course, Need
@@ -30,7 +32,7 @@ DENIED_WITHDRAW = (
 DENIED_INBOX = ("an inbox is only for its owner", "Du kan kun se din egen indbakke.")
 
 
-def _signed_in(user: User | None) -> bool:
+def _signed_in(user: User | None) -> TypeGuard[User]:
     return user is not None and bool(getattr(user, "is_authenticated", False))
 
 

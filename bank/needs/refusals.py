@@ -4,6 +4,7 @@ refused request's rollback does not take the entry with it."""
 from __future__ import annotations
 
 import logging
+from typing import cast
 
 import sqlalchemy as sa
 
@@ -32,11 +33,11 @@ def audit_refusal(user: User | None, record_type: str, record_id: object, detail
         "detail": detail,
     }
     try:
-        engine = db.session.get_bind()
+        engine = cast(sa.Engine, db.session.get_bind())  # the app's engine, never a connection
         with engine.begin() as connection:
             if engine.dialect.name == "sqlite":
                 connection.exec_driver_sql(f"PRAGMA busy_timeout = {SQLITE_WAIT_MS}")
-            connection.execute(sa.insert(AuditEntry.__table__), row)
+            connection.execute(sa.insert(cast(sa.Table, AuditEntry.__table__)), row)
             if engine.dialect.name == "sqlite":
                 connection.exec_driver_sql("PRAGMA busy_timeout = 30000")
     except Exception:  # the refusal itself must still reach the user

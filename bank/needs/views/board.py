@@ -66,7 +66,7 @@ def public_need_page(need_id: int, status: int = 200, form=None, errors=None):
         and permissions.can_bid_for(user, user.unit_id)
         and not bids.has_live_bid(db.session, need_id, user.unit_id)
     )
-    offers = ranking.unit_offers(db.session, user.unit_id) if can_bid else []
+    offers = ranking.unit_offers(db.session, user.unit_id) if can_bid and user.unit_id else []
     start = (date.today() + timedelta(days=14)).isoformat()
     return render(
         "needs/need_public.html",
