@@ -26,6 +26,8 @@ FEATURES = (
 def create_app(test_config: Mapping[str, object] | None = None) -> Flask:
     """Create the Flask app: settings, database, extensions, blueprints, error pages."""
     app = Flask(__name__, instance_path=str(Path.cwd() / "instance"))
+    # Imported here, not at the top: `import bank.matching` (the engine, its file commands and
+    # the bench) runs this package's __init__ first and must not load the web app with it.
     from bank import config, db, errors, inputs, security, templating
     from bank.extensions import csrf, init_api, login_manager
 

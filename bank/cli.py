@@ -9,17 +9,21 @@ from flask import current_app
 from flask.cli import FlaskGroup, with_appcontext
 
 from bank import create_app, db
+from bank.auth.services import create_user, get_or_create_unit
 from bank.auth.token_cli import tokens_group
 from bank.auth.user_cli import COMMANDS as USER_COMMANDS
 from bank.bench.web import bench_web_command
 from bank.cli_options import email_option
+from bank.demo import DEMO_PASSWORD, load_demo
 from bank.engine_cli import ENGINE_COMMANDS
 from bank.errors import BankError
 from bank.hsds.cli import export_hsds_command, import_hsds_command
+from bank.migrate import downgrade, upgrade
 from bank.needs.cli import export_needs_command
 from bank.offers.cli import export_offers_command, import_offers_command
+from bank.security import dev_server_options
 from bank.serve import serve_command
-from bank.tasks import worker_command
+from bank.tasks import start_embedded_worker, worker_command
 
 
 @click.group(cls=FlaskGroup, create_app=create_app, add_version_option=False)
@@ -37,8 +41,6 @@ def db_group() -> None:
 @with_appcontext
 def db_upgrade(revision: str) -> None:
     """Upgrade the database schema to the newest revision."""
-    from bank.migrate import upgrade
-
     upgrade(current_app.config["DATABASE_URL"], revision)
     click.echo(f"Database upgraded to {revision}.")
 
@@ -48,8 +50,6 @@ def db_upgrade(revision: str) -> None:
 @with_appcontext
 def db_downgrade(revision: str) -> None:
     """Downgrade the database schema to REVISION (e.g. base)."""
-    from bank.migrate import downgrade
-
     downgrade(current_app.config["DATABASE_URL"], revision)
     click.echo(f"Database downgraded to {revision}.")
 
@@ -75,8 +75,6 @@ def users_create(
     email: str, name: str, role: str, unit_name: str | None, centre: str | None, password: str
 ) -> None:
     """Add a user who can sign in."""
-    from bank.auth.services import create_user, get_or_create_unit
-
     try:
         unit = get_or_create_unit(db.session, unit_name, centre) if unit_name else None
         user = create_user(db.session, email, name, password, role, unit)
@@ -119,9 +117,6 @@ for engine_command in ENGINE_COMMANDS:  # match, overlaps, evaluate, bench: file
 @with_appcontext
 def demo(host: str, port: int, no_serve: bool) -> None:
     """Migrate the database, load the demo data, print the sign-ins and serve the app."""
-    from bank.demo import DEMO_PASSWORD, load_demo
-    from bank.migrate import upgrade
-
     upgrade(current_app.config["DATABASE_URL"])
     sign_ins = load_demo(db.session)
     db.session.commit()
@@ -131,13 +126,9 @@ def demo(host: str, port: int, no_serve: bool) -> None:
     if no_serve:
         return
     click.echo(f"\nOpen http://{host}:{port}/ in a browser. Stop with Ctrl+C.\n")
-    from bank.tasks import start_embedded_worker  # background jobs (double-offer scans)
-
     worker = start_embedded_worker(current_app._get_current_object())
     try:
         os.environ.pop("FLASK_RUN_FROM_CLI", None)  # else Flask ignores app.run() under a CLI
-        from bank.security import dev_server_options  # no "Server: Werkzeug/…" banner
-
         current_app.run(
             host=host, port=port, debug=False, use_reloader=False, **dev_server_options()
         )

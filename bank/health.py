@@ -16,6 +16,9 @@ import sqlalchemy as sa
 from flask import Blueprint, Flask, current_app, jsonify
 
 from bank import db
+from bank.ranking import current_stamp
+from bank.ranking import index_state as held
+from bank.tasks import get_queue, queue_kind
 from bank.unit_of_work import discard
 
 bp = Blueprint("health", __name__)
@@ -33,8 +36,6 @@ def database_state() -> dict[str, object]:
 
 def queue_state() -> dict[str, object]:
     """Return whether the task queue's storage answers, with how many tasks wait."""
-    from bank.tasks import get_queue, queue_kind
-
     try:
         waiting = get_queue().huey.pending_count()
         return {"ok": True, "kind": queue_kind(current_app), "pending": waiting}
@@ -46,9 +47,6 @@ def index_state(database_ok: bool) -> dict[str, object]:
     """Return the version of the index this process serves, the catalogue's, and its age."""
     if not database_ok:
         return {"loaded": False}
-    from bank.ranking import current_stamp
-    from bank.ranking import index_state as held
-
     state = dict(held(db.session))
     catalogue = current_stamp(db.session).version
     state["catalogue_version"] = catalogue

@@ -19,7 +19,9 @@ from typing import Any
 import click
 from gunicorn.app.base import BaseApplication
 
+from bank import create_app, db
 from bank.cli_options import env_count_option, env_int, env_text_option
+from bank.ranking import warm_index
 
 log = logging.getLogger(__name__)
 
@@ -63,9 +65,6 @@ def _log_config() -> dict[str, Any]:
 
 def _warm_index(worker: Any) -> None:
     """Map (or build) the current engine index before the worker takes requests."""
-    from bank import db
-    from bank.ranking import warm_index
-
     app = worker.wsgi
     try:
         with app.app_context():
@@ -89,8 +88,6 @@ class BankServer(BaseApplication):
 
     def load(self):
         """Create the app in the worker (after the fork: no shared connections)."""
-        from bank import create_app
-
         return create_app()
 
 

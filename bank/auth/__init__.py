@@ -7,7 +7,9 @@ from flask import Flask
 
 def init_app(app: Flask) -> None:
     """Register sign-in and the user loader."""
-    from bank.auth import bearer, token_views  # noqa: F401  (token pages on the blueprint)
+    # Imported here against a cycle: bank.main imports bank.auth.models, which runs this
+    # package's __init__ first, and the token pages import bank.main (for the navigation).
+    from bank.auth import bearer, token_views
     from bank.auth.views import bp
 
     app.register_blueprint(bp)

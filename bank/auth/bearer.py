@@ -17,6 +17,7 @@ from werkzeug.http import HTTP_STATUS_CODES
 from bank import db
 from bank.auth.services import record_audit
 from bank.auth.tokens import ApiToken, TokenScope, authenticate_token
+from bank.extensions import get_api, login_manager
 from bank.unit_of_work import keep
 
 API_PREFIX = "/api/"
@@ -120,8 +121,6 @@ def forget_token(_exc: BaseException | None = None) -> None:
 
 def declare_security(app: Flask) -> None:
     """Declare the two ways to call the API (cookie session, bearer token) in OpenAPI."""
-    from bank.extensions import get_api
-
     spec = get_api(app).spec
     spec.components.security_scheme(
         "bearerToken",
@@ -146,8 +145,6 @@ def declare_security(app: Flask) -> None:
 
 def init_app(app: Flask) -> None:
     """Install the request loader, the guard (which takes over the CSRF check) and the audit."""
-    from bank.extensions import login_manager
-
     login_manager.request_loader(load_user_from_request)
     app.config["WTF_CSRF_CHECK_DEFAULT"] = False  # guard_request calls the check itself
     app.before_request(guard_request)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from functools import cache
 
 from argon2 import PasswordHasher
@@ -13,8 +14,6 @@ _hasher = PasswordHasher()
 @cache
 def dummy_hash() -> str:
     """Return a hash of a random password, to verify against when the e-mail is unknown."""
-    import secrets
-
     return _hasher.hash(secrets.token_urlsafe(16))
 
 

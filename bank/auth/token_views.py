@@ -11,6 +11,7 @@ from bank.auth.services import active_users, require_role
 from bank.auth.tokens import MAX_DAYS, TokenScope, create_token, list_tokens, revoke_token
 from bank.auth.views import bp
 from bank.errors import Conflict, Invalid, NotFound
+from bank.main import NavItem, add_nav
 from bank.unit_of_work import transaction
 
 DEFAULT_DAYS = 90
@@ -71,6 +72,4 @@ def revoke(token_id: int):
 
 def add_navigation(app: Flask) -> None:
     """Show admins the link to the token page."""
-    from bank.main import NavItem, add_nav
-
     add_nav(app, NavItem("auth.tokens", "API-nøgler", roles=(Role.ADMIN,), order=92))

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from flask import Flask
 
+from bank.hsds.api import bp
+
 
 def init_app(app: Flask) -> None:
     """Register the read-only /hsds/ endpoints."""
-    from bank.hsds.api import bp
-
     app.register_blueprint(bp)

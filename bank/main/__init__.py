@@ -6,8 +6,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from flask import Flask
+from flask_login import current_user
 
 from bank.auth.models import Role
+from bank.main.views import bp
 
 
 @dataclass(frozen=True)
@@ -42,10 +44,6 @@ def add_panel(app: Flask, panel: Panel, order: int = 50) -> None:
 
 def init_app(app: Flask) -> None:
     """Register the main blueprint and the navigation helpers for templates."""
-    from flask_login import current_user
-
-    from bank.main.views import bp
-
     app.register_blueprint(bp)
 
     @app.context_processor

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from flask import Flask
 
+from bank import db
+from bank.auth.models import Role
+from bank.extensions import get_api
+from bank.main import NavItem, add_nav, add_panel
+from bank.offers.access import is_editor
+from bank.offers.review import editor_offers
+
 
 def _editor_panel(user) -> tuple[str, dict] | None:
     """Show editors how many of their offers wait for a yearly review."""
-    from bank import db
-    from bank.offers.access import is_editor
-    from bank.offers.review import editor_offers
-
     if not is_editor(user):
         return None
     rows = editor_offers(db.session, user)
@@ -22,9 +25,8 @@ def _editor_panel(user) -> tuple[str, dict] | None:
 
 def init_app(app: Flask) -> None:
     """Register the catalogue pages, the editor, the JSON API and the navigation."""
-    from bank.auth.models import Role
-    from bank.extensions import get_api
-    from bank.main import NavItem, add_nav, add_panel
+    # Imported here against a cycle: the pages import bank.ranking (doubles, search), and
+    # bank.ranking imports bank.offers.models, which runs this package's __init__ first.
     from bank.offers import admin, apidocs, editor  # noqa: F401  (routes on the blueprint)
     from bank.offers.api import blp
     from bank.offers.views import bp
