@@ -20,5 +20,4 @@ def export_needs(session: Session, stream: TextIO, today: date | None = None) ->
     for need in needs:
         stream.write(json.dumps(need_record(need, today).to_dict(), ensure_ascii=False) + "\n")
     record_audit(session, None, "export", "needs", "needs.jsonl", f"{len(needs)} behov")
-    session.commit()
     return len(needs)
