@@ -133,6 +133,8 @@ def run_scan(session: Session, scan_id: int, lease: timedelta | None = None) -> 
     if not claimed:
         return session.get(DoubleScan, scan_id)
     scan = session.get(DoubleScan, scan_id)
+    if scan is None:  # claimed, so it exists; this tells the type checker
+        return None
     session.refresh(scan)
     try:
         compute_scan(session, scan, lease)
@@ -184,7 +186,7 @@ def start_embedded_worker(app: Flask) -> Consumer:
 @with_appcontext
 def worker_command(workers: int) -> None:
     """Run the background worker: double-offer scans and the catalogue check (Ctrl+C stops)."""
-    app = current_app._get_current_object()
+    app: Flask = current_app._get_current_object()  # type: ignore[attr-defined]
     kind = queue_kind(app)
     if kind in ("memory", "immediate"):
         raise click.ClickException(f"the {kind} task queue cannot be shared with a worker")

@@ -54,7 +54,7 @@ PDF_VARIANT = "pdf/ua-1"  # tagged PDF/UA: headings, tables, reading order for s
 
 def render_pdf(html: str) -> bytes:
     """Turn the print page into a tagged, accessible PDF (PDF/UA-1) with WeasyPrint."""
-    from weasyprint import HTML
+    from weasyprint import HTML  # not a cycle: it takes 1.3 s to load, and only PDFs need it
 
     return HTML(string=html).write_pdf(pdf_variant=PDF_VARIANT)
 

@@ -64,8 +64,8 @@ def flags_of(session: Session, courses: Sequence[Course], today: date) -> list[C
     for item in session.scalars(query):
         items[item.course_id].append(ItemFacts(item.title, item.ends_on, item.status))
     communities: dict[int, list[tuple[str, date | None]]] = defaultdict(list)
-    query = sa.select(Community).where(Community.course_id.in_(ids)).order_by(Community.id)
-    for community in session.scalars(query):
+    joined = sa.select(Community).where(Community.course_id.in_(ids)).order_by(Community.id)
+    for community in session.scalars(joined):
         communities[community.course_id].append((community.name, community.leaves_on))
     flags = []
     for course in courses:

@@ -169,6 +169,7 @@ def record_progress(
         except Invalid as exc:
             errors.update(exc.errors)
     fields.raise_if(errors)
+    assert spec is not None  # raise_if raised when no dimension was chosen
     entry = ProgressEntry(
         course_id=course.id,
         recorded_on=day,

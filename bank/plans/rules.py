@@ -200,7 +200,7 @@ def age_transitions(birth: date, meetings: Iterable[date], today: date) -> list[
     """Flag the 16 and 17½ milestones that still lack a preparing team meeting."""
     held = sorted(meetings)
     adult = milestone_date(birth, ADULT_AGE)
-    flags = []
+    flags: list[Transition] = []
     if today >= adult:
         return flags
     for years, months in AGE_MILESTONES:

@@ -7,6 +7,7 @@ rules of `rules.py`, writes an audit entry, and leaves the commit to the caller.
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -57,7 +58,7 @@ def _responsible(errors: fields.Errors, course: Course, value: object) -> User |
 
 def _who_when(errors: fields.Errors, course: Course, values: dict) -> dict:
     """Parse the editable fields of an item: who, when, the next step, the waiting time."""
-    out = {
+    out: dict[str, Any] = {
         "responsible": _responsible(errors, course, values.get("responsible_id")),
         "starts_on": optional_date(errors, "starts_on", values.get("starts_on")),
         "ends_on": optional_date(errors, "ends_on", values.get("ends_on")),

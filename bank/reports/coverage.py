@@ -35,13 +35,12 @@ class TagCoverage:
 
 def area_terms(session: Session) -> list[tuple[str, str]]:
     """Return (slug, short Danish label) of every life-area tag, from the vocabulary data."""
-    rows = list(
-        session.execute(
-            sa.select(VocabularyTerm.slug, VocabularyTerm.label)
-            .where(VocabularyTerm.kind == "area")
-            .order_by(VocabularyTerm.id)
-        )
+    query = (
+        sa.select(VocabularyTerm.slug, VocabularyTerm.label)
+        .where(VocabularyTerm.kind == "area")
+        .order_by(VocabularyTerm.id)
     )
+    rows = [(slug, label) for slug, label in session.execute(query)]
     if not rows:
         rows = [(t.slug, t.label) for t in VOCABULARY if t.kind == "area"]
     return [(slug, _short(slug, label)) for slug, label in rows]

@@ -73,7 +73,9 @@ def find_gaps(
     """Return the gaps grouped by tag (most gaps first) and how many needs were checked."""
     require_role(viewer, Role.LEADER)
     needs = published_needs(session, centre)
-    index = get_index(session) if needs else None
+    if not needs:
+        return [], 0  # no index is built for no needs
+    index = get_index(session)
     gaps = []
     for need in needs:
         best = index.rank(need_record(need, today), top=1)

@@ -101,6 +101,7 @@ def need_facts(session: Session) -> list[NeedFact]:
             tuple((b.created_at, b.state.value) for b in n.bids),
         )
         for n in needs
+        if n.published_at is not None  # the query's condition, for the type checker
     ]
 
 
@@ -117,12 +118,14 @@ def outcome_facts(session: Session) -> tuple[list[ItemFact], list[ProgressFact]]
     )
     item_facts = []
     for item in items:
+        if item.offer is None or item.starts_on is None:  # the query's conditions
+            continue
         end = item.ends_on
         if end is None and item.status.closed:
             end = item.updated_at.date()
         item_facts.append(
             ItemFact(
-                item.offer_id,
+                item.offer.id,
                 item.offer.title,
                 item.offer.centre_name,
                 item.course_id,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import threading
 from datetime import datetime, timedelta
+from typing import Any, cast
 
 import sqlalchemy as sa
 from flask import current_app, has_app_context
@@ -34,23 +35,31 @@ def _alive_since():
     return sa.func.coalesce(DoubleScan.heartbeat_at, DoubleScan.started_at)
 
 
+def _changed(session: Session, statement: sa.Update) -> int:
+    """Run an UPDATE and return how many rows it changed."""
+    result = cast("sa.CursorResult[Any]", session.execute(statement))
+    return result.rowcount
+
+
 def reap_lapsed(
     session: Session, now: datetime | None = None, lease: timedelta | None = None
 ) -> int:
     """Mark failed the running scans whose lease lapsed and the queued ones lost; return count."""
     now, lease = now or utcnow(), lease or scan_lease()
-    dead = session.execute(
+    dead = _changed(
+        session,
         sa.update(DoubleScan)
         .where(DoubleScan.status == ScanStatus.RUNNING, _alive_since() < now - lease)
         .values(status=ScanStatus.FAILED, error="the worker stopped (its lease lapsed)")
-        .execution_options(synchronize_session=False)
-    ).rowcount
-    lost = session.execute(
+        .execution_options(synchronize_session=False),
+    )
+    lost = _changed(
+        session,
         sa.update(DoubleScan)
         .where(DoubleScan.status == ScanStatus.QUEUED, DoubleScan.requested_at < now - LOST_AFTER)
         .values(status=ScanStatus.FAILED, error="no worker picked it up")
-        .execution_options(synchronize_session=False)
-    ).rowcount
+        .execution_options(synchronize_session=False),
+    )
     if dead or lost:
         session.expire_all()
         log.warning("marked %s lapsed and %s lost double-offer scans failed", dead, lost)
@@ -76,7 +85,8 @@ def claim_scan(session: Session, scan_id: int, lease: timedelta) -> bool:
     The worker commits the claim at once, so that no other worker takes the scan too.
     """
     now = utcnow()
-    taken = session.execute(
+    taken = _changed(
+        session,
         sa.update(DoubleScan)
         .where(
             DoubleScan.id == scan_id,
@@ -86,8 +96,8 @@ def claim_scan(session: Session, scan_id: int, lease: timedelta) -> bool:
             ),
         )
         .values(status=ScanStatus.RUNNING, started_at=now, heartbeat_at=now)
-        .execution_options(synchronize_session=False)
-    ).rowcount
+        .execution_options(synchronize_session=False),
+    )
     return taken == 1
 
 

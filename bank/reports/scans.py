@@ -128,7 +128,7 @@ def _stored(pairs, ids: dict[str, int]) -> list[dict]:
 
 def compute_scan(session: Session, scan: DoubleScan, lease: timedelta) -> DoubleScan:
     """Compute a claimed scan's result, heartbeating while the engine works; the worker commits."""
-    with Heartbeat(session.get_bind(), scan.id, lease):
+    with Heartbeat(session.get_bind().engine, scan.id, lease):
         version = catalogue_version(session)
         records, ids = published_offer_records(session)
         report = find_double_offers(records, scan.threshold)

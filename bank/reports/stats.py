@@ -9,8 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import TypeVar
 
 from bank import danish
+
+Moment = TypeVar("Moment", datetime, date)  # two timestamps or two days, never one of each
 
 # Figures about fewer young people than this are not shown: they would point at individuals.
 MIN_GROUP = 5
@@ -66,7 +69,7 @@ def is_suppressed(count: int, minimum: int = MIN_GROUP) -> bool:
     return count < minimum
 
 
-def days_between(start: datetime | date, end: datetime | date) -> float:
+def days_between(start: Moment, end: Moment) -> float:
     """Return the time from start to end in days (fractions for timestamps)."""
     return (end - start) / timedelta(days=1)
 

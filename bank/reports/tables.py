@@ -6,7 +6,7 @@ from bank import danish
 from bank.plans.dimensions import BUILT_IN
 from bank.reports.coverage import COUNT_SERIES, FORMS, NO_FORM, TagCoverage
 from bank.reports.doubles import DoubleView, PairView
-from bank.reports.export import Table
+from bank.reports.export import Cell, Table
 from bank.reports.figures import CourseGroup
 from bank.reports.gaps import GapGroup
 from bank.reports.management import Management
@@ -51,7 +51,7 @@ def double_tables(view: DoubleView, tags: dict[str, str] | None = None) -> list[
     tags = tags or {}
     doubles = [_pair_row(n, p, tags) for n, g in enumerate(view.groups, start=1) for p in g.pairs]
     partial = [_pair_row("", p, tags) for p in view.partial]
-    marks = [
+    marks: list[list[Cell]] = [
         [m.offer_a.title, m.offer_b.title, m.comment, m.user.name if m.user else "", m.created_at]
         for m in view.marks
     ]
@@ -90,7 +90,7 @@ def management_tables(m: Management) -> list[Table]:
         + _course_rows("Tovholder", c.by_coordinator)
     )
     n = m.needs
-    need_rows = [
+    need_rows: list[list[Cell]] = [
         ["Offentliggjorte behov", n.published],
         ["Behov med mindst ét bud", n.with_bid],
         ["Dage til første bud, median", n.days_to_first_bid.median],
@@ -103,7 +103,7 @@ def management_tables(m: Management) -> list[Table]:
         ["Heraf uden bud efter 14 dage", n.no_bid_in_14_days],
     ]
     g = m.meetings
-    meeting_rows = [
+    meeting_rows: list[list[Cell]] = [
         ["Forløb i gang", g.running],
         ["Forløb, der mangler et teammøde", len(g.overdue)],
         ["Overgange (16 og 17½ år) i perioden", g.milestones_due],
@@ -112,7 +112,7 @@ def management_tables(m: Management) -> list[Table]:
         ["Ikke forberedt", g.missing],
         ["Andel til tiden (%)", _percent(g.on_time_share)],
     ]
-    outcome_rows = []
+    outcome_rows: list[list[Cell]] = []
     for o in m.outcomes:
         if o.suppressed:
             outcome_rows.append(

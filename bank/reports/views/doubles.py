@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import flash, redirect, request, url_for
 from flask_login import login_required
 
@@ -32,7 +34,8 @@ def _filters() -> dict[str, str]:
 
 
 def _report_url(args: dict[str, str]) -> str:
-    return url_for("reports.doubles", **{k: v for k, v in args.items() if v})
+    chosen: dict[str, Any] = {k: v for k, v in args.items() if v}
+    return url_for("reports.doubles", **chosen)
 
 
 @bp.route("/dobbelttilbud")
