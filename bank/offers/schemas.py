@@ -12,6 +12,7 @@ from marshmallow import EXCLUDE, Schema, fields, post_load, validate
 
 from bank.offers.models import OfferStatus, Referral
 from bank.offers.rules import INT_RANGES, LIST_LIMITS, TEXT_LIMITS
+from bank.offers.terms import ICF_MAX, LABEL_MAX, SLUG
 
 
 def _text(name: str, **kwargs) -> fields.String:
@@ -131,12 +132,12 @@ class OfferQuerySchema(Schema):
     unit = fields.String(load_default=None, metadata={"description": "Unit name"})
     age = fields.Integer(
         load_default=None,
-        validate=validate.Range(min=0, max=99),
+        validate=_range("age_min"),
         metadata={"description": "The young person's age; offers whose range holds it"},
     )
     step = fields.Integer(
         load_default=None,
-        validate=validate.Range(min=1, max=6),
+        validate=_range("step"),
         metadata={"description": "Step on the intervention ladder"},
     )
     status = fields.Enum(
@@ -170,7 +171,7 @@ class UnitSchema(Schema):
 class VocabularyTermSchema(Schema):
     """A tag of the controlled vocabulary."""
 
-    slug = fields.String(required=True, validate=validate.Regexp(r"^[a-z0-9][a-z0-9-]{0,59}$"))
-    label = fields.String(required=True, validate=validate.Length(min=1, max=200))
+    slug = fields.String(required=True, validate=validate.Regexp(SLUG))
+    label = fields.String(required=True, validate=validate.Length(min=1, max=LABEL_MAX))
     kind = fields.String(load_default="area", validate=validate.OneOf(["area", "form"]))
-    icf = fields.String(load_default="", validate=validate.Length(max=100))
+    icf = fields.String(load_default="", validate=validate.Length(max=ICF_MAX))

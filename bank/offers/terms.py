@@ -15,7 +15,9 @@ from bank.offers.models import VocabularyTerm
 from bank.vocabulary import VOCABULARY
 
 KIND_LABELS = {"area": "Livsområde", "form": "Form"}
-SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,59}$")
+SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,59}$")  # at most 60 characters
+LABEL_MAX = 200  # characters of a term's Danish label
+ICF_MAX = 100  # characters of its ICF codes
 
 
 def seed_vocabulary(session: Session) -> int:
@@ -52,8 +54,13 @@ def add_term(session: Session, user: User, values: Mapping[str, str]) -> Vocabul
         errors["slug"] = [
             ("use lower-case letters, digits and hyphens", "Brug små bogstaver, tal og bindestreg.")
         ]
-    if not label or len(label) > 200:
-        errors["label"] = [("must be 1 to 200 characters", "Skriv en betegnelse (højst 200 tegn).")]
+    if not label or len(label) > LABEL_MAX:
+        errors["label"] = [
+            (
+                f"must be 1 to {LABEL_MAX} characters",
+                f"Skriv en betegnelse (højst {LABEL_MAX} tegn).",
+            )
+        ]
     if values.get("kind", "area") not in KIND_LABELS:
         errors["kind"] = [("must be area or form", "Vælg livsområde eller form.")]
     if errors:
