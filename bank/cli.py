@@ -126,7 +126,7 @@ def demo(host: str, port: int, no_serve: bool) -> None:
     if no_serve:
         return
     click.echo(f"\nOpen http://{host}:{port}/ in a browser. Stop with Ctrl+C.\n")
-    worker = start_embedded_worker(current_app._get_current_object())
+    worker = start_embedded_worker(current_app._get_current_object())  # type: ignore[attr-defined]
     try:
         os.environ.pop("FLASK_RUN_FROM_CLI", None)  # else Flask ignores app.run() under a CLI
         current_app.run(

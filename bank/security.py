@@ -11,6 +11,8 @@ citizen data, and none should stay in a browser's or a proxy's cache.
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Flask, Response, request
 from flask_talisman import Talisman
 from werkzeug.serving import WSGIRequestHandler
@@ -46,7 +48,7 @@ class QuietRequestHandler(WSGIRequestHandler):
         return SERVER_NAME
 
 
-def dev_server_options() -> dict[str, object]:
+def dev_server_options() -> dict[str, Any]:
     """Return the options `bank demo` and the browser tests serve the app with."""
     return {"request_handler": QuietRequestHandler}
 

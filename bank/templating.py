@@ -6,6 +6,9 @@ template's helper is found by its name in this file.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from flask import Flask
 
 from bank import danish
@@ -24,7 +27,7 @@ def dimension_label(key: str) -> str:
     return DIMENSION_LABELS.get(key, key)
 
 
-FILTERS = {
+FILTERS: dict[str, Callable[..., Any]] = {
     "local_time": danish.local_time,
     "danish_day": danish.day,
     "dansk_dato": danish.short_date,
@@ -33,7 +36,7 @@ FILTERS = {
     "highlight": highlight,
 }
 
-GLOBALS = {
+GLOBALS: dict[str, Callable[..., Any]] = {
     "signed": danish.signed,
     "tag_label": tag_label,
     "is_vocabulary": is_vocabulary,

@@ -86,9 +86,10 @@ def guard_request() -> Response | None:
 
 
 def _read_record() -> tuple[str, str]:
+    args = request.view_args or {}
     for arg, record_type in RECORD_ARGS:
-        if arg in (request.view_args or {}):
-            return record_type, str(request.view_args[arg])
+        if arg in args:
+            return record_type, str(args[arg])
     return "need", "list"
 
 

@@ -9,6 +9,8 @@ right or wrong, answers 429 until the window passes. The counts live in memory b
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
+from typing import Any
 
 from flask import Flask, Response, current_app, g, request
 from flask_limiter import Limiter
@@ -50,7 +52,7 @@ def init_app(app: Flask) -> Limiter:
     """Give the app its own limiter (its storage and key prefix) and throttle sign-in with it."""
     limiter = Limiter(key_func=get_remote_address, app=app)
     app.extensions["bank.limiter"] = limiter
-    view = app.view_functions["auth.login"]
+    view: Callable[..., Any] = app.view_functions["auth.login"]
     for limit, key in ((account_limit, account_key), (address_limit, address_key)):
         view = limiter.limit(limit, key_func=key, methods=["POST"], deduct_when=failed_sign_in)(
             view

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import cast
 from urllib.parse import urlsplit
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, Flask, flash, redirect, render_template, request, url_for
+from flask.blueprints import BlueprintSetupState
 from flask_login import current_user, login_required
 
 from bank import db
@@ -78,4 +80,7 @@ def logout():
     return redirect(url_for("main.home"))
 
 
-bp.record_once(lambda state: throttle.init_app(state.app))  # after the sign-in view exists
+@bp.record_once
+def _throttle_sign_in(state: BlueprintSetupState) -> None:
+    """Throttle the sign-in form once the app has its view (see bank.auth.throttle)."""
+    throttle.init_app(cast(Flask, state.app))  # the bank's blueprints go on Flask apps

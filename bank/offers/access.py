@@ -4,7 +4,7 @@ a draft is read and changed only by editors of its unit and by admins."""
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeGuard, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -13,10 +13,13 @@ from bank.auth.models import Role, Unit, User
 from bank.errors import NotAllowed
 from bank.offers.models import Offer, OfferStatus
 
-Filters = TypeVar("Filters")
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+Filters = TypeVar("Filters", bound="DataclassInstance")
 
 
-def is_editor(user: User | None) -> bool:
+def is_editor(user: User | None) -> TypeGuard[User]:
     """Return whether the user is a signed-in catalogue editor or admin."""
     return bool(user is not None and user.is_authenticated and user.has_role(Role.EDITOR))
 

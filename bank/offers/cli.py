@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from contextlib import ExitStack
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from flask.cli import with_appcontext
@@ -13,6 +14,9 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from bank import db
 from bank.errors import BankError
 from bank.offers.interchange import ImportReport, export_offers, import_offers
+
+if TYPE_CHECKING:
+    from click._termui_impl import ProgressBar
 
 PROGRESS_FROM = 200  # lines; shorter files import without a progress bar
 STAGES = {"check": "Checking", "save": "Saving"}
@@ -29,7 +33,7 @@ class _Bars:
     def __init__(self, stack: ExitStack, total: int):
         self.stack, self.total = stack, total
         self.stage: str | None = None
-        self.bar = None
+        self.bar: ProgressBar[int] | None = None
         self.done = 0
 
     def __call__(self, stage: str, done: int) -> None:
@@ -39,7 +43,8 @@ class _Bars:
             self.stage, self.done = stage, 0
             bar = click.progressbar(length=self.total, label=STAGES[stage], file=sys.stderr)
             self.bar = self.stack.enter_context(bar)
-        self.bar.update(done - self.done)
+        if self.bar is not None:
+            self.bar.update(done - self.done)
         self.done = done
 
 

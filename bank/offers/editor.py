@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
@@ -162,7 +164,7 @@ def likely_doubles():
 def check_field(name: str):
     """Validate one field (or group) of the editor form as it is typed; return its messages."""
     form = parse_offer_form(request.form)
-    context = {"name": name, "messages": form.danish(name)}
+    context: dict[str, Any] = {"name": name, "messages": form.danish(name)}
     if name == "description":
         context["readability"] = readability(str(form.raw.get("description", "")))
         context["warn_above"] = WARN_ABOVE

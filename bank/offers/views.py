@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Blueprint, render_template, request
 
 from bank import db
@@ -27,18 +29,22 @@ def _int(name: str) -> int | None:
     return int(value) if value.isdigit() else None
 
 
+def _term_labels() -> dict[str, str]:
+    """Return the vocabulary's labels, read once per request."""
+    held: Any = request  # the request object carries them for the rest of the request
+    if getattr(held, "_bank_term_labels", None) is None:
+        held._bank_term_labels = term_labels(db.session)
+    return held._bank_term_labels
+
+
 def tag_label(slug: str) -> str:
     """Return the Danish label of a tag for templates (free keywords as they are)."""
-    labels = getattr(request, "_bank_term_labels", None)
-    if labels is None:
-        labels = request._bank_term_labels = term_labels(db.session)
-    return labels.get(slug, slug)
+    return _term_labels().get(slug, slug)
 
 
 def is_vocabulary(slug: str) -> bool:
     """Tell templates whether a tag is a vocabulary term rather than a free keyword."""
-    tag_label(slug)
-    return slug in request._bank_term_labels
+    return slug in _term_labels()
 
 
 @bp.route("/tilbud")
