@@ -15,6 +15,7 @@ from datetime import timedelta
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from bank import danish
 from bank.auth.models import User
 from bank.db import utcnow
 from bank.errors import Invalid
@@ -40,9 +41,8 @@ def normal_threshold(threshold: float | str | None) -> float:
                 "threshold": [
                     (
                         f"must be a number from {LOWEST} to {HIGHEST}",
-                        f"Grænsen skal være et tal fra {LOWEST:.1f} til {HIGHEST:.1f}".replace(
-                            ".", ","
-                        ),
+                        f"Grænsen skal være et tal fra {danish.number(LOWEST, 1, fixed=True)} "
+                        f"til {danish.number(HIGHEST, 1, fixed=True)}",
                     )
                 ]
             }
