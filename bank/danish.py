@@ -83,6 +83,11 @@ def signed(value: float | None) -> str:
     return ("+" if value > 0 else "") + number(value)
 
 
+def read_number(text: str) -> float:
+    """Read a number written the Danish way (12,5) or with a point (12.5); ValueError if none."""
+    return float(text.replace(",", "."))
+
+
 def whole_percent(share: float) -> int:
     """Return a share (0..1) as a whole percentage, halves rounded up: 0.505 -> 51."""
     return int(rounded(share * 100))

@@ -67,7 +67,7 @@ class DimensionSpec:
                 f"Vælg en af: {', '.join(self.choices)}.",
             )
         try:
-            value = float(text.replace(",", "."))
+            value = danish.read_number(text)
         except ValueError:
             raise _invalid("must be a number", "Skriv et tal.") from None
         if not self.low <= value <= self.high:

@@ -59,7 +59,7 @@ def _looks_like_formula(text: str) -> bool:
 
 def _is_number(text: str) -> bool:
     try:
-        float(text.replace(",", "."))
+        danish.read_number(text)
     except ValueError:
         return False
     return True

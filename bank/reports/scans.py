@@ -32,7 +32,7 @@ def normal_threshold(threshold: float | str | None) -> float:
     if threshold is None or threshold == "":
         return DOUBLE_THRESHOLD
     try:
-        value = round(float(str(threshold).replace(",", ".")), 2)
+        value = round(danish.read_number(str(threshold)), 2)
     except ValueError:
         value = -1.0
     if not LOWEST <= value <= HIGHEST:
