@@ -160,6 +160,22 @@ def test_without_fork_the_scan_runs_in_this_process_and_finds_the_same(small_blo
     assert find_double_offers(offers, workers=4) == expected
 
 
+def test_a_daemon_process_which_may_not_have_children_scans_in_itself(monkeypatch):
+    daemon = type("Daemon", (), {"daemon": True})()
+    monkeypatch.setattr(blocks.multiprocessing, "current_process", lambda: daemon)
+    assert blocks.usable_workers(2) == 1
+    assert blocks.run_blocks(_span, None, 10, 3, workers=2) == [(0, 3), (3, 6), (6, 9), (9, 10)]
+
+
+def _span(_shared: object, start: int, stop: int) -> tuple[int, int]:
+    return start, stop
+
+
+def test_blocks_come_back_in_row_order_from_the_workers():
+    spans = [(start, min(start + 7, 100)) for start in range(0, 100, 7)]
+    assert blocks.run_blocks(_span, None, 100, 7, workers=3) == spans
+
+
 def test_by_default_the_scan_uses_every_core(monkeypatch):
     monkeypatch.setattr(blocks.os, "cpu_count", lambda: 6)
     assert blocks.usable_workers() == (6 if blocks.can_fork() else 1)
