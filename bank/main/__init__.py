@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from flask import Flask
 from flask_login import current_user
 
-from bank.auth.models import Role
+from bank.auth.models import Role, User
 from bank.main.views import bp
 
 
@@ -25,7 +25,7 @@ class NavItem:
 
 # A panel renders one box on the signed-in front page: it takes the user and returns
 # (template name, context) or None when it has nothing to show that user.
-Panel = Callable[[object], tuple[str, dict] | None]
+Panel = Callable[[User], tuple[str, dict] | None]
 
 
 def add_nav(app: Flask, item: NavItem) -> None:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 import sqlalchemy as sa
+from sqlalchemy.engine import CursorResult
 from sqlalchemy.orm import Session
 
 from bank.db import utcnow
@@ -29,7 +32,7 @@ def bump_catalogue_version(session: Session) -> int:
         .values(version=CatalogueVersion.version + 1, changed_at=utcnow())
         .execution_options(synchronize_session=False)
     )
-    if result.rowcount == 0:
+    if cast(CursorResult, result).rowcount == 0:  # an UPDATE answers with a cursor result
         session.add(CatalogueVersion(id=ROW, version=1, changed_at=utcnow()))
         session.flush()
     return catalogue_version(session)

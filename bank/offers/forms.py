@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from bank.offers.models import Referral
 from bank.offers.rules import Errors, check_values
@@ -19,8 +20,8 @@ GROUPS = {"age": ("age_min", "age_max")}
 class OfferForm:
     """What the editor typed (kept as typed, to show again) and the values it means."""
 
-    raw: dict[str, object] = field(default_factory=dict)
-    values: dict[str, object] = field(default_factory=dict)
+    raw: dict[str, Any] = field(default_factory=dict)
+    values: dict[str, Any] = field(default_factory=dict)
     errors: Errors = field(default_factory=dict)
     version: int | None = None
 

@@ -6,6 +6,7 @@ import enum
 import json
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, selectinload
@@ -27,7 +28,7 @@ def _plain(value: object) -> object:
     return value
 
 
-def snapshot(offer: Offer) -> dict[str, object]:
+def snapshot(offer: Offer) -> dict[str, Any]:
     """Return the offer's editable fields as plain JSON values (the unit by name)."""
     values = {name: _plain(getattr(offer, name)) for name in FIELDS if name != "unit"}
     values["unit"] = offer.unit_name or None
@@ -38,13 +39,13 @@ def record_changes(
     session: Session,
     offer: Offer,
     user: User | None,
-    before: dict[str, object] | None,
-    after: dict[str, object],
+    before: dict[str, Any] | None,
+    after: dict[str, Any],
 ) -> list[OfferRevision]:
     """Add one revision per changed field (before=None: the offer was just created)."""
     at = offer.updated_at
     if before is None:
-        changes = [("created", None, offer.ref)]
+        changes: list[tuple[str, Any, Any]] = [("created", None, offer.ref)]
     else:
         changes = [(f, before.get(f), after[f]) for f in after if before.get(f) != after[f]]
     revisions = [
@@ -83,7 +84,10 @@ class Change:
     fields: tuple[FieldChange, ...]
 
 
-CHOICES = {"status": OfferStatus, "referral": Referral}
+CHOICES: dict[str, type[OfferStatus] | type[Referral]] = {
+    "status": OfferStatus,
+    "referral": Referral,
+}
 
 
 def _text(field: str, raw: str, tag_labels: dict[str, str]) -> str:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from bank.errors import Errors
 
@@ -53,7 +54,7 @@ def _add(errors: Errors, field: str, english: str, danish: str) -> None:
     errors.setdefault(field, []).append((english, danish))
 
 
-def _check_list(errors: Errors, field: str, items: object, most: int, chars: int) -> None:
+def _check_list(errors: Errors, field: str, items: Sequence[Any], most: int, chars: int) -> None:
     if len(items) > most:
         noun = "emner" if field == "tags" else "punkter"
         _add(errors, field, f"must have at most {most} items", f"Højst {most} {noun}.")
@@ -66,7 +67,7 @@ def _check_list(errors: Errors, field: str, items: object, most: int, chars: int
         )
 
 
-def check_values(values: Mapping[str, object]) -> Errors:
+def check_values(values: Mapping[str, Any]) -> Errors:
     """Return the field errors in these values (only the fields given are checked)."""
     errors: Errors = {}
     if "title" in values and not str(values["title"] or "").strip():
@@ -95,7 +96,7 @@ def check_values(values: Mapping[str, object]) -> Errors:
     return errors
 
 
-def publish_problems(values: Mapping[str, object]) -> Errors:
+def publish_problems(values: Mapping[str, Any]) -> Errors:
     """Return what is missing before an offer with these values may be published."""
     errors: Errors = {}
     for field, danish in PUBLISH_NEEDS.items():

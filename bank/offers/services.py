@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import secrets
 from collections.abc import Mapping
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, selectinload
@@ -50,13 +51,13 @@ def _unit(session: Session, user: User | None, name: str | None) -> Unit | None:
     return unit
 
 
-def _state(offer: Offer, values: Mapping[str, object]) -> dict[str, object]:
+def _state(offer: Offer, values: Mapping[str, Any]) -> dict[str, Any]:
     state = snapshot(offer)
     state.update({k: v for k, v in values.items() if k not in NOT_SET})
     return state
 
 
-def _check(state: Mapping[str, object], status: OfferStatus) -> None:
+def _check(state: Mapping[str, Any], status: OfferStatus) -> None:
     errors = check_values(state)
     if not state.get("unit"):
         errors.setdefault("unit", []).append(("is required", "Vælg en enhed."))
@@ -88,7 +89,7 @@ def save(
     session: Session,
     offer: Offer,
     user: User | None,
-    values: Mapping[str, object],
+    values: Mapping[str, Any],
     status: OfferStatus | None = None,
     confirm_review: bool = True,
     bump: bool = True,
@@ -125,7 +126,7 @@ def save(
     return offer
 
 
-def create_offer(session: Session, user: User, values: Mapping[str, object]) -> Offer:
+def create_offer(session: Session, user: User, values: Mapping[str, Any]) -> Offer:
     """Add an offer (a draft unless values say otherwise) to the user's unit."""
     if not is_editor(user):
         raise NotAllowed("only editors may add offers", "Kun redaktører kan lave tilbud.")
@@ -149,7 +150,7 @@ def update_offer(
     session: Session,
     user: User,
     ref: str,
-    values: Mapping[str, object],
+    values: Mapping[str, Any],
     expected_version: int | None = None,
 ) -> Offer:
     """Change an offer's fields; a stale expected_version raises Conflict naming who changed it."""
