@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import current_app, render_template
 
 from bank.extensions import get_api
@@ -23,9 +25,12 @@ def _schema_name(schema: dict | None) -> str:
     return schema.get("type", "object")
 
 
+NO_CONTENT: dict[str, Any] = {}  # a response without a body
+
+
 def operations(spec: dict) -> list[dict]:
     """Return every operation of the spec as plain rows: method, path, summary, in, out."""
-    rows = []
+    rows: list[dict] = []
     for path, item in spec.get("paths", {}).items():
         shared = item.get("parameters", [])
         for method in METHODS:
@@ -34,7 +39,9 @@ def operations(spec: dict) -> list[dict]:
                 continue
             body = operation.get("requestBody", {}).get("content", {})
             responses = {
-                code: _schema_name(next(iter(r.get("content", {}).values()), {}).get("schema"))
+                code: _schema_name(
+                    next(iter(r.get("content", {}).values()), NO_CONTENT).get("schema")
+                )
                 for code, r in operation.get("responses", {}).items()
             }
             rows.append(

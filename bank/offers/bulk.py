@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from typing import Any, cast
 
 import sqlalchemy as sa
 from sqlalchemy.exc import DBAPIError, OperationalError
@@ -69,7 +70,7 @@ def _write(session: Session, table: sa.Table, rows: list[dict]) -> None:
         return
     names = list(rows[0])
     convert = [table.c[name].type.bind_processor(dialect) for name in names]
-    driver = connection.connection.driver_connection
+    driver: Any = connection.connection.driver_connection  # psycopg's connection, for COPY
     statement = f"COPY {table.name} ({', '.join(names)}) FROM STDIN"
     with driver.cursor() as cursor, cursor.copy(statement) as copy:
         for row in rows:
@@ -82,7 +83,7 @@ def _insert(session: Session, rows: list[dict], now) -> None:
     """Insert new offers and their 'created' revisions with two multi-row statements."""
     if not rows:
         return
-    _write(session, Offer.__table__, rows)
+    _write(session, cast(sa.Table, Offer.__table__), rows)
     refs = [row["ref"] for row in rows]
     inserted = [
         pair
@@ -103,7 +104,7 @@ def _insert(session: Session, rows: list[dict], now) -> None:
         }
         for offer_id, ref in inserted
     ]
-    _write(session, OfferRevision.__table__, revisions)
+    _write(session, cast(sa.Table, OfferRevision.__table__), revisions)
 
 
 def _apply(offer: Offer, values: dict, unit: Unit, now) -> tuple[dict, dict] | None:

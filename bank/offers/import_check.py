@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import IO
+from typing import IO, Any
 
 from marshmallow import ValidationError
 
@@ -21,7 +21,9 @@ from bank.ranking import read_jsonl as jsonl_lines
 REQUIRED = ("id", "title", "description", "unit")
 LISTS = {name for name, (kind, _label) in FIELDS.items() if kind == "lines"}
 # What a field absent from a line means: an import line replaces the whole offer.
-DEFAULTS = {name: [] if name in LISTS else None for name in FIELDS if name != "status"}
+DEFAULTS: dict[str, Any] = {
+    name: [] if name in LISTS else None for name in FIELDS if name != "status"
+}
 DEFAULTS.update({"title": "", "description": "", "problem": "", "target_group": ""})
 DEFAULTS.update({"community": "", "contact": ""})
 INTERCHANGE_NAMES = {"ref": "id", **{name: f"programme_theory.{name}" for name in PROGRAMME_THEORY}}
