@@ -81,8 +81,10 @@ def _flush(session: Session, offer: Offer, user: User | None) -> None:
     try:
         session.flush()
     except StaleDataError:
-        session.rollback()  # the other editor's change won; nothing of this one is written
-        raise _conflict(get_offer(session, ref, user)) from None
+        # The other editor's change won; the caller's unit of work rolls this one back. Who
+        # won is read in a session of its own, as this one can read nothing more until then.
+        with Session(bind=session.get_bind()) as fresh:
+            raise _conflict(get_offer(fresh, ref, user)) from None
 
 
 def save(
