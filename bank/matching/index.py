@@ -27,6 +27,7 @@ from bank.matching.scoring import (
     RANK_WEIGHTS,
     SEARCH_WEIGHTS,
     Query,
+    Signals,
     Weights,
     fuzzy_titles,
     need_query,
@@ -219,7 +220,7 @@ class CatalogueIndex:
         rows: np.ndarray,
         tag_scores: np.ndarray | None,
         sub: sparse.csr_matrix | None = None,
-    ) -> dict[str, np.ndarray | None]:
+    ) -> Signals:
         """Return each signal (text, tags, chars, fuzzy) for some offers, in [0, 1].
 
         `sub` may hold those offers' TF-IDF rows already (self.m.tfidf[rows]).
@@ -263,7 +264,7 @@ class CatalogueIndex:
                     q,
                     int(rows[i]),
                     float(scores[i]),
-                    {k: float(v[i]) for k, v in parts.items() if v is not None},
+                    {k: float(v[i]) for k, v in parts.items() if isinstance(v, np.ndarray)},
                     served.get(i),
                     first,
                 )
@@ -275,7 +276,7 @@ class CatalogueIndex:
         ]
 
     def _meaningful(
-        self, q: sparse.csr_matrix, sub: sparse.csr_matrix, parts: dict[str, np.ndarray | None]
+        self, q: sparse.csr_matrix, sub: sparse.csr_matrix, parts: Signals
     ) -> np.ndarray:
         """Tell which candidates share something worth saying with the query.
 

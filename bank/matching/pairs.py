@@ -119,10 +119,11 @@ def judge_pairs(
     i, j = np.asarray(left, dtype=np.int64), np.asarray(right, dtype=np.int64)
     text = np.asarray(cosines, dtype=np.float64)
     theory = text if programme is None else np.where(np.isnan(programme), text, programme)
-    score = TEXT * text + PROGRAMME * theory
+    score: np.ndarray = TEXT * text + PROGRAMME * theory
     score += TAGS * _jaccard(traits, i, j)
     stems = traits.title_stems
-    score += TITLE * title_likeness([stems[k] for k in i.tolist()], [stems[k] for k in j.tolist()])
+    likeness = title_likeness([stems[k] for k in i.tolist()], [stems[k] for k in j.tolist()])
+    score += TITLE * likeness
     score = np.round(np.clip(score, 0.0, 1.0), 4)
     ages = _age_likeness(traits.age_min, traits.age_max, i, j)
     step, unit = traits.step, traits.unit

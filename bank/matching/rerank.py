@@ -124,7 +124,7 @@ def _cover_goals(scores: np.ndarray, fits: np.ndarray) -> list[int]:
     worth = np.asarray([MAIN_GOAL] + [OTHER_GOAL] * (goals - 1))
     open_share = np.ones(goals)
     best = max(float(scores.max()), 1e-9)
-    left, order = list(range(n)), []
+    left, order = list(range(n)), list[int]()
     while left and len(order) < GREEDY_PLACES:
         gains = fits[left] @ (worth * open_share) / worth.sum()
         values = (1 - GOAL_SHARE) * scores[left] / best + GOAL_SHARE * gains

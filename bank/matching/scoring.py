@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TypedDict
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -44,6 +45,15 @@ class Weights:
         if tags is not None:
             mixed = mixed + tag_weight * tags
         return np.clip(mixed / total, 0.0, 1.0)
+
+
+class Signals(TypedDict):
+    """Each signal for some offers, in [0, 1] (tags None when the query has none)."""
+
+    text: np.ndarray
+    tags: np.ndarray | None
+    chars: np.ndarray
+    fuzzy: np.ndarray
 
 
 RANK_WEIGHTS = Weights(text=0.55, tags=0.1, chars=0.12, fuzzy=0.08)
