@@ -27,7 +27,6 @@ def init_app(app: Flask) -> None:
     """Register the catalogue pages, the editor, the JSON API and the navigation."""
     # Imported here against a cycle: the pages import bank.ranking (doubles, search), and
     # bank.ranking imports bank.offers.models, which runs this package's __init__ first.
-    from bank.offers import admin, apidocs, editor  # noqa: F401  (routes on the blueprint)
     from bank.offers.api import blp
     from bank.offers.views import bp
 

@@ -9,6 +9,7 @@ from flask_login import current_user, login_required
 
 from bank import db
 from bank.errors import Conflict, Invalid
+from bank.main.htmx import render
 from bank.offers import access, doubles, services
 from bank.offers.fields import STEP_LABELS
 from bank.offers.forms import OfferForm, form_from_offer, parse_offer_form
@@ -17,7 +18,7 @@ from bank.offers.models import Referral
 from bank.offers.review import editor_offers
 from bank.offers.revisions import history
 from bank.offers.terms import list_terms
-from bank.offers.views import bp, render
+from bank.offers.views import bp
 from bank.unit_of_work import change, transaction
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import cast
 from urllib.parse import urlsplit
 
-from flask import Blueprint, Flask, flash, redirect, render_template, request, url_for
+from flask import Flask, flash, redirect, render_template, request, url_for
 from flask.blueprints import BlueprintSetupState
 from flask_login import current_user, login_required
 
@@ -17,11 +17,11 @@ from bank.auth.models import User
 from bank.auth.services import authenticate, get_user
 from bank.auth.sessions import forget_session, session_is_current, sign_out, start_session
 from bank.auth.throttle import mark_failed_sign_in
+from bank.auth.views import bp
 from bank.extensions import login_manager
 from bank.inputs import MAX_INT
 from bank.unit_of_work import transaction
 
-bp = Blueprint("auth", __name__)
 THROTTLED = "For mange forsøg på at logge ind. Vent et minut, og prøv så igen."
 
 

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from flask import Blueprint, render_template, request
+from flask import render_template, request
 
 from bank import db
 from bank.auth.current import viewer as signed_in_viewer
@@ -19,32 +17,8 @@ from bank.offers.revisions import history, snapshot
 from bank.offers.rules import publish_problems
 from bank.offers.search import OfferFilters, search_offers
 from bank.offers.services import get_offer
-from bank.offers.terms import centre_names, list_terms, list_units, term_labels
-
-bp = Blueprint("offers", __name__)
-
-
-def _int(name: str) -> int | None:
-    value = request.args.get(name, "").strip()
-    return int(value) if value.isdigit() else None
-
-
-def _term_labels() -> dict[str, str]:
-    """Return the vocabulary's labels, read once per request."""
-    held: Any = request  # the request object carries them for the rest of the request
-    if getattr(held, "_bank_term_labels", None) is None:
-        held._bank_term_labels = term_labels(db.session)
-    return held._bank_term_labels
-
-
-def tag_label(slug: str) -> str:
-    """Return the Danish label of a tag for templates (free keywords as they are)."""
-    return _term_labels().get(slug, slug)
-
-
-def is_vocabulary(slug: str) -> bool:
-    """Tell templates whether a tag is a vocabulary term rather than a free keyword."""
-    return slug in _term_labels()
+from bank.offers.terms import centre_names, list_terms, list_units
+from bank.offers.views import bp, query_int
 
 
 @bp.route("/tilbud")
@@ -55,14 +29,14 @@ def catalogue():
         tag=request.args.get("tag") or None,
         centre=request.args.get("centre") or None,
         unit=request.args.get("unit") or None,
-        age=_int("age"),
-        step=_int("step"),
+        age=query_int("age"),
+        step=query_int("step"),
         status=OfferStatus(status) if status in set(OfferStatus) else None,
     )
     text = request.args.get("q", "")
     viewer = signed_in_viewer()
     filters = scoped_filters(viewer, filters)
-    results = search_offers(db.session, text, filters, _int("side") or 1, viewer=viewer)
+    results = search_offers(db.session, text, filters, query_int("side") or 1, viewer=viewer)
     if request.headers.get("HX-Request"):  # live search: the results alone
         return render("offers/_results.html", results=results)
     return render(
