@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from typing import cast
+from typing import TypeVar, cast
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -11,21 +11,25 @@ from sqlalchemy.orm import Session
 from bank.errors import NotFound
 from bank.needs.models import Bid, Course, Goal, Need
 
+T = TypeVar("T")
+
+
+def _by_id(session: Session, model: type[T], record_id: int, english: str, danish: str) -> T:
+    """Return the record with this id, or raise NotFound in both languages."""
+    found = session.get(model, record_id)
+    if found is None:
+        raise NotFound(f"no {english} with id {record_id}", danish)
+    return found
+
 
 def course(session: Session, course_id: int) -> Course:
     """Return the course or raise NotFound."""
-    found = session.get(Course, course_id)
-    if found is None:
-        raise NotFound(f"no course with id {course_id}", "Forløbet findes ikke.")
-    return found
+    return _by_id(session, Course, course_id, "course", "Forløbet findes ikke.")
 
 
 def goal(session: Session, goal_id: int) -> Goal:
     """Return the goal or raise NotFound."""
-    found = session.get(Goal, goal_id)
-    if found is None:
-        raise NotFound(f"no goal with id {goal_id}", "Målet findes ikke.")
-    return found
+    return _by_id(session, Goal, goal_id, "goal", "Målet findes ikke.")
 
 
 def need(session: Session, need_id: int, for_update: bool = False) -> Need:
@@ -41,10 +45,7 @@ def need(session: Session, need_id: int, for_update: bool = False) -> Need:
 
 def bid(session: Session, bid_id: int) -> Bid:
     """Return the bid or raise NotFound."""
-    found = session.get(Bid, bid_id)
-    if found is None:
-        raise NotFound(f"no bid with id {bid_id}", "Buddet findes ikke.")
-    return found
+    return _by_id(session, Bid, bid_id, "bid", "Buddet findes ikke.")
 
 
 def transition(session: Session, model, record_id: int, from_states, **values) -> bool:
