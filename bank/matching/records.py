@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 STATUSES = ("draft", "published", "retired")
-_PROGRAMME_FIELDS = (
+PROGRAMME_FIELDS = (  # the interchange's programme_theory keys (docs/interchange.md)
     "problem",
     "target_group",
     "activities",
@@ -274,7 +274,7 @@ def _programme_text(value: Any) -> str:
     if not isinstance(value, Mapping):
         raise BadRecord("field 'programme_theory' must be an object")
     parts: list[str] = []
-    for field in _PROGRAMME_FIELDS:
+    for field in PROGRAMME_FIELDS:
         item = value.get(field)
         if isinstance(item, str):
             parts.append(item)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bank.matching import BadCatalogueLine, BadRecord, NeedRecord, OfferRecord, load_offers
+from bank.matching.records import PROGRAMME_FIELDS
+from bank.offers.fields import PROGRAMME_THEORY
 from tests.unit.engine_support import offer_dict, write_jsonl
 
 
@@ -84,3 +86,8 @@ def test_a_file_that_is_not_utf8_is_refused_with_its_line(tmp_path):
     path.write_bytes(b'{"id": "o1", "title": "A", "description": "B", "unit": "C"}\n\xff\xfe\n')
     with pytest.raises(BadCatalogueLine, match="line 2: the line is not UTF-8"):
         load_offers(path)
+
+
+def test_the_catalogue_and_the_engine_name_the_same_programme_theory_parts():
+    """The engine stands alone (interchange files), the app has its own list: they must agree."""
+    assert PROGRAMME_FIELDS == PROGRAMME_THEORY
