@@ -11,12 +11,14 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 Result = TypeVar("Result")
 
 _shared: Any = None  # the inputs of the running computation, inherited by forked workers
+_forking = threading.Lock()  # one pool at a time: two threads must not swap _shared
 
 
 def usable_workers(workers: int | None = None) -> int:
@@ -51,14 +53,16 @@ def run_blocks(
     if count <= 1:
         return [work(shared, start, stop) for start, stop in spans]
     global _shared
-    _shared = shared
-    gc.freeze()  # the collector in a worker would otherwise touch, and so copy, every object
-    try:
-        with multiprocessing.get_context("fork").Pool(count) as pool:
-            return pool.map(_run, [(work, start, stop) for start, stop in spans], chunksize=1)
-    finally:
-        gc.unfreeze()
-        _shared = None
+    with _forking:
+        _shared = shared
+        gc.freeze()  # the collector in a worker would otherwise touch, and so copy, every object
+        try:
+            with multiprocessing.get_context("fork").Pool(count) as pool:
+                tasks = [(work, start, stop) for start, stop in spans]
+                return pool.map(_run, tasks, chunksize=1)
+        finally:
+            gc.unfreeze()
+            _shared = None
 
 
 def _run(task: tuple[Callable[[Any, int, int], Result], int, int]) -> Result:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import random
+import threading
+import time
 
 import numpy as np
 import pytest
@@ -180,3 +182,24 @@ def test_by_default_the_scan_uses_every_core(monkeypatch):
     monkeypatch.setattr(blocks.os, "cpu_count", lambda: 6)
     assert blocks.usable_workers() == (6 if blocks.can_fork() else 1)
     assert blocks.usable_workers(1) == 1
+
+
+def _slow_rows(shared, start: int, stop: int) -> list:
+    time.sleep(0.02)
+    return [shared * row for row in range(start, stop)]
+
+
+def test_two_threads_running_blocks_at_once_each_get_their_own_results():
+    found: dict[int, list] = {}
+
+    def scan(factor: int) -> None:
+        parts = blocks.run_blocks(_slow_rows, factor, 40, 5, workers=2)
+        found[factor] = [value for part in parts for value in part]
+
+    threads = [threading.Thread(target=scan, args=(factor,)) for factor in (1, 1000)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert found[1] == list(range(40))
+    assert found[1000] == [1000 * row for row in range(40)]
