@@ -79,13 +79,15 @@ def too_big(value: str) -> bool:
     return len(digits) > 10 or int(digits or "0") > MAX_INT
 
 
-def query_int(name: str, default: int | None = None, low: int = 0) -> int | None:
-    """Return the query argument as a whole number within [low, 2^31-1], else the default."""
+def query_int(
+    name: str, default: int | None = None, low: int = 0, high: int = MAX_INT
+) -> int | None:
+    """Return the query argument as a whole number within [low, high], else the default."""
     value = request.args.get(name, "").strip()
     if not value.isascii() or not value.isdigit() or too_big(value):
         return default
     number = int(value)
-    return number if number >= low else default
+    return number if low <= number <= high else default
 
 
 def _nul(where: str) -> BadInput:

@@ -12,12 +12,6 @@ from bank.offers.terms import term_labels
 bp = Blueprint("offers", __name__)
 
 
-def query_int(name: str) -> int | None:
-    """Return a whole-number query argument, or None when it is missing or not a number."""
-    value = request.args.get(name, "").strip()
-    return int(value) if value.isdigit() else None
-
-
 def _term_labels() -> dict[str, str]:
     """Return the vocabulary's labels, read once per request."""
     held: Any = request  # the request object carries them for the rest of the request

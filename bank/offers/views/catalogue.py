@@ -6,6 +6,7 @@ from flask import render_template, request
 
 from bank import db
 from bank.auth.current import viewer as signed_in_viewer
+from bank.inputs import query_int
 from bank.main.htmx import render
 from bank.offers.access import can_edit, is_editor, scoped_filters
 from bank.offers.doubles import similar_offers
@@ -18,7 +19,7 @@ from bank.offers.rules import publish_problems
 from bank.offers.search import OfferFilters, search_offers
 from bank.offers.services import get_offer
 from bank.offers.terms import centre_names, list_terms, list_units
-from bank.offers.views import bp, query_int
+from bank.offers.views import bp
 
 
 @bp.route("/tilbud")

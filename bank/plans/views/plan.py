@@ -6,6 +6,7 @@ from flask import render_template, request
 
 from bank import db
 from bank.auth.current import me
+from bank.inputs import query_int
 from bank.main.htmx import render
 from bank.plans import document, finder, overview
 from bank.plans.flags import course_flags
@@ -26,11 +27,6 @@ def plan(course_id: int):
     )
 
 
-def _int_arg(name: str, low: int, high: int) -> int | None:
-    value = request.args.get(name, "").strip()
-    return int(value) if value.isdigit() and low <= int(value) <= high else None
-
-
 @bp.route("/plan/find")
 @audited_read
 def find(course_id: int):
@@ -41,8 +37,8 @@ def find(course_id: int):
         me(),
         course_id,
         text=request.args.get("q", ""),
-        age=_int_arg("alder", 0, 120),
-        step_max=_int_arg("trin", 1, 6),
+        age=query_int("alder", low=0, high=120),
+        step_max=query_int("trin", low=1, high=6),
         today=today(),
     )
     return render(
