@@ -14,7 +14,7 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from bank.needs.models import BidState, Course, CourseStatus, Goal, GoalStatus
+from bank.needs.models import BidState, Course, CourseStatus, Goal
 from bank.offers.models import Offer
 from bank.plans import followup, services
 from bank.plans.models import PlanItem
@@ -47,7 +47,7 @@ def _plan(session: Session, course: Course, number: int, rng: random.Random, tod
     people = team_users(course)
     index = get_index(session)
     used: set[str] = set()
-    goals = [g for g in course.goals if g.status == GoalStatus.ACTIVE]
+    goals = [g for g in course.goals if services.servable(g)]
     if number == 0 and len(goals) > 1:
         goals = goals[:-1]  # one goal left without an item: the plan page flags it
     for position, goal in enumerate(goals[:3]):

@@ -9,10 +9,10 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from bank.auth.models import User
-from bank.needs.models import Bid, BidState, Course, GoalStatus, NeedState
+from bank.needs.models import Bid, BidState, Course, NeedState
 from bank.offers.models import Offer
 from bank.plans.overview import live, open_for
-from bank.plans.services import course_items
+from bank.plans.services import course_items, servable
 from bank.ranking import (
     CatalogueIndex,
     Match,
@@ -71,7 +71,7 @@ def _questions(course: Course, age: int | None) -> list[tuple[NeedRecord, str, s
             record = course_need_record(need, age)
             asked.append((record, need.title, need.goal.text if need.goal else need.title))
     for goal in course.goals:
-        if goal.status == GoalStatus.ACTIVE and goal.id not in needed_goals:
+        if servable(goal) and goal.id not in needed_goals:
             asked.append((goal_record(goal, age), goal.text, goal.text))
     return asked
 

@@ -9,9 +9,10 @@ from sqlalchemy.orm import Session
 from bank.auth.models import User
 from bank.auth.services import record_audit
 from bank.needs import lookup, permissions
-from bank.needs.models import Course, Goal, GoalKind, GoalStatus
+from bank.needs.models import Course, Goal, GoalKind
 from bank.plans.models import PlanItem
-from bank.plans.services import course_items
+from bank.plans.rules import ItemStatus
+from bank.plans.services import course_items, servable
 from bank.ranking import double_pairs_among, get_index, item_record
 
 
@@ -95,11 +96,11 @@ def goal_rows(course: Course, items: list[PlanItem]) -> list[GoalRow]:
     for goal, depth in ordered_goals(course):
         own = [i for i in items if i.goal_id == goal.id]
         served = any(
-            i.status.value != "dropped"
+            i.status != ItemStatus.DROPPED
             for i in items
             if i.goal_id == goal.id or i.goal.parent_id == goal.id
         )
-        rows.append(GoalRow(goal, depth, own, goal.status == GoalStatus.ACTIVE and not served))
+        rows.append(GoalRow(goal, depth, own, servable(goal) and not served))
     return rows
 
 
