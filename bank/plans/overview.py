@@ -90,6 +90,12 @@ def plan_doubles(session: Session, items: list[PlanItem]) -> list[PlanDouble]:
     return found
 
 
+def doubles_with(session: Session, item: PlanItem) -> list[PlanDouble]:
+    """Return the plan's double offers that an item is one of (to warn as it is added)."""
+    items = course_items(session, item.course)
+    return [d for d in plan_doubles(session, items) if item in (d.first, d.second)]
+
+
 def goal_rows(course: Course, items: list[PlanItem]) -> list[GoalRow]:
     """Return each goal with its items; an active goal that nothing serves is flagged."""
     rows = []

@@ -65,12 +65,6 @@ def new_item(course_id: int):
     return _item_form(course_id, values)
 
 
-def _doubles_of(item: PlanItem) -> list[overview.PlanDouble]:
-    """Return the plan's double offers the new item is one of."""
-    items = services.course_items(db.session, item.course)
-    return [d for d in overview.plan_doubles(db.session, items) if item in (d.first, d.second)]
-
-
 @bp.route("/plan/indsatser", methods=["POST"])
 def add_item(course_id: int):
     """Add a plan item; warn at once if it gives the same help as another item."""
@@ -78,7 +72,7 @@ def add_item(course_id: int):
     try:
         with transaction():
             item = services.add_item(db.session, me(), course_id, values)
-            doubles = _doubles_of(item)
+            doubles = overview.doubles_with(db.session, item)
     except Invalid as exc:
         return keep(_item_form(course_id, values, form_errors(exc), 422))
     flash(f"{item.title} er lagt i planen.", "info")
