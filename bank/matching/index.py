@@ -39,7 +39,7 @@ from bank.matching.text import fold
 from bank.matching.vectors import CatalogueMatrices, build_matrices, draft_fields
 
 HIT_SHARE = 0.5  # a match below this share of the best score is "Måske også", not a hit
-SEARCHES_KEPT = 512  # recent searches answered from memory, per index
+SEARCHES_KEPT = 128  # recent searches kept per index: about 50 KiB each, so under 7 MiB
 MASKS_KEPT = 256  # filter masks kept per index (each is one byte per offer)
 MEANINGFUL, MIN_CATALOGUE = 0.5, 20  # a word in over half the offers says nothing of a fit
 
