@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from bank.auth.models import Centre, Unit, User
 from bank.offers.access import is_editor
+from bank.offers.cards import OfferCard, cards_by_ref
 from bank.offers.models import Offer, OfferStatus
 from bank.ranking import Match, get_index
 
@@ -37,13 +38,13 @@ class OfferFilters:
 class SearchPage:
     """One page of hits, best first, with the total number of hits."""
 
-    items: list[Offer]
+    items: list[Offer] | list[OfferCard]
     total: int
     page: int
     per_page: int
     words: tuple[str, ...] = field(default=())
     reasons: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    maybe: list[Offer] = field(default_factory=list)  # weaker matches: "Måske også"
+    maybe: list[Offer] | list[OfferCard] = field(default_factory=list)  # "Måske også"
 
     @property
     def pages(self) -> int:
@@ -58,7 +59,7 @@ MAYBE_SHOWN = 10  # weaker matches shown under "Måske også", after the last pa
 
 
 def _engine_page(
-    session: Session, text: str, filters: OfferFilters, page: int, per_page: int
+    session: Session, text: str, filters: OfferFilters, page: int, per_page: int, cards: bool
 ) -> SearchPage:
     """Rank and count every hit, but have the engine explain only the page shown."""
     index = get_index(session)
@@ -99,7 +100,8 @@ def _engine_page(
         again = {m.offer_id: m for m in ranked(range(min(wanted), max(wanted) + 1))}
         shown = [again.get(m.offer_id, m) for m in shown]
         maybe = [again.get(m.offer_id, m) for m in maybe]
-    by_ref = _offers_by_ref(session, [m.offer_id for m in shown + maybe])
+    load = cards_by_ref if cards else _offers_by_ref
+    by_ref: dict = load(session, [m.offer_id for m in shown + maybe])
     items = [by_ref[m.offer_id] for m in shown if m.offer_id in by_ref]
     reasons = {m.offer_id: m.reasons for m in shown + maybe}
     return SearchPage(
@@ -159,12 +161,17 @@ def search_offers(
     page: int = 1,
     per_page: int = 20,
     viewer: User | None = None,
+    cards: bool = False,
 ) -> SearchPage:
-    """Return one page of the offers that match the words and filters, best first."""
+    """Return one page of the offers that match the words and filters, best first.
+
+    With `cards`, the engine's hits come as result cards (`OfferCard`, what a page shows)
+    rather than whole offers (what the API returns).
+    """
     status = filters.status if filters.status and is_editor(viewer) else OfferStatus.PUBLISHED
     words = [w for w in (text or "").split() if w][:10]
     if words and status == OfferStatus.PUBLISHED:
-        return _engine_page(session, " ".join(words), filters, page, per_page)
+        return _engine_page(session, " ".join(words), filters, page, per_page, cards)
     where = _conditions(words, filters, status)
     joined = (
         sa.select(Offer.id)

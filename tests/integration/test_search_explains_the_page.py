@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import sqlalchemy as sa
 
 from bank.matching import index as engine_index
 from bank.offers.search import MAYBE_SHOWN, OfferFilters, search_offers
@@ -48,3 +49,36 @@ def test_a_step_filter_still_explains_every_offer_on_the_page(session, demo_cata
     results = search_offers(session, "unge", OfferFilters(step=3), page=1, per_page=5)
     assert results.items and all(o.step == 3 for o in results.items)
     assert all(results.reasons[o.ref] for o in results.items)
+
+
+def test_the_page_shows_each_hit_as_its_offer_says_read_in_one_query(session, demo_catalogue):
+    statements: list[str] = []
+    engine = session.get_bind()
+
+    def remember(conn, cursor, statement, parameters, context, executemany):
+        statements.append(statement)
+
+    results = search_offers(session, "mentor job", OfferFilters(), cards=True)  # index built
+    sa.event.listen(engine, "before_cursor_execute", remember)
+    try:
+        results = search_offers(session, "mentor job", OfferFilters(), cards=True)
+    finally:
+        sa.event.remove(engine, "before_cursor_execute", remember)
+    assert results.items
+    for card in results.items + results.maybe:
+        offer = demo_catalogue[card.ref]
+        assert (card.title, card.unit_name, card.centre_name) == (
+            offer.title,
+            offer.unit_name,
+            offer.centre_name,
+        )
+        assert (card.age_min, card.age_max, card.step, card.tags, card.capacity) == (
+            offer.age_min,
+            offer.age_max,
+            offer.step,
+            offer.tags,
+            offer.capacity,
+        )
+    tables = ("FROM offers", "FROM units", "FROM centres")
+    reading = [s for s in statements if any(t in s for t in tables)]
+    assert len(reading) == 1  # not the offers, then their units, then their centres

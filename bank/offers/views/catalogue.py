@@ -37,7 +37,9 @@ def catalogue():
     text = request.args.get("q", "")
     viewer = signed_in_viewer()
     filters = scoped_filters(viewer, filters)
-    results = search_offers(db.session, text, filters, query_int("side") or 1, viewer=viewer)
+    results = search_offers(
+        db.session, text, filters, query_int("side") or 1, viewer=viewer, cards=True
+    )
     if request.headers.get("HX-Request"):  # live search: the results alone
         return render("offers/_results.html", results=results)
     return render(
