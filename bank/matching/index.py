@@ -257,23 +257,21 @@ class CatalogueIndex:
             chosen, served = self._second_stage(query, rows, scores, chosen, sub)
         floor = HIT_SHARE * float(scores[chosen[0]]) if chosen else 0.0
         first = first_words(query, self.m)
-        return [
-            replace(
-                self._match(
-                    query,
-                    q,
-                    int(rows[i]),
-                    float(scores[i]),
-                    {k: float(v[i]) for k, v in parts.items() if isinstance(v, np.ndarray)},
-                    served.get(i),
-                    first,
-                )
-                if explain_rows is None or n in explain_rows
-                else Match(self.offers[rows[i]].id, float(scores[i])),
-                hit=bool(scores[i] >= floor),
-            )
-            for n, i in enumerate(chosen[:top])
-        ]
+        found = []
+        for n, i in enumerate(chosen[:top]):
+            row, score = int(rows[i]), float(scores[i])
+            if explain_rows is None or n in explain_rows:
+                signals = {k: float(v[i]) for k, v in parts.items() if isinstance(v, np.ndarray)}
+                match = self._match(query, q, row, score, signals, served.get(i), first)
+                found.append(replace(match, hit=score >= floor))
+            else:  # only an id and a score: most of a page's hits are counted, not shown
+                found.append(Match(self._offer_id(row), score, hit=score >= floor))
+        return found
+
+    def _offer_id(self, row: int) -> str:
+        """Return one offer's id without decoding a mapped index's record."""
+        mapped = getattr(self.offers, "ids", None)
+        return str(mapped[row]) if mapped is not None else self.offers[row].id
 
     def _meaningful(
         self, q: sparse.csr_matrix, sub: sparse.csr_matrix, parts: Signals

@@ -165,12 +165,13 @@ def fuzzy_titles(short_text: str, titles: Sequence[str]) -> np.ndarray:
         ]
     )
     held = alike | inside
-    ends = np.cumsum([len(own) for own in spoken])
-    starts = ends - np.asarray([len(own) for own in spoken])
+    lengths = np.asarray([len(own) for own in spoken])
     found = np.zeros(len(titles), dtype=np.float32)
-    for k, (start, end) in enumerate(zip(starts.tolist(), ends.tolist(), strict=True)):
-        if end > start:
-            found[k] = held[:, start:end].any(axis=1).mean()
+    spoken_titles = np.flatnonzero(lengths)
+    starts = (np.cumsum(lengths) - lengths)[spoken_titles]
+    # each title's words are one run of columns: does the title hold each query word?
+    holds = np.logical_or.reduceat(held, starts, axis=1)
+    found[spoken_titles] = holds.mean(axis=0)
     return found
 
 
