@@ -13,7 +13,7 @@ from flask import Flask
 
 from bank import danish
 from bank.needs.views import label_da, plan_link
-from bank.offers.views import is_vocabulary, tag_label
+from bank.offers.views import shown_tags, tag_label
 from bank.plans import course_link
 from bank.plans.dimensions import BUILT_IN
 from bank.plans.views import past_end_date
@@ -39,7 +39,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
 GLOBALS: dict[str, Callable[..., Any]] = {
     "signed": danish.signed,
     "tag_label": tag_label,
-    "is_vocabulary": is_vocabulary,
+    "shown_tags": shown_tags,
     "label_da": label_da,
     "plan_link": plan_link,
     "course_link": course_link,

@@ -25,9 +25,10 @@ def tag_label(slug: str) -> str:
     return _term_labels().get(slug, slug)
 
 
-def is_vocabulary(slug: str) -> bool:
-    """Tell templates whether a tag is a vocabulary term rather than a free keyword."""
-    return slug in _term_labels()
+def shown_tags(slugs: list[str]) -> list[tuple[str, bool]]:
+    """Return an offer's tags as templates show them: (label, is a vocabulary term) each."""
+    labels = _term_labels()
+    return [(labels.get(slug, slug), slug in labels) for slug in slugs]
 
 
 from bank.offers.views import apidocs, catalogue, editor, vocabulary  # noqa: E402,F401
