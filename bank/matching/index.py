@@ -42,6 +42,7 @@ HIT_SHARE = 0.5  # a match below this share of the best score is "Måske også",
 SEARCHES_KEPT = 128  # recent searches kept per index: about 50 KiB each, so under 7 MiB
 MASKS_KEPT = 256  # filter masks kept per index (each is one byte per offer)
 MEANINGFUL, MIN_CATALOGUE = 0.5, 20  # a word in over half the offers says nothing of a fit
+GOAL_EVIDENCE = 0.3  # an offer serves a goal only through a word found in under 30 % of offers
 
 
 class CatalogueIndex:
@@ -284,15 +285,21 @@ class CatalogueIndex:
         does a catalogue too small to tell common words.
         """
         n = len(self.offers)
-        rare = q.copy()
-        rare.data[self.m.idf[rare.indices] < math.log((1 + n) / (1 + MEANINGFUL * n)) + 1] = 0
-        rare.eliminate_zeros()
+        rare = self._rare(q, MEANINGFUL)
         if rare.nnz == 0 or n < MIN_CATALOGUE:
             return np.ones(sub.shape[0], dtype=bool)
         found = (sub @ rare.T).toarray().ravel() > 0
         if parts.get("tags") is not None:
             found |= np.asarray(parts["tags"]) > 0
         return found | (np.asarray(parts["fuzzy"]) >= FUZZY_SHOWN)
+
+    def _rare(self, q: sparse.csr_matrix, share: float) -> sparse.csr_matrix:
+        """Keep only a query's features found in at most `share` of the catalogue's offers."""
+        n = len(self.offers)
+        rare = q.copy()
+        rare.data[self.m.idf[rare.indices] < math.log((1 + n) / (1 + share * n)) + 1] = 0
+        rare.eliminate_zeros()
+        return rare
 
     def _second_stage(
         self,
@@ -314,6 +321,9 @@ class CatalogueIndex:
             self.titles,
             sub[head],
             goal_rows,
+            [self._rare(goal, GOAL_EVIDENCE) for goal in goal_rows]
+            if len(self.offers) >= MIN_CATALOGUE
+            else (),
         )
         new_head = [int(head[k]) for k in done.order]
         scores[new_head] = done.scores

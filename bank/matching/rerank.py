@@ -50,12 +50,15 @@ def rerank(
     titles: Sequence[str],
     tfidf: sparse.csr_matrix,
     goal_rows: Sequence[sparse.csr_matrix],
+    goal_evidence: Sequence[sparse.csr_matrix] = (),
 ) -> Reordered:
     """Re-order a need's candidate rows (best first by the blend); see the module text.
 
     `steps`, `audience` and `titles` are per catalogue row, `tfidf` holds the candidates'
     own TF-IDF rows (in the order of `rows`); the result's order holds positions in `rows`,
-    and its scores never rise down the list.
+    and its scores never rise down the list. With `goal_evidence` (each goal's rarer words
+    and concepts), an offer is said to serve a goal only if it shares one of them: sharing
+    "fast" or "hjælp" with "Et fast sted at sove" says nothing about a place to sleep.
     """
     if rows.size == 0:
         return Reordered([], np.zeros(0), [])
@@ -66,6 +69,8 @@ def rerank(
     order = _cover_goals(adjusted, fits)
     final = np.minimum.accumulate(adjusted[order])
     served = _served(fits[order]) if query.goals else np.zeros((len(order), 0), dtype=bool)
+    if goal_evidence and served.size:
+        served &= _goal_fits(tfidf, goal_evidence)[order] > 0
     goals = [tuple(query.goals[g] for g in np.flatnonzero(row)) for row in served]
     return Reordered(order, np.round(final, 4), goals)
 

@@ -149,3 +149,22 @@ def test_a_sentence_about_the_problem_is_not_taken_for_something_tried():
     assert tried_sentences([said]) == []
     assert "maven" in without_tried(said)
     assert step_wish(["Hun har mere end 10 % fravær"]) == 0
+
+
+def test_an_offer_is_not_said_to_serve_a_goal_it_shares_only_common_words_with():
+    clubs = [
+        offer(f"k{k}", f"Klub {k}", f"Et fast sted at være om eftermiddagen med {thing}.")
+        for k, thing in enumerate(["brætspil", "musik", "madlavning", "ture", "gaming"] * 2)
+    ]
+    school = [offer(f"s{k}", f"Skolestøtte {k}", "Støtte i skolen til lektier.") for k in range(3)]
+    others = [offer(f"x{k}", f"Rådgivning {k}", f"Samtaler om {k}.") for k in range(8)]
+    housing = offer("b1", "Bostøtte", "Et værelse at sove i, når du ikke kan bo hjemme.")
+    goals = ("Blive i skolen", "Et fast sted at sove")
+    found = CatalogueIndex.build([*clubs, *school, *others, housing]).rank(
+        need("n", "Skole og et sted at bo", "Hun sover hos veninder.", goals=goals), top=8
+    )
+    assert "b1" in ids(found) and any(i.startswith("k") for i in ids(found))
+    for match in found:
+        if match.offer_id.startswith("k"):  # "fast" and "sted" are in most offers here
+            assert "Et fast sted at sove" not in match.why.get("goals", [])
+    assert "Et fast sted at sove" in next(m for m in found if m.offer_id == "b1").why["goals"]
