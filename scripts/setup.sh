@@ -8,6 +8,7 @@ missing=()
 command -v redis-server >/dev/null || [ "$extra" != "test" ] || missing+=(redis-server)
 command -v npm >/dev/null || [ "$extra" != "test" ] || missing+=(npm)
 ldconfig -p 2>/dev/null | grep -q libpango-1.0 || missing+=(libpango-1.0-0 libpangoft2-1.0-0)
+ldconfig -p 2>/dev/null | grep -q libharfbuzz-subset || missing+=(libharfbuzz-subset0)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     export DEBIAN_FRONTEND=noninteractive
