@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session, selectinload
 
 from bank.auth.models import Unit, User
-from bank.offers.access import is_editor
+from bank.offers.access import can_see, is_editor
 from bank.offers.models import Offer
 from bank.ranking import DRAFT_ID, Match, draft_record, get_index
 
@@ -29,14 +29,17 @@ class SimilarOffer:
         return self.likeness == "double"
 
 
-def _offers(session: Session, matches: list[Match], skip: str | None) -> list[SimilarOffer]:
+def _offers(
+    session: Session, matches: list[Match], skip: str | None, viewer: User | None
+) -> list[SimilarOffer]:
+    """Load the matched offers the viewer may open (another unit's draft is not shown)."""
     matches = [m for m in matches if m.offer_id not in (skip, DRAFT_ID)]
     query = (
         sa.select(Offer)
         .where(Offer.ref.in_([m.offer_id for m in matches]))
         .options(selectinload(Offer.unit).selectinload(Unit.centre))
     )
-    by_ref = {o.ref: o for o in session.scalars(query)}
+    by_ref = {o.ref: o for o in session.scalars(query) if can_see(viewer, o)}
     return [
         SimilarOffer(by_ref[m.offer_id], m.score, m.reasons, m.likeness)
         for m in matches
@@ -55,14 +58,18 @@ def similar_offers(
         matches = index.similar(offer.ref, top=top)
     except KeyError:  # not yet in the index (an import still running elsewhere)
         return []
-    return _offers(session, matches, offer.ref)
+    return _offers(session, matches, offer.ref, viewer)
 
 
 def likely_doubles(
-    session: Session, values: Mapping[str, object], ref: str | None = None, top: int = 5
+    session: Session,
+    values: Mapping[str, object],
+    viewer: User | None,
+    ref: str | None = None,
+    top: int = 5,
 ) -> list[SimilarOffer]:
-    """Return the catalogue's offers that the draft would likely double, before it is saved."""
+    """Return the offers the draft would likely double (those the viewer may open)."""
     if len(str(values.get("title") or "")) + len(str(values.get("description") or "")) < 12:
         return []
     matches = get_index(session).similar_to_draft(draft_record(values, ref), top=top)
-    return [s for s in _offers(session, matches, ref) if s.likeness]
+    return [s for s in _offers(session, matches, ref, viewer) if s.likeness]

@@ -82,3 +82,18 @@ def test_a_draft_unlike_anything_in_the_catalogue_gets_no_warning(
 def test_only_editors_may_ask_for_the_double_offer_warning(client, auth, make_user):
     auth.login(make_user(Role.COORDINATOR))
     assert client.post("/redaktion/tilbud/ligner", data={"title": "x"}).status_code == 403
+
+
+def test_the_offers_like_this_one_leave_out_another_units_draft_the_editor_cannot_open(
+    client, auth, make_user, demo_catalogue
+):
+    draft = demo_catalogue["dm-o044"]
+    assert draft.status.value == "draft" and draft.unit_name == "Klubberne"
+    auth.login(make_user(Role.ADMIN, unit=None))
+    assert "/tilbud/dm-o044" in client.get("/tilbud/dm-o017").get_data(as_text=True)
+    auth.logout()
+    auth.login(make_user(Role.EDITOR, unit="Ungdomsskolen"))
+    page = client.get("/tilbud/dm-o017").get_data(as_text=True)
+    assert "Lignende tilbud" in page
+    assert "/tilbud/dm-o044" not in page and draft.title not in page
+    assert client.get("/tilbud/dm-o044").status_code == 404

@@ -156,7 +156,9 @@ def likely_doubles():
     """Warn the editor, as they write, about offers the draft would likely double."""
     access.require_editor(current_user)
     form = parse_offer_form(request.form)
-    found = doubles.likely_doubles(db.session, form.values, request.form.get("ref") or None)
+    found = doubles.likely_doubles(
+        db.session, form.values, current_user, request.form.get("ref") or None
+    )
     return render("offers/_doubles.html", doubles=found, draft=True)
 
 
