@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -89,11 +90,15 @@ def goals_served(
     return {offer_id: [goal] for offer_id, (_, goal) in best.items()}
 
 
-def _merge(found: list[tuple[Match, str]]) -> list[tuple[Match, list[str]]]:
+def _merge(
+    found: list[tuple[Match, str]], goalless: Collection[str] = ()
+) -> list[tuple[Match, list[str]]]:
     """Keep each offer once, with its best match and the questions it really fits.
 
-    An offer fits a question when it is a hit there (not merely "Måske også"); an offer
-    that is a hit nowhere keeps the question it came closest to, and stays a weaker match.
+    An offer fits a question when it is a hit there (not merely "Måske også") and, when the
+    question has goals, the engine says it serves one of them (it shares a telling word or
+    concept with it); an offer that is a hit nowhere keeps the question it came closest to,
+    and stays a weaker match.
     """
     best: dict[str, tuple[Match, list[str]]] = {}
     for match, label in sorted(found, key=lambda f: -f[0].score):
@@ -101,7 +106,8 @@ def _merge(found: list[tuple[Match, str]]) -> list[tuple[Match, list[str]]]:
             best[match.offer_id] = (match, [label])
             continue
         kept, labels = best[match.offer_id]
-        if match.hit and label not in labels:
+        serves = label in goalless or bool(match.why.get("goals"))
+        if match.hit and label not in labels and serves:
             if not kept.hit:
                 best[match.offer_id] = (replace(kept, hit=True), [label])
             else:
@@ -145,7 +151,8 @@ def find_offers(
             for record, label, _ in asked
             for m in index.rank(record, top=PER_QUESTION, step_max=step_max)
         ]
-    merged = _merge(found)[:top]
+    goalless = {label for record, label, _ in asked if not record.goals}
+    merged = _merge(found, goalless)[:top]
     if text:
         serves = goals_served(index, asked, [m.offer_id for m, _ in merged])
     else:
