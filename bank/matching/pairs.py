@@ -174,10 +174,8 @@ def age_likeness(offers: Sequence[OfferRecord], i: np.ndarray, j: np.ndarray) ->
     An open end is open: it takes the other offer's limit, so "from 18" and "18–24" coincide
     (an open end is not an age of 120).
     """
-    nan = float("nan")
-    low = np.asarray([o.age_min if o.age_min is not None else nan for o in offers])
-    high = np.asarray([o.age_max if o.age_max is not None else nan for o in offers])
-    return _age_likeness(low, high, i, j)
+    traits = OfferTraits.of(offers)
+    return _age_likeness(traits.age_min, traits.age_max, i, j)
 
 
 def _age_likeness(low: np.ndarray, high: np.ndarray, i: np.ndarray, j: np.ndarray) -> np.ndarray:
