@@ -15,7 +15,29 @@ from bank.auth.services import create_user, get_or_create_unit
 from bank.db import Base, make_engine
 
 PASSWORD = "korrekt-hest-batteri"
-PG_URL = os.environ.get("BANK_TEST_DATABASE_URL")
+
+
+def _database_of_this_worker(url: str | None) -> str | None:
+    """Return the PostgreSQL test URL for this pytest-xdist worker: a database of its own."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not url or not worker:
+        return url
+    base = sa.make_url(url)
+    name = f"{base.database}_{worker}"
+    admin = sa.create_engine(base, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as connection:
+            found = connection.execute(
+                sa.text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": name}
+            ).first()
+            if not found:
+                connection.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    finally:
+        admin.dispose()
+    return base.set(database=name).render_as_string(hide_password=False)
+
+
+PG_URL = _database_of_this_worker(os.environ.get("BANK_TEST_DATABASE_URL"))
 
 
 def pytest_collection_modifyitems(config, items):

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
 from bank.bench.baselines import BM25Baseline, PostgresBaseline, mutual_pairs, plain_url
+from tests.conftest import PG_URL
 from tests.unit.engine_support import CATALOGUE, need
 
 ASKED = need("n1", "Mentor og job", "Jeg vil have en mentor og et job", tags=("job",), age=16)
@@ -29,7 +28,7 @@ def test_a_sqlalchemy_url_becomes_a_psycopg_url():
 
 @pytest.mark.postgres_only
 def test_postgres_full_text_search_ranks_with_the_danish_configuration():
-    baseline = PostgresBaseline(CATALOGUE, os.environ["BANK_TEST_DATABASE_URL"])
+    baseline = PostgresBaseline(CATALOGUE, PG_URL)
     try:
         found = baseline.rank(ASKED, top=10)
         assert found[0] == "o1" and not {"o5", "o6"} & set(found)
