@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from bank.auth.models import User
 from bank.auth.services import record_audit
 from bank.db import utcnow
+from bank.decisions import services as decisions
 from bank.errors import Conflict, Invalid, NotAllowed, NotFound
 from bank.needs import fields, limits, lookup, permissions
 from bank.needs.labels import BID_STATES
@@ -160,6 +161,7 @@ def decide_bid(
         label = BID_STATES[bid.state][1].lower()
         raise Conflict(f"the bid is already {bid.state.value}", f"Buddet er allerede {label}.")
     record_audit(session, user, "decide", "bid", bid.id, state.value)
+    decisions.record_bid_decision(session, user, bid, state)
     return bid
 
 

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from bank.auth.models import User
 from bank.auth.services import record_audit
 from bank.db import utcnow
+from bank.decisions import services as decisions
 from bank.errors import Invalid, NotAllowed, NotFound
 from bank.needs import fields, lookup, permissions
 from bank.needs.models import Bid, BidState, Course, Goal, GoalStatus
@@ -176,6 +177,7 @@ def add_item(session: Session, user: User, course_id: int, values: dict) -> Plan
     session.add(item)
     session.flush()
     record_audit(session, user, "create", "plan_item", item.id, f"forløb {course.id}: {item.title}")
+    decisions.record_in_plan(session, user, item)
     return item
 
 
@@ -268,6 +270,8 @@ def change_status(
     item.updated_at = utcnow()
     session.flush()
     record_audit(session, user, "update", "plan_item", item.id, f"status: {new.value}")
+    if new.closed:
+        decisions.record_item_closed(session, user, item, completed=new is ItemStatus.ENDED)
     return item
 
 
