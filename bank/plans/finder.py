@@ -10,6 +10,8 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from bank.auth.models import User
+from bank.decisions import services as decisions
+from bank.decisions.models import Decision
 from bank.needs.models import Bid, BidState, Course, NeedState
 from bank.offers.models import Offer
 from bank.plans.overview import live, open_for
@@ -43,6 +45,8 @@ class Hit:
     on_plan: bool = False
     goals: list[str] = field(default_factory=list)  # the young person's goals it serves
     maybe: bool = False  # a weaker match, shown under "Måske også"
+    need_id: int | None = None  # the need (or else goal) it was found for: "Passer ikke"
+    goal_id: int | None = None
 
 
 @dataclass
@@ -55,39 +59,52 @@ class FinderResult:
     step_max: int | None
     text: str
     bids: list[Bid]
+    hidden: list[Decision] = field(default_factory=list)  # marked "Passer ikke", newest first
+
+
+Source = tuple[int | None, int | None]  # (need id, goal id) a question was asked for
+Question = tuple[NeedRecord, str, str, Source]
 
 
 def questions(course: Course, age: int | None) -> list[tuple[NeedRecord, str]]:
     """Return what to rank for: each open need, and each active goal without a need."""
-    return [(record, label) for record, label, _ in _questions(course, age)]
+    return [(record, label) for record, label, _, _ in _questions(course, age)]
 
 
-def _questions(course: Course, age: int | None) -> list[tuple[NeedRecord, str, str]]:
-    """Return (record, label, the goal it serves) for each open need and each bare goal."""
-    asked = []
+def _questions(course: Course, age: int | None) -> list[Question]:
+    """Return (record, label, the goal it serves, source) for each open need and bare goal."""
+    asked: list[Question] = []
     needed_goals = set()
     for need in course.needs:
         if need.state in OPEN_NEEDS:
             needed_goals.add(need.goal_id)
             record = course_need_record(need, age)
-            asked.append((record, need.title, need.goal.text if need.goal else need.title))
+            goal = need.goal.text if need.goal else need.title
+            asked.append((record, need.title, goal, (need.id, need.goal_id)))
     for goal in course.goals:
         if servable(goal) and goal.id not in needed_goals:
-            asked.append((goal_record(goal, age), goal.text, goal.text))
+            asked.append((goal_record(goal, age), goal.text, goal.text, (None, goal.id)))
     return asked
 
 
+def _closest(
+    index: CatalogueIndex, asked: list[Question], offer_ids: list[str]
+) -> dict[str, Question]:
+    """Return, for each found offer, the question it ranks highest for (if any)."""
+    wanted = set(offer_ids)
+    best: dict[str, tuple[float, Question]] = {}
+    for question in asked if wanted else ():
+        for match in index.rank(question[0], top=PER_QUESTION):
+            if match.offer_id in wanted and match.score > best.get(match.offer_id, (0.0,))[0]:
+                best[match.offer_id] = (match.score, question)
+    return {offer_id: question for offer_id, (_, question) in best.items()}
+
+
 def goals_served(
-    index: CatalogueIndex, asked: list[tuple[NeedRecord, str, str]], offer_ids: list[str]
+    index: CatalogueIndex, asked: list[Question], offer_ids: list[str]
 ) -> dict[str, list[str]]:
     """Return, for each found offer, the goal it serves: one it ranks high for (if any)."""
-    wanted = set(offer_ids)
-    best: dict[str, tuple[float, str]] = {}
-    for record, _, goal in asked if wanted else ():
-        for match in index.rank(record, top=PER_QUESTION):
-            if match.offer_id in wanted and match.score > best.get(match.offer_id, (0.0, ""))[0]:
-                best[match.offer_id] = (match.score, goal)
-    return {offer_id: [goal] for offer_id, (_, goal) in best.items()}
+    return {offer_id: [q[2]] for offer_id, q in _closest(index, asked, offer_ids).items()}
 
 
 def _merge(
@@ -141,26 +158,34 @@ def find_offers(
     index = get_index(session)
     text = text.strip()
     asked = _questions(course, age)
+    hidden = decisions.hidden_for_course(session, course.id)
+    gone = {d.offer.ref for d in hidden if d.offer is not None}
     if text:
         found = [
-            (m, "Jeres søgning") for m in index.search(text, age=age, top=top, step_max=step_max)
+            (m, "Jeres søgning")
+            for m in index.search(text, age=age, top=top + len(gone), step_max=step_max)
         ]
     else:
         found = [
             (m, label)
-            for record, label, _ in asked
-            for m in index.rank(record, top=PER_QUESTION, step_max=step_max)
+            for record, label, _, _ in asked
+            for m in index.rank(record, top=PER_QUESTION + len(gone), step_max=step_max)
         ]
-    goalless = {label for record, label, _ in asked if not record.goals}
+    found = [(m, label) for m, label in found if m.offer_id not in gone]
+    goalless = {label for record, label, _, _ in asked if not record.goals}
     merged = _merge(found, goalless)[:top]
     if text:
-        serves = goals_served(index, asked, [m.offer_id for m, _ in merged])
+        closest = _closest(index, asked, [m.offer_id for m, _ in merged])
+        serves = {offer_id: [q[2]] for offer_id, q in closest.items()}
+        source = {offer_id: q[3] for offer_id, q in closest.items()}
     else:
-        goal_of = {label: goal for _, label, goal in asked}
+        goal_of = {label: goal for _, label, goal, _ in asked}
+        source_of = {label: src for _, label, _, src in asked}
         serves = {
             m.offer_id: list(dict.fromkeys(goal_of[label] for label in labels))
             for m, labels in merged
         }
+        source = {m.offer_id: source_of[labels[0]] for m, labels in merged}
     offers = offers_by_record_id(session, [m.offer_id for m, _ in merged])
     items = course_items(session, course)
     current = [i for i in items if live(i)]
@@ -184,10 +209,12 @@ def find_offers(
                 twins,
                 offer.id in on_plan,
                 serves.get(match.offer_id, []),
-                maybe=not match.hit,
+                not match.hit,
+                *source.get(match.offer_id, (None, None)),
             )
         )
-    return FinderResult(course, hits, age, step_max, text, unplanned_bids(course, items))
+    bids = unplanned_bids(course, items)
+    return FinderResult(course, hits, age, step_max, text, bids, hidden)
 
 
 def unplanned_bids(course: Course, items) -> list[Bid]:
