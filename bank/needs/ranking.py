@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from bank.auth.models import User
+from bank.decisions import services as decisions
 from bank.needs.anonymised import PublicNeed, to_public
 from bank.needs.models import Need
 from bank.needs.published import visible_needs
@@ -24,6 +25,7 @@ class RankedNeed:
     score: float
     reasons: tuple[str, ...]
     maybe: bool = False  # a weaker fit, shown under "Måske også"
+    best_offer: str | None = None  # the ref of the unit's offer that fits it best
 
 
 def unit_offers(session: Session, unit_id: int) -> list[Offer]:
@@ -35,7 +37,10 @@ def unit_offers(session: Session, unit_id: int) -> list[Offer]:
 def needs_for_unit(
     session: Session, user: User, top: int = 20, needs: list[Need] | None = None
 ) -> list[RankedNeed]:
-    """Rank the open needs the user's unit may see by how well the unit's offers fit them."""
+    """Rank the open needs the user's unit may see by how well the unit's offers fit them.
+
+    Needs the unit marked "Passer ikke" are left out until the mark is undone.
+    """
     unit_id = getattr(user, "unit_id", None)
     if unit_id is None:
         return []
@@ -43,6 +48,8 @@ def needs_for_unit(
     if not offers:
         return []
     needs = visible_needs(session, user) if needs is None else needs
+    hidden = decisions.hidden_need_ids(session, unit_id)
+    needs = [n for n in needs if n.id not in hidden]
     if not needs:
         return []
     today = date.today()
@@ -54,6 +61,12 @@ def needs_for_unit(
         index=get_index(session),
     )
     return [
-        RankedNeed(to_public(by_id[m.need_id], today), m.score, m.reasons, not m.hit)
+        RankedNeed(
+            to_public(by_id[m.need_id], today),
+            m.score,
+            m.reasons,
+            not m.hit,
+            next(iter(m.why.get("offers", ())), None),
+        )
         for m in matches
     ]

@@ -4,23 +4,26 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from flask import request
+from flask import flash, redirect, request, url_for
 
 from bank import db
 from bank.auth.current import me
+from bank.decisions import services as decisions
+from bank.decisions.models import NotFitReason
+from bank.errors import Invalid
 from bank.main.htmx import render
 from bank.needs import bids, lookup, needs, permissions, published, ranking
 from bank.needs.models import DeclineReason
 from bank.needs.views import bp
-from bank.unit_of_work import audited_read
+from bank.unit_of_work import audited_read, transaction
 
 
-@bp.route("/behov")
-def board():
-    """Show the open needs: those that fit my unit first (with reasons), then all of them."""
-    user, q, tag = me(), request.args.get("q", ""), request.args.get("tag", "")
+def _board(q: str = "", tag: str = ""):
+    """Render the open needs (only the list for htmx): my unit's first, then the others."""
+    user = me()
     can_bid = permissions.can_bid_for(user, user.unit_id)
     ranked = ranking.needs_for_unit(db.session, user) if can_bid and not (q or tag) else []
+    hidden = decisions.hidden_needs(db.session, user) if can_bid and not (q or tag) else []
     return render(
         "needs/board.html",
         "needs/_board_results.html",
@@ -30,7 +33,50 @@ def board():
         tag=tag,
         bid_on=bids.needs_bid_on(db.session, user.unit_id),
         can_bid=can_bid,
+        hidden=hidden,
+        reasons=list(NotFitReason),
     )
+
+
+@bp.route("/behov")
+def board():
+    """Show the open needs: those that fit my unit first (with reasons), then all of them."""
+    return _board(request.args.get("q", ""), request.args.get("tag", ""))
+
+
+def _after_mark():
+    """Show the list again: in place for htmx, else by a redirect to the board."""
+    if request.headers.get("HX-Request"):
+        with transaction():
+            return _board()
+    return redirect(url_for("needs.board") + "#behovsliste")
+
+
+@bp.route("/behov/<int:need_id>/passer-ikke", methods=["POST"])
+def need_not_fit(need_id: int):
+    """Mark a need "Passer ikke" for my unit: it leaves the unit's list."""
+    form = request.form
+    try:
+        with transaction():
+            decisions.mark_need_not_fit(
+                db.session, me(), need_id, form.get("offer"), form.get("reason")
+            )
+    except Invalid as exc:
+        for messages in exc.danish_errors().values():
+            for message in messages:
+                flash(message, "error@skjult")
+    else:
+        flash("Behovet er skjult for jeres enhed. I kan fortryde under Skjult.", "info@skjult")
+    return _after_mark()
+
+
+@bp.route("/behov/skjult/<int:decision_id>/fortryd", methods=["POST"])
+def undo_need_not_fit(decision_id: int):
+    """Undo a "Passer ikke" on my unit's list: the need comes back."""
+    with transaction():
+        decisions.undo_need_not_fit(db.session, me(), decision_id)
+    flash("Behovet er med på jeres liste igen.", "info@skjult")
+    return _after_mark()
 
 
 @bp.route("/behov/<int:need_id>")
