@@ -17,8 +17,10 @@ from sqlalchemy.orm import Session
 from bank.auth.models import Role, User
 from bank.auth.services import create_user, get_or_create_unit
 from bank.db import utcnow
+from bank.decisions import services as decisions
+from bank.decisions.models import NotFitReason
 from bank.demo import DEMO_PASSWORD, load_demo_users
-from bank.needs import bids, consent, courses, goals, needs
+from bank.needs import bids, consent, courses, goals, needs, ranking
 from bank.needs.models import Citizen, Course, Goal, GoalStatus, Need
 from bank.offers.models import Offer, OfferStatus
 
@@ -158,3 +160,18 @@ def load_demo(session: Session, fixtures: Path, today: date | None = None) -> No
     today, now = today or date.today(), utcnow()
     for spec in data["courses"]:
         _course(session, users, spec, now, today)
+    _not_fit(session, users)
+
+
+# Units whose members mark the need that fits them least "Passer ikke" (not a demo sign-in's
+# unit, so every demo user still sees the whole list).
+NOT_FIT = (("klub@demo.dk", NotFitReason.WRONG_TARGET_GROUP), ("ppr@demo.dk", None))
+
+
+def _not_fit(session: Session, users: dict[str, User]) -> None:
+    for email, reason in NOT_FIT:
+        member = users[email]
+        listed = ranking.needs_for_unit(session, member)
+        if listed:
+            last = listed[-1]
+            decisions.mark_need_not_fit(session, member, last.need.id, last.best_offer, reason)

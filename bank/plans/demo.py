@@ -14,9 +14,11 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from bank.decisions import services as decisions
+from bank.decisions.models import NotFitReason
 from bank.needs.models import BidState, Course, CourseStatus, Goal
 from bank.offers.models import Offer
-from bank.plans import followup, services
+from bank.plans import finder, followup, services
 from bank.plans.models import PlanItem
 from bank.plans.services import team_users
 from bank.ranking import CatalogueIndex, get_index, goal_record
@@ -36,6 +38,7 @@ def load_demo(session: Session, fixtures: Path, today: date | None = None) -> No
             course.started_on = today - timedelta(days=YEAR + 30)
         rng = random.Random(f"plan-{number}")
         _plan(session, course, number, rng, today)
+        _not_fit(session, course, number, today)
         _meetings(session, course, number, rng, today)
         _progress(session, course, rng, today)
         _communities(session, course, number, today)
@@ -94,6 +97,22 @@ def _offer_for(
             full = offer.capacity is not None and offer.capacity <= 0
             return {"offer_id": offer.id, "waiting_weeks": "6" if full else ""}
     return None
+
+
+def _not_fit(session: Session, course: Course, number: int, today: date) -> None:
+    """Mark two of the finder's hits "Passer ikke" (one with a reason), as a coordinator does.
+
+    The fifth and sixth hit: the demo's finder then has a "Skjult" list, and the learning has
+    negative examples beside the plan's positive ones.
+    """
+    found = finder.find_offers(session, course.coordinator, course.id, today=today)
+    hits = [h for h in found.hits if not h.on_plan][4:6]
+    reasons = list(NotFitReason)
+    for position, hit in enumerate(hits):
+        reason = reasons[number % len(reasons)] if position == 0 else None
+        decisions.mark_offer_not_fit(
+            session, course.coordinator, course.id, hit.offer.id, hit.need_id, hit.goal_id, reason
+        )
 
 
 def _meetings(session: Session, course: Course, number: int, rng: random.Random, today: date):
