@@ -17,7 +17,9 @@ import click
 from bank.bench.engine import format_bench, run_bench
 from bank.bench.evaluate import (
     compare_systems,
+    format_learned,
     format_table,
+    learned_metrics,
     load_duplicate_labels,
     load_judgments,
 )
@@ -115,6 +117,12 @@ def overlaps_command(offers_path: str, threshold: float | None, with_partial: bo
     is_flag=True,
     help="Take every tag off the needs first: does the text carry the match?",
 )
+@click.option(
+    "--learned",
+    is_flag=True,
+    help="Instead: NDCG@5 before/after the signal learned from decisions, "
+    "5-fold over needs (the training folds' judgments are the decisions).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the numbers as JSON.")
 def evaluate_command(
     offers_path: str,
@@ -123,6 +131,7 @@ def evaluate_command(
     duplicates_path: str | None,
     pg_url: str | None,
     strip_tags: bool,
+    learned: bool,
     as_json: bool,
 ) -> None:
     """Compare the engine with BM25 (and PostgreSQL full-text search) on a labelled set."""
@@ -131,6 +140,10 @@ def evaluate_command(
     if strip_tags:
         needs = [replace(need, tags=()) for need in needs]
     grades = _load(load_judgments, judgments_path)
+    if learned:
+        found = learned_metrics(offers, needs, grades)
+        click.echo(_json(found) if as_json else format_learned(found))
+        return
     labels = _load(load_duplicate_labels, duplicates_path) if duplicates_path else None
     url = (os.environ.get(PG_ENV) if pg_url is None else pg_url) or None
     try:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +14,8 @@ from bank.matching import (
     OfferRecord,
     find_double_offers,
 )
+from bank.matching.learned import FOLDS, Decision, fit, ndcg_at, need_text
+from bank.matching.learned import dcg as dcg  # re-exported for the metric tests
 from bank.matching.records import read_jsonl
 
 Ranker = Callable[[NeedRecord, int], list[str]]
@@ -64,19 +65,6 @@ def load_duplicate_labels(path: str | Path) -> dict[tuple[str, str], str]:
 def pair_key(a: str, b: str) -> tuple[str, str]:
     """Return a pair of ids in sorted order."""
     return (a, b) if a < b else (b, a)
-
-
-def dcg(gains: Iterable[float]) -> float:
-    """Return the discounted cumulative gain of gains in rank order."""
-    return sum(gain / math.log2(rank + 2) for rank, gain in enumerate(gains))
-
-
-def ndcg_at(ranked: Sequence[str], grades: Mapping[str, int], k: int) -> float:
-    """Return NDCG@k with gain 2^grade - 1 (1.0 when nothing is relevant and nothing shown)."""
-    ideal = dcg(sorted((2**g - 1 for g in grades.values() if g > 0), reverse=True)[:k])
-    if ideal == 0:
-        return 1.0
-    return dcg(2 ** grades.get(offer, 0) - 1 for offer in ranked[:k]) / ideal
 
 
 def reciprocal_rank(ranked: Sequence[str], grades: Mapping[str, int]) -> float:
@@ -176,3 +164,55 @@ def format_table(results: Mapping[str, Mapping[str, float]]) -> str:
 
 
 NAMES = {"ndcg@5": "NDCG@5", "ndcg@10": "NDCG@10", "mrr": "MRR", "recall@10": "recall@10"}
+
+
+def learned_metrics(
+    offers: Sequence[OfferRecord],
+    needs: Sequence[NeedRecord],
+    grades: Grades,
+    folds: int = FOLDS,
+) -> dict[str, float]:
+    """Return NDCG@5 before and after the learned signal, k-fold over the judged needs.
+
+    The judgments of the training folds are the decisions (grade 2-3: chosen, 0: turned
+    down, 1: no decision); the signal is fitted and guarded on them as the worker does, and
+    the held-out needs are ranked with it if it was adopted.
+    """
+    index = CatalogueIndex.build(offers)
+    judged = [need for need in needs if need.id in grades]
+    before = after = 0.0
+    adopted = 0
+    for fold in range(folds):
+        held_out = [need for n, need in enumerate(judged) if n % folds == fold]
+        decisions = [
+            Decision(need.id, need_text(need), offer, grade >= 2)
+            for n, need in enumerate(judged)
+            if n % folds != fold
+            for offer, grade in grades[need.id].items()
+            if grade != 1
+        ]
+        result = fit(decisions, index.fit_ranker())
+        model = result.model(decisions)
+        signal = index.learn(model) if model is not None else None
+        adopted += model is not None
+        for need in held_out:
+            own = grades[need.id]
+            before += ndcg_at([m.offer_id for m in index.rank(need, learned=None)], own, 5)
+            after += ndcg_at([m.offer_id for m in index.rank(need, learned=signal)], own, 5)
+    count = max(len(judged), 1)
+    return {
+        "ndcg@5 before": before / count,
+        "ndcg@5 after": after / count,
+        "folds adopted": adopted,
+        "folds": folds,
+    }
+
+
+def format_learned(found: Mapping[str, float]) -> str:
+    """Return the k-fold before/after numbers of the learned signal as lines of text."""
+    gain = found["ndcg@5 after"] - found["ndcg@5 before"]
+    return (
+        f"NDCG@5 untrained  {found['ndcg@5 before']:.3f}\n"
+        f"NDCG@5 learned    {found['ndcg@5 after']:.3f}  ({gain:+.3f})\n"
+        f"adopted in {int(found['folds adopted'])} of {int(found['folds'])} folds"
+    )

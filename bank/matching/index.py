@@ -17,6 +17,7 @@ from bank.matching.explain import (
     first_words,
     reasons,
 )
+from bank.matching.learned import LearnedModel, LearnedSignal, Ranker, Votes
 from bank.matching.pairs import PairVerdict, judge_many
 from bank.matching.recent import RecentSearches
 from bank.matching.records import NeedRecord, OfferRecord
@@ -43,6 +44,7 @@ SEARCHES_KEPT = 128  # recent searches kept per index: about 50 KiB each, so und
 MASKS_KEPT = 256  # filter masks kept per index (each is one byte per offer)
 MEANINGFUL, MIN_CATALOGUE = 0.5, 20  # a word in over half the offers says nothing of a fit
 GOAL_EVIDENCE = 0.3  # an offer serves a goal only through a word found in under 30 % of offers
+ADOPTED = "adopted"  # rank with the learned signal the index holds (`learned`), if any
 
 
 class CatalogueIndex:
@@ -70,17 +72,27 @@ class CatalogueIndex:
         )
         self._masks: dict[tuple[str, ...], np.ndarray] = {}
         self._searches = RecentSearches(SEARCHES_KEPT)
+        self.learned: LearnedSignal | None = None  # the adopted model's signal (bank.ranking)
 
     def __getstate__(self) -> dict[str, object]:
-        """Pickle the index without its recent searches (a lock cannot be saved)."""
+        """Pickle the index without its recent searches (a lock cannot be saved) or model."""
         state = dict(self.__dict__)
         state.pop("_searches", None)
+        state.pop("learned", None)
         return state
 
     def __setstate__(self, state: dict[str, object]) -> None:
-        """Restore a saved index with an empty memory of searches."""
+        """Restore a saved index with an empty memory of searches and no learned model."""
         self.__dict__.update(state)
         self._searches = RecentSearches(SEARCHES_KEPT)
+        self.learned = None
+
+    def learn(self, model: LearnedModel) -> LearnedSignal:
+        """Place a learned model's decisions in this catalogue's feature space."""
+        return LearnedSignal(model, self.rows, len(self.offers), self._text_row)
+
+    def _text_row(self, text: str) -> sparse.csr_matrix:
+        return self.m.weigh(self.m.analyzer.query_features(text))
 
     @classmethod
     def build(cls, offers: Iterable[OfferRecord]) -> CatalogueIndex:
@@ -102,16 +114,37 @@ class CatalogueIndex:
         step_max: int | None = None,
         centre: str | None = None,
         tags: Sequence[str] = (),
+        learned: LearnedSignal | str | None = ADOPTED,
     ) -> list[Match]:
-        """Rank the published offers that fit a need, best first, with reasons."""
+        """Rank the published offers that fit a need, best first, with reasons.
+
+        `learned`: the signal learned from decisions; by default the one the index holds.
+        """
         query = need_query(need, self.m.analyzer)
         mask = self.eligible(need.age, step_max=step_max, centre=centre, tags=tags)
-        return self._ranked(query, mask, top, RANK_WEIGHTS)
+        signal = self.learned if learned == ADOPTED else learned
+        return self._ranked(query, mask, top, RANK_WEIGHTS, learned=_signal(signal))
 
     def rank_within(self, need: NeedRecord, within: np.ndarray, top: int = 10) -> list[Match]:
         """Rank for a need only the offers marked in a mask (e.g. one unit's offers)."""
         query = need_query(need, self.m.analyzer)
-        return self._ranked(query, within & self.eligible(need.age), top, RANK_WEIGHTS)
+        mask = within & self.eligible(need.age)
+        return self._ranked(query, mask, top, RANK_WEIGHTS, learned=self.learned)
+
+    def fit_ranker(self, top: int = 10) -> Ranker:
+        """Return a ranker for `learned.fit`: offer ids for a need with a model (or none)."""
+        signals: dict[int, tuple[LearnedModel, LearnedSignal]] = {}
+
+        def ranked(need: NeedRecord, model: LearnedModel | None) -> list[str]:
+            signal = None
+            if model is not None:
+                kept = signals.get(id(model))
+                if kept is None or kept[0] is not model:
+                    kept = signals[id(model)] = (model, self.learn(model))
+                signal = kept[1]
+            return [m.offer_id for m in self.rank(need, top=top, learned=signal)]
+
+        return ranked
 
     def search(
         self,
@@ -241,16 +274,26 @@ class CatalogueIndex:
         top: int,
         weights: Weights,
         explain_rows: range | None = None,
+        learned: LearnedSignal | None = None,
     ) -> list[Match]:
         q = self.m.weigh(query.features)
         tag_scores = self.tag_scores(query)
         rows = self._candidates(q, tag_scores, mask, weights)
+        votes = learned.votes(q) if learned is not None else None
+        if votes is not None:  # an offer chosen for needs like this one is a candidate too
+            rows = np.union1d(rows, np.flatnonzero((votes.share > 0) & mask))
         if rows.size == 0 or top <= 0:
             return []
         sub = self.m.tfidf[rows]
         parts = self.signals(query, q, rows, tag_scores, sub)
-        scores = np.round(weights.blend(**parts), 4)
-        scores[~self._meaningful(q, sub, parts)] = 0.0
+        scores = weights.blend(**parts)
+        meaningful = self._meaningful(q, sub, parts)
+        if votes is not None and learned is not None:
+            best = float(scores.max()) or 1.0
+            scores = np.clip(scores + learned.weight * best * votes.share[rows], 0.0, None)
+            meaningful |= votes.share[rows] > 0
+        scores = np.round(scores, 4)
+        scores[~meaningful] = 0.0
         order = np.lexsort((self._id_order[rows], self._step[rows], -scores))
         chosen = [int(i) for i in order if scores[i] > 0]
         served: dict[int, tuple[str, ...]] = {}
@@ -264,7 +307,7 @@ class CatalogueIndex:
             if explain_rows is None or n in explain_rows:
                 signals = {k: float(v[i]) for k, v in parts.items() if isinstance(v, np.ndarray)}
                 match = self._match(query, q, row, score, signals, served.get(i), first)
-                found.append(replace(match, hit=score >= floor))
+                found.append(_chosen(replace(match, hit=score >= floor), votes, row))
             else:  # only an id and a score: most of a page's hits are counted, not shown
                 found.append(Match(self._offer_id(row), score, hit=score >= floor))
         return found
@@ -422,6 +465,20 @@ class CatalogueIndex:
         why, said = explain_match(query, q, offer, row, parts, self.m, goals, first)
         full = offer.capacity is not None and offer.capacity <= 0
         return Match(offer.id, score, why, said, full)
+
+
+def _signal(learned: LearnedSignal | str | None) -> LearnedSignal | None:
+    return learned if isinstance(learned, LearnedSignal) else None
+
+
+def _chosen(match: Match, votes: Votes | None, row: int) -> Match:
+    """Add the reason (and interchange key) of an offer chosen for similar needs."""
+    if votes is None or votes.chosen[row] <= 0 or votes.share[row] <= 0:
+        return match
+    times = int(votes.chosen[row])
+    said = f"Valgt til lignende behov {times} {'gang' if times == 1 else 'gange'}"
+    why = {**match.why, "learned": [str(times)]}
+    return replace(match, reasons=(*match.reasons, said), why=why)
 
 
 def _codes(values: Sequence[str]) -> tuple[dict[str, int], np.ndarray]:

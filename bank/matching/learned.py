@@ -1,0 +1,190 @@
+"""A signal learned from the bank's own decisions: what was chosen for needs like this one.
+
+A decision links the text of a published need (or of a checked goal) with an offer, as a fit
+(a bid accepted, an offer put in a plan) or not (marked "Passer ikke", a bid declined, an item
+dropped early). For a new need, the decisions on similar texts (the cosine of their TF-IDF
+rows in the catalogue's space) vote for or against their offers. An offer's smoothed vote
+adds a share of the best blend score before the second stage, and an offer chosen for
+similar needs becomes a candidate even when its words never meet the need's. How large that
+share is, is fitted by cross-validation over needs (`fit`); a fit that does not score higher
+than the untrained engine is not adopted.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+
+from bank.matching.records import NeedRecord
+
+WEIGHTS = (0.1, 0.2, 0.4)  # shares of the best blend score tried by the fit
+SIMILAR = 0.1  # a decision on a text less similar than this takes no part in a vote
+SMOOTHING = 1.0  # a vote is sum(sim * ±1) / (SMOOTHING + sum(sim)): few decisions say little
+NAMED = 0.25  # a fit decision this similar counts in "Valgt til lignende behov n gange"
+FOLDS = 5  # cross-validation folds over needs (fewer when there are fewer needs)
+MIN_NEEDS = 5  # a fit needs decisions on at least this many needs (with a fit among them)
+CV_TOP = 10  # places ranked per held-out need
+MARGIN = 0.01  # adopted only when it beats the untrained engine by this much NDCG@5
+
+
+@dataclass(frozen=True)
+class Decision:
+    """One professional choice: this offer fits (or does not fit) the need with this text."""
+
+    group: str  # the need (or goal) decided on; cross-validation keeps a group together
+    text: str
+    offer_id: str
+    fits: bool
+
+
+@dataclass(frozen=True)
+class LearnedModel:
+    """What a fit adopted: the decisions to vote with and the weight of their vote."""
+
+    decisions: tuple[Decision, ...]
+    weight: float
+
+
+@dataclass(frozen=True)
+class Votes:
+    """Per catalogue row: the smoothed vote in [-1, 1], and how many similar needs chose it."""
+
+    share: np.ndarray
+    chosen: np.ndarray
+
+
+@dataclass(frozen=True)
+class Fit:
+    """The outcome of a fit: the chosen weight, the cross-validated scores, and whether adopted."""
+
+    weight: float
+    before: float  # mean NDCG@5 of the untrained engine over the held-out needs
+    after: float  # the same with the learned signal at `weight`
+    needs: int
+    decisions: int
+    adopted: bool
+    why: str
+
+    def model(self, decisions: Sequence[Decision]) -> LearnedModel | None:
+        """Return the model to use: these decisions at the fitted weight, if adopted."""
+        return LearnedModel(tuple(decisions), self.weight) if self.adopted else None
+
+
+class LearnedSignal:
+    """A model's decisions placed in one catalogue's feature space, ready to vote."""
+
+    def __init__(
+        self,
+        model: LearnedModel,
+        rows: Mapping[str, int],
+        n_offers: int,
+        vectorise: Callable[[str], sparse.csr_matrix],
+    ) -> None:
+        kept = [d for d in model.decisions if d.offer_id in rows]
+        self.weight = model.weight
+        self.n_offers = n_offers
+        self._offer_rows = np.asarray([rows[d.offer_id] for d in kept], dtype=np.int64)
+        self._signs = np.asarray([1.0 if d.fits else -1.0 for d in kept])
+        texts: dict[str, sparse.csr_matrix] = {}
+        vectors = [texts.setdefault(d.text, vectorise(d.text)) for d in kept]
+        self._texts = sparse.vstack(vectors, format="csr") if vectors else None
+
+    def __len__(self) -> int:
+        return int(self._signs.size)
+
+    def votes(self, q: sparse.csr_matrix) -> Votes | None:
+        """Return the decisions' votes for a need's L2-normalised row (None: nobody voted)."""
+        if self._texts is None or q.nnz == 0:
+            return None
+        sims = (self._texts @ q.T).toarray().ravel()
+        near = sims >= SIMILAR
+        if not near.any():
+            return None
+        rows, sims, signs = self._offer_rows[near], sims[near], self._signs[near]
+        signed = np.bincount(rows, weights=sims * signs, minlength=self.n_offers)
+        total = np.bincount(rows, weights=sims, minlength=self.n_offers)
+        named = (sims >= NAMED) & (signs > 0)
+        chosen = np.bincount(rows[named], minlength=self.n_offers)
+        return Votes(signed / (SMOOTHING + total), chosen)
+
+
+Ranker = Callable[[NeedRecord, LearnedModel | None], list[str]]
+
+
+def fit(
+    decisions: Sequence[Decision],
+    ranker: Ranker,
+    weights: Sequence[float] = WEIGHTS,
+    folds: int = FOLDS,
+) -> Fit:
+    """Choose the vote's weight by cross-validation over needs; adopt it only if it helps.
+
+    `ranker(need, model)` ranks the catalogue for a need with a model (None: untrained).
+    Each held-out need is asked with its own text; its fit decisions are its relevant offers.
+    """
+    groups = _groups(decisions)
+    judged = [g for g, ds in groups.items() if any(d.fits for d in ds)]
+    if len(judged) < MIN_NEEDS:
+        why = f"too few needs with a chosen offer ({len(judged)} < {MIN_NEEDS})"
+        return Fit(0.0, 0.0, 0.0, len(judged), len(decisions), False, why)
+    k = min(folds, len(judged))
+    fold_of = {g: n % k for n, g in enumerate(judged)}
+    before = _cv_score(groups, judged, fold_of, k, ranker, None)
+    scored = [(_cv_score(groups, judged, fold_of, k, ranker, w), w) for w in weights]
+    after, weight = max(scored, key=lambda sw: (sw[0], -sw[1]))
+    adopted = after >= before + MARGIN
+    why = (
+        f"adopted: {before:.3f} -> {after:.3f} NDCG@5 over {len(judged)} needs"
+        if adopted
+        else f"not adopted: {after:.3f} is not {MARGIN} above the untrained {before:.3f}"
+    )
+    return Fit(weight, before, after, len(judged), len(decisions), adopted, why)
+
+
+def need_text(need: NeedRecord) -> str:
+    """Return a need's text as a decision keeps it: title, description and goals."""
+    return "\n".join((need.title, need.description, *need.goals))
+
+
+def _groups(decisions: Iterable[Decision]) -> dict[str, list[Decision]]:
+    groups: dict[str, list[Decision]] = {}
+    for decision in decisions:
+        groups.setdefault(decision.group, []).append(decision)
+    return dict(sorted(groups.items()))
+
+
+def _cv_score(
+    groups: Mapping[str, list[Decision]],
+    judged: Sequence[str],
+    fold_of: Mapping[str, int],
+    k: int,
+    ranker: Ranker,
+    weight: float | None,
+) -> float:
+    total = 0.0
+    for fold in range(k):
+        training = tuple(d for g, ds in groups.items() if fold_of.get(g, -1) != fold for d in ds)
+        model = LearnedModel(training, weight) if weight is not None else None
+        for group in (g for g in judged if fold_of[g] == fold):
+            decided = groups[group]
+            need = NeedRecord(group, "", decided[0].text)
+            grades = {d.offer_id: 1 for d in decided if d.fits}
+            total += ndcg_at(ranker(need, model)[:CV_TOP], grades, 5)
+    return total / len(judged)
+
+
+def dcg(gains: Iterable[float]) -> float:
+    """Return the discounted cumulative gain of gains in rank order."""
+    return sum(gain / math.log2(rank + 2) for rank, gain in enumerate(gains))
+
+
+def ndcg_at(ranked: Sequence[str], grades: Mapping[str, int], k: int) -> float:
+    """Return NDCG@k with gain 2^grade - 1 (1.0 when nothing is relevant and nothing shown)."""
+    ideal = dcg(sorted((2**g - 1 for g in grades.values() if g > 0), reverse=True)[:k])
+    if ideal == 0:
+        return 1.0
+    return dcg(2 ** grades.get(offer, 0) - 1 for offer in ranked[:k]) / ideal
