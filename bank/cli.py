@@ -18,6 +18,7 @@ from bank.demo import DEMO_PASSWORD, load_demo
 from bank.engine_cli import ENGINE_COMMANDS
 from bank.errors import BankError
 from bank.hsds.cli import export_hsds_command, import_hsds_command
+from bank.learn_cli import learn_group
 from bank.migrate import downgrade, upgrade
 from bank.needs.cli import export_needs_command
 from bank.offers.cli import export_offers_command, import_offers_command
@@ -103,6 +104,7 @@ import_group.add_command(import_hsds_command, "hsds")
 main.add_command(worker_command, "worker")
 main.add_command(serve_command, "serve")
 main.add_command(tokens_group, "tokens")
+main.add_command(learn_group, "learn")
 for user_command in USER_COMMANDS:  # password, deactivate, activate
     users_group.add_command(user_command)
 main.add_command(bench_web_command)

@@ -53,6 +53,7 @@ def from_environment(instance_path: Path) -> dict[str, object]:
         "WTF_CSRF_TIME_LIMIT": None,
         **hardening(),
         "INDEX_DIR": os.environ.get("BANK_INDEX_DIR") or str(instance_path / "index"),
+        "LEARN_AFTER": int(_number("BANK_LEARN_AFTER", 20)),
     }
 
 

@@ -30,7 +30,10 @@ from sqlalchemy.orm import Session
 
 from bank import db
 from bank.config import ConfigError
-from bank.ranking import save_current_index
+from bank.decisions.services import decision_count, learning_examples
+from bank.ranking import current_stamp, save_current_index
+from bank.ranking.index import catalogue_index
+from bank.ranking.learning import LearnedFit, refit, refit_due
 from bank.reports.models import DoubleScan
 from bank.reports.scan_lease import claim_scan, scan_lease
 from bank.reports.scans import compute_scan, mark_failed, request_scan
@@ -95,6 +98,7 @@ def init_app(app: Flask) -> None:
             queue_scan(db.session)
             db.session.commit()  # the worker's own unit of work; the scan is handed on after it
             save_current_index(db.session)  # web processes map it instead of building it
+            refit_learned(db.session)  # when enough new decisions have arrived
 
     app.extensions["bank.tasks"] = TaskQueue(huey, rescan_doubles, check_catalogue)
 
@@ -146,6 +150,22 @@ def run_scan(session: Session, scan_id: int, lease: timedelta | None = None) -> 
         session.commit()
         raise
     return scan
+
+
+def refit_learned(session: Session, force: bool = False) -> LearnedFit | None:
+    """Refit the learned signal when LEARN_AFTER new decisions arrived (or forced), and keep it.
+
+    The worker's own unit of work; the cross-validation ranks every decided need a few
+    times, so it never runs in a request.
+    """
+    count = decision_count(session)
+    if not force and not refit_due(session, count, current_app.config.get("LEARN_AFTER", 20)):
+        return None
+    examples = learning_examples(session)
+    index = catalogue_index(session)
+    row = refit(session, index, examples, current_stamp(session).version, count)
+    session.commit()
+    return row
 
 
 def run_pending(app: Flask | None = None) -> int:

@@ -28,6 +28,7 @@ from bank.ranking.index_files import (
     prune,
     saved,
 )
+from bank.ranking.learning import attach_learned
 from bank.ranking.records import all_offer_records
 
 BACKGROUND_FROM = 2000  # offers from which a new version is built while the old one serves
@@ -49,6 +50,17 @@ _building: set[str] = set()
 
 
 def get_index(session: Session) -> CatalogueIndex:
+    """Return the engine index of the catalogue's current version, with its learned model.
+
+    The learned model (bank.ranking.learning) is the newest one adopted from the bank's own
+    decisions; the index is the catalogue's (see `catalogue_index`).
+    """
+    index = catalogue_index(session)
+    attach_learned(session, index)
+    return index
+
+
+def catalogue_index(session: Session) -> CatalogueIndex:
     """Return the engine index of the catalogue's current version.
 
     In order: the one this process holds; the one saved on disk (mapped, shared with the

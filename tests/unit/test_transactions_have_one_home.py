@@ -24,7 +24,7 @@ HOMES: dict[str, set[str]] = {
     "bank/*/*_cli.py": {ANYWHERE},
     "bank/demo.py": {ANYWHERE},  # the demo loader `bank demo` runs
     # the worker: its tasks and the double-offer scan it runs
-    "bank/tasks.py": {"rescan_doubles", "check_catalogue", "run_scan"},
+    "bank/tasks.py": {"rescan_doubles", "check_catalogue", "run_scan", "refit_learned"},
 }
 
 
