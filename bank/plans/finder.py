@@ -79,8 +79,8 @@ def _questions(course: Course, age: int | None) -> list[Question]:
         if need.state in OPEN_NEEDS:
             needed_goals.add(need.goal_id)
             record = course_need_record(need, age)
-            goal = need.goal.text if need.goal else need.title
-            asked.append((record, need.title, goal, (need.id, need.goal_id)))
+            serves = need.goal.text if need.goal else need.title
+            asked.append((record, need.title, serves, (need.id, need.goal_id)))
     for goal in course.goals:
         if servable(goal) and goal.id not in needed_goals:
             asked.append((goal_record(goal, age), goal.text, goal.text, (None, goal.id)))
