@@ -6,7 +6,7 @@ import click
 from flask.cli import with_appcontext
 
 from bank import db
-from bank.decisions.services import decision_count
+from bank.decisions import services as decisions
 from bank.ranking.learning import LearnedFit, adopted_fit, forget_fits, latest_fit
 from bank.tasks import refit_learned
 
@@ -29,7 +29,7 @@ def _describe(row: LearnedFit) -> str:
 def learn_status() -> None:
     """Say which fit the ranking uses, the last attempt, and how many decisions stand."""
     used, last = adopted_fit(db.session), latest_fit(db.session)
-    click.echo(f"Decisions: {decision_count(db.session)}")
+    click.echo(f"Decisions: {decisions.decision_count(db.session)}")
     click.echo(f"In use: {_describe(used)}" if used else "In use: none (the untrained engine)")
     if last is not None and (used is None or last.id != used.id):
         click.echo(f"Last attempt: {_describe(last)}")

@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session
 
 from bank import db
 from bank.config import ConfigError
-from bank.decisions.services import decision_count, learning_examples
+from bank.decisions import services as decisions
 from bank.ranking import current_stamp, save_current_index
 from bank.ranking.index import catalogue_index
 from bank.ranking.learning import LearnedFit, refit, refit_due
@@ -158,10 +158,10 @@ def refit_learned(session: Session, force: bool = False) -> LearnedFit | None:
     The worker's own unit of work; the cross-validation ranks every decided need a few
     times, so it never runs in a request.
     """
-    count = decision_count(session)
+    count = decisions.decision_count(session)
     if not force and not refit_due(session, count, current_app.config.get("LEARN_AFTER", 20)):
         return None
-    examples = learning_examples(session)
+    examples = decisions.learning_examples(session)
     index = catalogue_index(session)
     row = refit(session, index, examples, current_stamp(session).version, count)
     session.commit()

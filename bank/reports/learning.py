@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from bank.decisions.services import decision_count
+from bank.decisions import services as decisions
 from bank.ranking.learning import LearnedFit, adopted_fit, latest_fit
 
 
@@ -26,4 +26,6 @@ class LearningState:
 
 def learning_state(session: Session) -> LearningState:
     """Return the learned signal's state for the reports page."""
-    return LearningState(adopted_fit(session), latest_fit(session), decision_count(session))
+    return LearningState(
+        adopted_fit(session), latest_fit(session), decisions.decision_count(session)
+    )
