@@ -12,6 +12,7 @@ import gc
 import json
 import os
 import platform
+import random
 import resource
 import statistics
 import subprocess
@@ -25,9 +26,12 @@ from typing import Any
 import numpy as np
 
 from bank.bench.engine_more import format_more, phase_bm25s, phase_mapped
-from bank.bench.synthetic import make_catalogue
-from bank.matching import CatalogueIndex, find_double_offers
+from bank.bench.synthetic import make_catalogue, make_needs
+from bank.matching import CatalogueIndex, NeedRecord, find_double_offers
+from bank.matching.learned import Decision, LearnedModel, need_text
 from bank.matching.store import save_index
+
+DECISIONS = 2000  # decisions in the learned model the rank phase measures (a busy year's)
 
 
 def run_bench(
@@ -87,9 +91,11 @@ def phase_rank(n_offers: int, n_needs: int, seed: int, directory: str = "") -> d
         start = time.perf_counter()
         index.rank(need, top=10)
         latencies.append((time.perf_counter() - start) * 1000)
+    learned = _rank_learned(index, catalogue.needs, n_offers, seed)
     if directory:
         save_index(index, directory, "bench")
     return {
+        **learned,
         "build_s": build,
         "build_rss_before_mib": before,
         "build_peak_rss_mib": peak,
@@ -97,6 +103,35 @@ def phase_rank(n_offers: int, n_needs: int, seed: int, directory: str = "") -> d
         "rank_p50_ms": statistics.median(latencies),
         "rank_p95_ms": float(np.percentile(latencies, 95)),
         "rank_max_ms": max(latencies),
+    }
+
+
+def _rank_learned(
+    index: CatalogueIndex, needs: Sequence[NeedRecord], n_offers: int, seed: int
+) -> dict[str, Any]:
+    """Rank the same needs again with a learned model of DECISIONS decisions attached."""
+    rng = random.Random(seed)
+    history = make_needs(DECISIONS // 4, seed + 1)
+    decisions = tuple(
+        Decision(need.id, need_text(need), f"s-o{rng.randrange(n_offers)}", k != 3)
+        for need in history
+        for k in range(4)
+    )
+    start = time.perf_counter()
+    index.learned = index.learn(LearnedModel(decisions, 0.2))
+    learn = time.perf_counter() - start
+    index.rank(needs[0])
+    latencies = []
+    for need in needs:
+        start = time.perf_counter()
+        index.rank(need, top=10)
+        latencies.append((time.perf_counter() - start) * 1000)
+    index.learned = None
+    return {
+        "decisions": len(decisions),
+        "learn_s": learn,
+        "rank_learned_p50_ms": statistics.median(latencies),
+        "rank_learned_p95_ms": float(np.percentile(latencies, 95)),
     }
 
 
@@ -149,6 +184,12 @@ def format_bench(result: dict[str, Any]) -> str:
             "rank one need (warm)",
             f"p50 {r['rank_p50_ms']:.1f} ms, p95 {r['rank_p95_ms']:.1f} ms,"
             f" max {r['rank_max_ms']:.1f} ms",
+        ),
+        (
+            f"rank with a learned model ({r['decisions']:,} decisions)",
+            f"p50 {r['rank_learned_p50_ms']:.1f} ms, p95 {r['rank_learned_p95_ms']:.1f} ms"
+            f" (+{r['rank_learned_p95_ms'] - r['rank_p95_ms']:.1f} ms at p95);"
+            f" placing the decisions {r['learn_s']:.2f} s",
         ),
         *format_more(r),
         (

@@ -75,6 +75,12 @@ def make_catalogue(n_offers: int, n_needs: int, seed: int = 7) -> SyntheticCatal
     return SyntheticCatalogue(offers, needs, planted)
 
 
+def make_needs(n_needs: int, seed: int) -> list[NeedRecord]:
+    """Generate needs alone (an earlier year's needs, say), the same for the same seed."""
+    rng = random.Random(seed)
+    return [_need(rng, f"s-h{number}") for number in range(n_needs)]
+
+
 def _names(rng: random.Random, count: int) -> list[str]:
     return sorted({"".join(rng.sample(SYLLABLES, rng.randint(2, 3))) for _ in range(count)})
 

@@ -280,8 +280,8 @@ class CatalogueIndex:
         tag_scores = self.tag_scores(query)
         rows = self._candidates(q, tag_scores, mask, weights)
         votes = learned.votes(q) if learned is not None else None
-        if votes is not None:  # an offer chosen for needs like this one is a candidate too
-            rows = np.union1d(rows, np.flatnonzero((votes.share > 0) & mask))
+        if votes is not None and learned is not None:  # chosen for needs like this: a candidate
+            rows = np.union1d(rows, learned.candidates(votes, mask))
         if rows.size == 0 or top <= 0:
             return []
         sub = self.m.tfidf[rows]

@@ -24,6 +24,8 @@ from bank.matching.records import NeedRecord
 WEIGHTS = (0.1, 0.2, 0.4)  # shares of the best blend score tried by the fit
 SIMILAR = 0.1  # a decision on a text less similar than this takes no part in a vote
 SMOOTHING = 1.0  # a vote is sum(sim * ±1) / (SMOOTHING + sum(sim)): few decisions say little
+NEAREST = 200  # only the decisions on the most similar texts vote
+CANDIDATES = 20  # at most this many offers become candidates through their vote alone
 NAMED = 0.25  # a fit decision this similar counts in "Valgt til lignende behov n gange"
 FOLDS = 5  # cross-validation folds over needs (fewer when there are fewer needs)
 MIN_NEEDS = 5  # a fit needs decisions on at least this many needs (with a fit among them)
@@ -101,15 +103,24 @@ class LearnedSignal:
         if self._texts is None or q.nnz == 0:
             return None
         sims = (self._texts @ q.T).toarray().ravel()
-        near = sims >= SIMILAR
-        if not near.any():
+        near = np.flatnonzero(sims >= SIMILAR)
+        if near.size == 0:
             return None
+        if near.size > NEAREST:
+            near = near[np.argpartition(-sims[near], NEAREST)[:NEAREST]]
         rows, sims, signs = self._offer_rows[near], sims[near], self._signs[near]
         signed = np.bincount(rows, weights=sims * signs, minlength=self.n_offers)
         total = np.bincount(rows, weights=sims, minlength=self.n_offers)
         named = (sims >= NAMED) & (signs > 0)
         chosen = np.bincount(rows[named], minlength=self.n_offers)
         return Votes(signed / (SMOOTHING + total), chosen)
+
+    def candidates(self, votes: Votes, mask: np.ndarray) -> np.ndarray:
+        """Return the rows (at most CANDIDATES) that the votes favour among a mask's offers."""
+        rows = np.flatnonzero((votes.share > 0) & mask)
+        if rows.size > CANDIDATES:
+            rows = rows[np.argpartition(-votes.share[rows], CANDIDATES)[:CANDIDATES]]
+        return rows
 
 
 Ranker = Callable[[NeedRecord, LearnedModel | None], list[str]]
