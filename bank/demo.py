@@ -29,6 +29,7 @@ DEMO_LOADERS: tuple[str, ...] = (
     "bank.offers.demo",
     "bank.needs.demo",
     "bank.plans.demo",  # after the need bank's loader: it plans the demo courses
+    "bank.plans.demo_history",  # a year of earlier, ended courses: decisions to learn from
 )
 
 
@@ -44,7 +45,23 @@ def load_demo_users(session: Session) -> list[tuple[str, str]]:
 
 
 def load_demo(session: Session) -> list[tuple[str, str]]:
-    """Fill the database with the demo catalogue, courses and users; the caller commits once."""
+    """Fill the database with the demo catalogue, courses and users, and commit.
+
+    The first load also fits the learned signal on the demo's decisions, so the leader sees
+    a fitted model at once instead of after the worker's next minute.
+    """
     for module in DEMO_LOADERS:
         importlib.import_module(module).load_demo(session, FIXTURES)
-    return load_demo_users(session)
+    sign_ins = load_demo_users(session)
+    session.commit()
+    _first_fit(session)
+    return sign_ins
+
+
+def _first_fit(session: Session) -> None:
+    """Refit the learned signal (and commit it) unless some fit was made before."""
+    from bank.ranking.learning import latest_fit  # imported here: the loaders import this module
+    from bank.tasks import refit_learned
+
+    if latest_fit(session) is None:
+        refit_learned(session, force=True)
