@@ -188,7 +188,7 @@ def format_bench(result: dict[str, Any]) -> str:
         (
             f"rank with a learned model ({r['decisions']:,} decisions)",
             f"p50 {r['rank_learned_p50_ms']:.1f} ms, p95 {r['rank_learned_p95_ms']:.1f} ms"
-            f" (+{r['rank_learned_p95_ms'] - r['rank_p95_ms']:.1f} ms at p95);"
+            f" ({r['rank_learned_p95_ms'] - r['rank_p95_ms']:+.1f} ms at p95);"
             f" placing the decisions {r['learn_s']:.2f} s",
         ),
         *format_more(r),
