@@ -59,9 +59,13 @@ def load_demo(session: Session) -> list[tuple[str, str]]:
 
 
 def _first_fit(session: Session) -> None:
-    """Refit the learned signal (and commit it) unless some fit was made before."""
-    from bank.ranking.learning import latest_fit  # imported here: the loaders import this module
+    """Refit the learned signal (and commit it) unless some fit was made before.
+
+    This process then looks for the adopted model on its next search, not LOOK_AGAIN later.
+    """
+    from bank.ranking.learning import forget_attached, latest_fit  # the loaders import us
     from bank.tasks import refit_learned
 
     if latest_fit(session) is None:
         refit_learned(session, force=True)
+        forget_attached()
