@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -41,7 +42,7 @@ def _open_need(session, coordinator, pseudonym: str, age: int, spec: dict) -> Co
 
 
 @pytest.fixture
-def learned(session, make_user, demo_catalogue) -> Learned:
+def learned(session, make_user, demo_catalogue) -> Iterator[Learned]:
     """Put the offer that helped in the plans of earlier housing and debt needs, then refit."""
     coordinator = make_user("coordinator")
     history = json.loads((FIXTURES / "demo_history.json").read_text(encoding="utf-8"))
