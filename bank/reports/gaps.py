@@ -78,7 +78,8 @@ def find_gaps(
     index = get_index(session)
     gaps = []
     for need in needs:
-        best = index.rank(need_record(need, today), top=1)
+        # The catalogue's own cover: votes from decisions on similar needs add none
+        best = index.rank(need_record(need, today), top=1, learned=None)
         score = best[0].score if best else 0.0
         if score < good:
             offer = (
