@@ -20,6 +20,14 @@ CACHE_SIZE = 100_000
 _CONCEPT_KEYS = tuple(CONCEPTS)
 _CONCEPT_ROW = {concept: row for row, concept in enumerate(_CONCEPT_KEYS)}
 MIN_START = 4  # the shortest known start an unknown word is credited with
+_LETTERS = (("aa", "å"), ("ae", "æ"), ("oe", "ø"))
+
+
+def written(word: str) -> str:
+    """Return a folded word with æ, ø and å as one letter each again (for its length)."""
+    for folded, letter in _LETTERS:
+        word = word.replace(folded, letter)
+    return word
 
 
 class Analyzer:
@@ -238,7 +246,7 @@ class Analyzer:
         return found
 
     def _nearest(self, word: str) -> str:
-        if len(word) < 4:
+        if len(written(word)) < 4:  # "søn" (folded "soen") is a word, not a typo of "søvn"
             return ""
         pool: Sequence[str] = [
             w for n in range(len(word) - 1, len(word) + 3) for w in self._by_length.get(n, ())

@@ -131,3 +131,9 @@ def test_phrases_say_what_no_single_word_says():
     said = phrase_concepts("Jeg er kørt ned, tør ikke gå ud og har ikke råd til huslejen.")
     assert said == ["stress", "angst", "økonomi"]
     assert "~stress" in _analyzer("Kursus om stress").query_features("helt kørt ned")
+
+
+def test_a_short_danish_word_is_not_taken_for_a_typo_of_a_longer_one():
+    analyzer = _analyzer("Samtaler om søvn for unge, der ikke kan sove om natten")
+    assert not {"soevn", "~søvn"} & set(analyzer.query_features("Min søn har det svært"))
+    assert "soevn" in analyzer.query_features("søvnn")  # a real typo is still mended
