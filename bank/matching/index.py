@@ -123,13 +123,13 @@ class CatalogueIndex:
         query = need_query(need, self.m.analyzer)
         mask = self.eligible(need.age, step_max=step_max, centre=centre, tags=tags)
         signal = self.learned if learned == ADOPTED else learned
-        return self._ranked(query, mask, top, RANK_WEIGHTS, learned=_signal(signal))
+        return self._ranked(query, mask, top, RANK_WEIGHTS, learned=_signal(signal), own=need.id)
 
     def rank_within(self, need: NeedRecord, within: np.ndarray, top: int = 10) -> list[Match]:
         """Rank for a need only the offers marked in a mask (e.g. one unit's offers)."""
         query = need_query(need, self.m.analyzer)
         mask = within & self.eligible(need.age)
-        return self._ranked(query, mask, top, RANK_WEIGHTS, learned=self.learned)
+        return self._ranked(query, mask, top, RANK_WEIGHTS, learned=self.learned, own=need.id)
 
     def fit_ranker(self, top: int = 10) -> Ranker:
         """Return a ranker for `learned.fit`: offer ids for a need with a model (or none)."""
@@ -275,11 +275,12 @@ class CatalogueIndex:
         weights: Weights,
         explain_rows: range | None = None,
         learned: LearnedSignal | None = None,
+        own: str = "",
     ) -> list[Match]:
         q = self.m.weigh(query.features)
         tag_scores = self.tag_scores(query)
         rows = self._candidates(q, tag_scores, mask, weights)
-        votes = learned.votes(q) if learned is not None else None
+        votes = learned.votes(q, own) if learned is not None else None
         if votes is not None and learned is not None:  # chosen for needs like this: a candidate
             rows = np.union1d(rows, learned.candidates(votes, mask))
         if rows.size == 0 or top <= 0:

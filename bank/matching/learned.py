@@ -91,6 +91,11 @@ class LearnedSignal:
         self.n_offers = n_offers
         self._offer_rows = np.asarray([rows[d.offer_id] for d in kept], dtype=np.int64)
         self._signs = np.asarray([1.0 if d.fits else -1.0 for d in kept])
+        self._group_codes: dict[str, int] = {}
+        self._groups = np.asarray(
+            [self._group_codes.setdefault(d.group, len(self._group_codes)) for d in kept],
+            dtype=np.int64,
+        )
         texts: dict[str, sparse.csr_matrix] = {}
         vectors = [texts.setdefault(d.text, vectorise(d.text)) for d in kept]
         self._texts = sparse.vstack(vectors, format="csr") if vectors else None
@@ -98,11 +103,17 @@ class LearnedSignal:
     def __len__(self) -> int:
         return int(self._signs.size)
 
-    def votes(self, q: sparse.csr_matrix) -> Votes | None:
-        """Return the decisions' votes for a need's L2-normalised row (None: nobody voted)."""
+    def votes(self, q: sparse.csr_matrix, own: str = "") -> Votes | None:
+        """Return the decisions' votes for a need's L2-normalised row (None: nobody voted).
+
+        The decisions on the need itself (group `own`) do not vote: they are not "like" it.
+        Offers chosen are counted once per need that chose them.
+        """
         if self._texts is None or q.nnz == 0:
             return None
         sims = (self._texts @ q.T).toarray().ravel()
+        if own in self._group_codes:
+            sims[self._groups == self._group_codes[own]] = 0.0
         near = np.flatnonzero(sims >= SIMILAR)
         if near.size == 0:
             return None
@@ -112,7 +123,8 @@ class LearnedSignal:
         signed = np.bincount(rows, weights=sims * signs, minlength=self.n_offers)
         total = np.bincount(rows, weights=sims, minlength=self.n_offers)
         named = (sims >= NAMED) & (signs > 0)
-        chosen = np.bincount(rows[named], minlength=self.n_offers)
+        pairs = np.unique(np.stack([rows[named], self._groups[near][named]]), axis=1)
+        chosen = np.bincount(pairs[0], minlength=self.n_offers)
         return Votes(signed / (SMOOTHING + total), chosen)
 
     def candidates(self, votes: Votes, mask: np.ndarray) -> np.ndarray:

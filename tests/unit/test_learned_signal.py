@@ -79,3 +79,17 @@ def test_a_fit_is_adopted_when_the_decisions_agree_and_not_when_they_mislead(ind
 def test_too_few_decided_needs_are_never_adopted(index):
     result = fit(list(_chosen(SOFA[:3], HOUSING)), index.fit_ranker())
     assert not result.adopted and "too few" in result.why
+
+
+def test_a_need_is_not_told_its_own_decisions_and_each_need_counts_once(index):
+    # Three decisions on one earlier need (bid accepted, in the plan, completed), one on another.
+    earlier = [Decision("need-1", SOFA[0], HOUSING, True)] * 3
+    earlier += [Decision("need-2", SOFA[1], HOUSING, True)]
+    signal = index.learn(LearnedModel(tuple(earlier), 0.4))
+    asked = need("need-3", "Sover hos venner", SOFA[0], age=20)
+    housing = next(m for m in index.rank(asked, top=10, learned=signal) if m.offer_id == HOUSING)
+    assert "Valgt til lignende behov 2 gange" in housing.reasons
+    itself = need("need-1", "Sover hos venner", SOFA[0], age=20)
+    found = index.rank(itself, top=10, learned=signal)
+    said = [r for m in found if m.offer_id == HOUSING for r in m.reasons]
+    assert "Valgt til lignende behov 1 gang" in said  # need-2 only
