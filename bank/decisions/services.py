@@ -336,10 +336,12 @@ def _goal_text(goal: Goal) -> str | None:
 def learning_examples(session: Session) -> list[tuple[str, str, str, bool]]:
     """Return (group, text, offer_ref, fits) for every decision not undone, for learning.
 
-    The group is "need:<id>" (the text: the published need as units read it) or, for a
-    decision on a goal without a need, "goal:<id>" (the goal's text, when the personal-data
-    check passes it). Decisions on unpublished needs are left out. The read is written to
-    the audit log; the caller commits it with its own work.
+    The group is "course-<id>/need-<id>" (the text: the published need as units read it)
+    or, for a decision on a goal without a need, "course-<id>/goal-<id>" (the goal's text,
+    when the personal-data check passes it): the engine keeps a course's decisions together
+    and does not offer them to the same course as "lignende behov". Decisions on unpublished
+    needs are left out. The read is written to the audit log; the caller commits it with its
+    own work.
     """
     query = (
         sa.select(Decision)
@@ -357,11 +359,11 @@ def learning_examples(session: Session) -> list[tuple[str, str, str, bool]]:
         if decision.offer is None:
             continue
         if decision.need is not None:
-            group = f"need:{decision.need.id}"
+            group = f"course-{decision.need.course_id}/need-{decision.need.id}"
             if group not in texts:
                 texts[group] = _need_text(decision.need)
         elif decision.goal is not None:
-            group = f"goal:{decision.goal.id}"
+            group = f"course-{decision.goal.course_id}/goal-{decision.goal.id}"
             if group not in texts:
                 texts[group] = _goal_text(decision.goal)
         else:

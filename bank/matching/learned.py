@@ -37,7 +37,10 @@ MARGIN = 0.01  # adopted only when it beats the untrained engine by this much ND
 class Decision:
     """One professional choice: this offer fits (or does not fit) the need with this text."""
 
-    group: str  # the need (or goal) decided on; cross-validation keeps a group together
+    # The need (or goal) decided on, maybe after its family: "course-3/need-7". A family's
+    # decisions stay in one cross-validation fold and never vote for a need of that family
+    # (a young person's own course is no "similar need").
+    group: str
     text: str
     offer_id: str
     fits: bool
@@ -91,10 +94,11 @@ class LearnedSignal:
         self.n_offers = n_offers
         self._offer_rows = np.asarray([rows[d.offer_id] for d in kept], dtype=np.int64)
         self._signs = np.asarray([1.0 if d.fits else -1.0 for d in kept])
-        self._group_codes: dict[str, int] = {}
-        self._groups = np.asarray(
-            [self._group_codes.setdefault(d.group, len(self._group_codes)) for d in kept],
-            dtype=np.int64,
+        codes: dict[str, int] = {}
+        self._groups = np.asarray([codes.setdefault(d.group, len(codes)) for d in kept])
+        self._family_codes: dict[str, int] = {}
+        self._families = np.asarray(
+            [self._family_codes.setdefault(family(d.group), len(self._family_codes)) for d in kept]
         )
         texts: dict[str, sparse.csr_matrix] = {}
         vectors = [texts.setdefault(d.text, vectorise(d.text)) for d in kept]
@@ -106,14 +110,15 @@ class LearnedSignal:
     def votes(self, q: sparse.csr_matrix, own: str = "") -> Votes | None:
         """Return the decisions' votes for a need's L2-normalised row (None: nobody voted).
 
-        The decisions on the need itself (group `own`) do not vote: they are not "like" it.
-        Offers chosen are counted once per need that chose them.
+        The decisions of the need's own family (`own` is its id) do not vote: they are not
+        "like" it. Offers chosen are counted once per need that chose them.
         """
         if self._texts is None or q.nnz == 0:
             return None
         sims = (self._texts @ q.T).toarray().ravel()
-        if own in self._group_codes:
-            sims[self._groups == self._group_codes[own]] = 0.0
+        mine = self._family_codes.get(family(own))
+        if mine is not None:
+            sims[self._families == mine] = 0.0
         near = np.flatnonzero(sims >= SIMILAR)
         if near.size == 0:
             return None
@@ -154,8 +159,11 @@ def fit(
     if len(judged) < MIN_NEEDS:
         why = f"too few needs with a chosen offer ({len(judged)} < {MIN_NEEDS})"
         return Fit(0.0, 0.0, 0.0, len(judged), len(decisions), False, why)
-    k = min(folds, len(judged))
-    fold_of = {g: n % k for n, g in enumerate(judged)}
+    families = list(dict.fromkeys(family(g) for g in judged))
+    k = min(folds, len(families))
+    fold_of_family = {f: n % k for n, f in enumerate(families)}
+    # A family with no chosen offer is never held out: its decisions always train.
+    fold_of = {g: fold_of_family.get(family(g), -1) for g in groups}
     before = _cv_score(groups, judged, fold_of, k, ranker, None)
     scored = [(_cv_score(groups, judged, fold_of, k, ranker, w), w) for w in weights]
     after, weight = max(scored, key=lambda sw: (sw[0], -sw[1]))
@@ -166,6 +174,11 @@ def fit(
         else f"not adopted: {after:.3f} is not {MARGIN} above the untrained {before:.3f}"
     )
     return Fit(weight, before, after, len(judged), len(decisions), adopted, why)
+
+
+def family(group: str) -> str:
+    """Return the family a decision group belongs to: the part before "/" (or the group)."""
+    return group.split("/", 1)[0]
 
 
 def need_text(need: NeedRecord) -> str:
@@ -190,7 +203,7 @@ def _cv_score(
 ) -> float:
     total = 0.0
     for fold in range(k):
-        training = tuple(d for g, ds in groups.items() if fold_of.get(g, -1) != fold for d in ds)
+        training = tuple(d for g, ds in groups.items() if fold_of[g] != fold for d in ds)
         model = LearnedModel(training, weight) if weight is not None else None
         for group in (g for g in judged if fold_of[g] == fold):
             decided = groups[group]

@@ -60,7 +60,7 @@ def refit(
 
     `decision_count` is the number of decisions the attempt answers (what `refit_due` counts).
     """
-    decisions = [Decision(_own(g), text, offer, bool(fits)) for g, text, offer, fits in examples]
+    decisions = [Decision(g, text, offer, bool(fits)) for g, text, offer, fits in examples]
     result = fit(decisions, index.fit_ranker())
     row = LearnedFit(
         catalogue_version=catalogue_version,
@@ -131,13 +131,5 @@ def forget_attached() -> None:
 
 
 def _model(row: LearnedFit) -> LearnedModel:
-    decisions = tuple(Decision(_own(g), t, o, bool(f)) for g, t, o, f in row.decisions)
+    decisions = tuple(Decision(g, t, o, bool(f)) for g, t, o, f in row.decisions)
     return LearnedModel(decisions, row.weight)
-
-
-def _own(group: str) -> str:
-    """Return a decision's need or goal as the finder's record id names it ("need:7": need-7).
-
-    So a course's own need is not told that its own decisions were made for "lignende behov".
-    """
-    return group.replace(":", "-", 1)

@@ -97,8 +97,12 @@ def need_record(need: Need, today: date | None = None) -> NeedRecord:
 
 
 def course_need_record(need: Need, age: int | None) -> NeedRecord:
-    """Return a course's need as the plan's finder asks it: id need-<id>, at the given age."""
-    return _need(need, f"need-{need.id}", age)
+    """Return a course's need as the plan's finder asks it, at the given age.
+
+    Its id, course-<id>/need-<id>, names the course as a learned decision's group does, so
+    the course's own decisions are not offered back to it as "lignende behov".
+    """
+    return _need(need, f"course-{need.course_id}/need-{need.id}", age)
 
 
 def _need(need: Need, record_id: str, age: int | None) -> NeedRecord:
@@ -112,6 +116,10 @@ def _need(need: Need, record_id: str, age: int | None) -> NeedRecord:
     )
 
 
+def _goal_id(goal: Goal) -> str:
+    return f"course-{goal.course_id}/goal-{goal.id}"
+
+
 def goal_record(goal: Goal, age: int | None, with_goals: bool = True) -> NeedRecord:
     """Return a goal as something to rank offers for (id goal-<id>): its text, at the age.
 
@@ -119,10 +127,10 @@ def goal_record(goal: Goal, age: int | None, with_goals: bool = True) -> NeedRec
     question (with_goals=False) has none.
     """
     if not with_goals:
-        return NeedRecord(id=f"goal-{goal.id}", title=goal.text, description=goal.text, age=age)
+        return NeedRecord(id=_goal_id(goal), title=goal.text, description=goal.text, age=age)
     parents = (goal.parent.text,) if goal.parent else ()
     return NeedRecord(
-        id=f"goal-{goal.id}",
+        id=_goal_id(goal),
         title=goal.text,
         description=goal.text,
         goals=(*parents, goal.text),

@@ -93,3 +93,14 @@ def test_a_need_is_not_told_its_own_decisions_and_each_need_counts_once(index):
     found = index.rank(itself, top=10, learned=signal)
     said = [r for m in found if m.offer_id == HOUSING for r in m.reasons]
     assert "Valgt til lignende behov 1 gang" in said  # need-2 only
+
+
+def test_a_courses_own_decisions_do_not_vote_for_its_other_needs(index):
+    mine = [Decision("course-1/need-1", SOFA[0], HOUSING, True)]
+    signal = index.learn(LearnedModel(tuple(mine), 0.4))
+    same_course = need("course-1/goal-9", "Sover hos venner", SOFA[0], age=20)
+    other_course = need("course-2/need-5", "Sover hos venner", SOFA[0], age=20)
+    said = [r for m in index.rank(same_course, top=10, learned=signal) for r in m.reasons]
+    assert not any(r.startswith("Valgt til") for r in said)
+    said = [r for m in index.rank(other_course, top=10, learned=signal) for r in m.reasons]
+    assert "Valgt til lignende behov 1 gang" in said

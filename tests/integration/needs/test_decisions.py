@@ -168,10 +168,11 @@ def test_learning_examples_hold_the_published_need_text_and_whether_it_fits(worl
     school_text = "\n".join(
         [published.title, published.description, "Jeg vil have en 9.-klasses eksamen"]
     )
-    assert (f"need:{published.id}", school_text, "morgenmentor", True) in examples
+    key = f"course-{published.course_id}/need-{published.id}"
+    assert (key, school_text, "morgenmentor", True) in examples
     assert [(g, ref, fits) for g, _, ref, fits in examples] == [
-        (f"need:{published.id}", "morgenmentor", True),
-        (f"need:{other.id}", "fritidsjob", False),
+        (key, "morgenmentor", True),
+        (f"course-{other.course_id}/need-{other.id}", "fritidsjob", False),
     ]
     assert decisions.decision_count(world.session) == 2
     entry = world.session.scalars(sa.select(AuditEntry).order_by(AuditEntry.id.desc())).first()
@@ -218,8 +219,9 @@ def test_learning_examples_never_hold_a_pseudonym_a_family_name_or_unpublished_t
     world.session.commit()
     examples = decisions.learning_examples(world.session)
     groups = [g for g, *_ in examples]
-    assert f"goal:{plain.id}" in groups and f"goal:{named.id}" not in groups
-    assert f"need:{draft.id}" not in groups
+    assert f"course-{plain.course_id}/goal-{plain.id}" in groups
+    assert f"course-{named.course_id}/goal-{named.id}" not in groups
+    assert f"course-{draft.course_id}/need-{draft.id}" not in groups
     secrets = [PSEUDONYM, *PSEUDONYM.split(), *FAMILY, "Kladde om lommepenge"]
     for _, text, _, _ in examples:
         assert not [s for s in secrets if s.lower() in text.lower()]
