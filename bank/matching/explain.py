@@ -135,7 +135,7 @@ def reasons(why: dict[str, list[str]], full: bool = False) -> tuple[str, ...]:
     """Turn a why dict into short plain Danish sentences for the page."""
     said: list[str] = []
     if why.get("goals"):
-        said.append("Passer til målet: " + "; ".join(why["goals"]))
+        said.append("Passer til målet: " + "; ".join(g.rstrip(". ") for g in why["goals"]))
     if why.get("tags"):
         said.append("Fælles emner: " + ", ".join(short_label(tag_key(t)) for t in why["tags"]))
     if why.get("terms"):

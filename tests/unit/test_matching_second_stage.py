@@ -168,3 +168,12 @@ def test_an_offer_is_not_said_to_serve_a_goal_it_shares_only_common_words_with()
         if match.offer_id.startswith("k"):  # "fast" and "sted" are in most offers here
             assert "Et fast sted at sove" not in match.why.get("goals", [])
     assert "Et fast sted at sove" in next(m for m in found if m.offer_id == "b1").why["goals"]
+
+
+def test_goals_that_end_with_a_full_stop_are_listed_without_a_stray_one():
+    catalogue = [offer("m", "Pengerådgivning", "Hjælp til budget, regninger og økonomi.")]
+    goals = ("Styr på min økonomi.", "Betale regningerne til tiden.")
+    asked = need("n", "Penge", "Jeg har styr på ingenting med penge og regninger.", goals=goals)
+    found = CatalogueIndex.build(catalogue).rank(asked, top=1)
+    said = next(r for r in found[0].reasons if r.startswith("Passer til målet"))
+    assert ".;" not in said and not said.endswith(".")
