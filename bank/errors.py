@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, jsonify, render_template, request
+from flask import Flask, flash, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
 Errors = dict[str, list[tuple[str, str]]]
@@ -56,6 +56,13 @@ class Invalid(BankError):
     def danish_errors(self) -> dict[str, list[str]]:
         """Return the field errors in Danish, as the pages show them."""
         return {f: [da for _, da in msgs] for f, msgs in self.errors.items()}
+
+
+def flash_invalid(exc: Invalid, category: str = "error") -> None:
+    """Flash each Danish field error of a refused change, for the page shown next."""
+    for messages in exc.danish_errors().values():
+        for message in messages:
+            flash(message, category)
 
 
 DANISH_HTTP = {

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 
 from flask import Flask, request
 from werkzeug.exceptions import BadRequest
@@ -80,10 +81,17 @@ def too_big(value: str) -> bool:
 
 
 def query_int(
-    name: str, default: int | None = None, low: int = 0, high: int = MAX_INT
+    name: str,
+    default: int | None = None,
+    low: int = 0,
+    high: int = MAX_INT,
+    values: Mapping[str, str] | None = None,
 ) -> int | None:
-    """Return the query argument as a whole number within [low, high], else the default."""
-    value = request.args.get(name, "").strip()
+    """Return the query argument (or a field of `values`) as a whole number in [low, high].
+
+    Anything else (empty, not ASCII digits, too big, out of range) gives the default.
+    """
+    value = (request.args if values is None else values).get(name, "").strip()
     if not value.isascii() or not value.isdigit() or too_big(value):
         return default
     number = int(value)

@@ -10,7 +10,7 @@ from bank import db
 from bank.auth.current import me
 from bank.decisions import services as decisions
 from bank.decisions.models import NotFitReason
-from bank.errors import Invalid
+from bank.errors import Invalid, flash_invalid
 from bank.main.htmx import render
 from bank.needs import bids, lookup, needs, permissions, published, ranking
 from bank.needs.models import DeclineReason
@@ -62,9 +62,7 @@ def need_not_fit(need_id: int):
                 db.session, me(), need_id, form.get("offer"), form.get("reason")
             )
     except Invalid as exc:
-        for messages in exc.danish_errors().values():
-            for message in messages:
-                flash(message, "error@skjult")
+        flash_invalid(exc, "error@skjult")
     else:
         flash("Behovet er skjult for jeres enhed. I kan fortryde under Skjult.", "info@skjult")
     return _after_mark()

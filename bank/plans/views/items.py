@@ -6,7 +6,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 
 from bank import db
 from bank.auth.current import me
-from bank.errors import Invalid
+from bank.errors import Invalid, flash_invalid
 from bank.needs.models import Course, GoalKind
 from bank.plans import overview, services
 from bank.plans.models import PlanItem
@@ -145,9 +145,7 @@ def item_status(course_id: int, item_id: int):
                 db.session, me(), item_id, form.get("status"), form.get("drop_reason", ""), today()
             )
     except Invalid as exc:
-        for messages in exc.danish_errors().values():
-            for message in messages:
-                flash(message, "error")
+        flash_invalid(exc, "error")
     else:
         flash(f"{item.title}: {item.status.label.lower()}.", "info")
     return redirect(_at_item(course_id, item_id))

@@ -8,7 +8,7 @@ from bank import db
 from bank.auth.current import me
 from bank.decisions import services as decisions
 from bank.decisions.models import NotFitReason
-from bank.errors import Invalid
+from bank.errors import Invalid, flash_invalid
 from bank.inputs import query_int
 from bank.main.htmx import render
 from bank.plans import document, finder, overview
@@ -32,11 +32,10 @@ def plan(course_id: int):
 
 def _filters(values) -> dict:
     """Return the finder's filters (search text, age, step, large text) from query or form."""
-    age, step = values.get("alder", ""), values.get("trin", "")
     return {
         "q": values.get("q", "") or None,
-        "alder": int(age) if age.isdigit() and int(age) <= 120 else None,
-        "trin": int(step) if step.isdigit() and 1 <= int(step) <= 6 else None,
+        "alder": query_int("alder", low=0, high=120, values=values),
+        "trin": query_int("trin", low=1, high=6, values=values),
         "stor": 1 if values.get("stor") == "1" else None,
     }
 
@@ -67,10 +66,7 @@ def _finder(course_id: int, filters: dict):
 @audited_read
 def find(course_id: int):
     """Find offers with the young person: ranked for the course's needs and goals, or searched."""
-    filters = _filters(request.args)
-    filters["alder"] = query_int("alder", low=0, high=120)
-    filters["trin"] = query_int("trin", low=1, high=6)
-    return _finder(course_id, filters)
+    return _finder(course_id, _filters(request.args))
 
 
 def _after_mark(course_id: int, filters: dict):
@@ -97,9 +93,7 @@ def not_fit(course_id: int):
                 form.get("reason"),
             )
     except Invalid as exc:
-        for messages in exc.danish_errors().values():
-            for message in messages:
-                flash(message, "error@skjult")
+        flash_invalid(exc, "error@skjult")
     else:
         title = decision.offer.title if decision.offer else "Tilbuddet"
         flash(f"{title} er skjult. I kan fortryde under Skjult.", "info@skjult")

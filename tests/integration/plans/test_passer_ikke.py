@@ -180,3 +180,16 @@ def test_someone_outside_the_course_cannot_mark_in_its_finder(client, plan_world
     assert client.post(url, data={"offer_id": w.offers["angst"].id}).status_code == 403
     assert client.post("/forloeb/999999/plan/find/passer-ikke", data={}).status_code == 404
     assert decisions.decision_count(w.session) == 0
+
+
+def test_a_filter_that_is_no_plain_number_is_dropped_not_a_server_error(client, plan_world):
+    w = plan_world
+    _login(client, w.coordinator)
+    url = f"/forloeb/{w.course.id}/plan/find"
+    offer = w.offers["fritidsjob"]
+    answer = client.post(
+        f"{url}/passer-ikke",
+        data={"offer_id": offer.id, "goal_id": w.job.id, "alder": "²", "trin": "99"},
+    )
+    assert answer.status_code == 302
+    assert answer.headers["Location"].endswith(f"{url}#resultater")
