@@ -100,13 +100,6 @@ def _closest(
     return {offer_id: question for offer_id, (_, question) in best.items()}
 
 
-def goals_served(
-    index: CatalogueIndex, asked: list[Question], offer_ids: list[str]
-) -> dict[str, list[str]]:
-    """Return, for each found offer, the goal it serves: one it ranks high for (if any)."""
-    return {offer_id: [q[2]] for offer_id, q in _closest(index, asked, offer_ids).items()}
-
-
 def _merge(
     found: list[tuple[Match, str]], goalless: Collection[str] = ()
 ) -> list[tuple[Match, list[str]]]:
