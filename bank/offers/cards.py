@@ -1,14 +1,12 @@
-"""Offers as a list of results shows them: the few fields a result card needs, in one query."""
+"""Offers as a list of results shows them: the few fields a result card needs."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Protocol
 
-import sqlalchemy as sa
-from sqlalchemy.orm import Session
-
-from bank.auth.models import Centre, Unit
-from bank.offers.models import Offer, OfferStatus
+from bank.offers.models import OfferStatus
 
 
 @dataclass(frozen=True)
@@ -27,29 +25,39 @@ class OfferCard:
     capacity: int | None
 
 
-def cards_by_ref(session: Session, refs: list[str]) -> dict[str, OfferCard]:
-    """Read the result cards of some offers, by their public reference, in one query.
+class _Record(Protocol):
+    """The fields of the engine's record of an offer that a card reads."""
 
-    A search page shows 20 offers out of 100,000: loading whole offers with their unit and
-    centre took three queries and a third of the page's time.
+    id: str
+    title: str
+    unit: str
+    centre: str
+    age_min: int | None
+    age_max: int | None
+    step: int | None
+    status: str
+    tags: tuple[str, ...]
+    capacity: int | None
+
+
+def cards_of_records(records: Iterable[_Record]) -> dict[str, OfferCard]:
+    """Return the result cards of offers as the engine's index holds them, by reference.
+
+    The index is rebuilt whenever the catalogue version moves, and every offer change moves
+    it, so its records are the catalogue a search was ranked on: no query needed.
     """
-    if not refs:
-        return {}
-    query = (
-        sa.select(
-            Offer.ref,
-            Offer.title,
-            sa.func.coalesce(Unit.name, "").label("unit_name"),
-            sa.func.coalesce(Centre.name, "").label("centre_name"),
-            Offer.age_min,
-            Offer.age_max,
-            Offer.step,
-            Offer.status,
-            Offer.tags,
-            Offer.capacity,
+    return {
+        r.id: OfferCard(
+            r.id,
+            r.title,
+            r.unit,
+            r.centre,
+            r.age_min,
+            r.age_max,
+            r.step,
+            OfferStatus(r.status),
+            list(r.tags),
+            r.capacity,
         )
-        .outerjoin(Unit, Offer.unit_id == Unit.id)
-        .outerjoin(Centre, Unit.centre_id == Centre.id)
-        .where(Offer.ref.in_(refs))
-    )
-    return {row.ref: OfferCard(**row._asdict()) for row in session.execute(query)}
+        for r in records
+    }

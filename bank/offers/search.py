@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from bank.auth.models import Centre, Unit, User
 from bank.offers.access import is_editor
-from bank.offers.cards import OfferCard, cards_by_ref
+from bank.offers.cards import OfferCard, cards_of_records
 from bank.offers.models import Offer, OfferStatus
 from bank.ranking import Match, get_index
 
@@ -100,8 +100,12 @@ def _engine_page(
         again = {m.offer_id: m for m in ranked(range(min(wanted), max(wanted) + 1))}
         shown = [again.get(m.offer_id, m) for m in shown]
         maybe = [again.get(m.offer_id, m) for m in maybe]
-    load = cards_by_ref if cards else _offers_by_ref
-    by_ref: dict = load(session, [m.offer_id for m in shown + maybe])
+    refs = [m.offer_id for m in shown + maybe]
+    by_ref: dict = (
+        cards_of_records(index.offer(ref) for ref in refs)
+        if cards
+        else _offers_by_ref(session, refs)
+    )
     items = [by_ref[m.offer_id] for m in shown if m.offer_id in by_ref]
     reasons = {m.offer_id: m.reasons for m in shown + maybe}
     return SearchPage(

@@ -7,6 +7,7 @@ import sqlalchemy as sa
 
 from bank.matching import index as engine_index
 from bank.offers.search import MAYBE_SHOWN, OfferFilters, search_offers
+from bank.offers.services import save
 
 
 @pytest.fixture
@@ -51,7 +52,9 @@ def test_a_step_filter_still_explains_every_offer_on_the_page(session, demo_cata
     assert all(results.reasons[o.ref] for o in results.items)
 
 
-def test_the_page_shows_each_hit_as_its_offer_says_read_in_one_query(session, demo_catalogue):
+def test_the_page_shows_each_hit_as_its_offer_says_without_reading_the_offers_again(
+    session, demo_catalogue
+):
     statements: list[str] = []
     engine = session.get_bind()
 
@@ -67,10 +70,11 @@ def test_the_page_shows_each_hit_as_its_offer_says_read_in_one_query(session, de
     assert results.items
     for card in results.items + results.maybe:
         offer = demo_catalogue[card.ref]
-        assert (card.title, card.unit_name, card.centre_name) == (
+        assert (card.title, card.unit_name, card.centre_name, card.status) == (
             offer.title,
             offer.unit_name,
             offer.centre_name,
+            offer.status,
         )
         assert (card.age_min, card.age_max, card.step, card.tags, card.capacity) == (
             offer.age_min,
@@ -80,5 +84,17 @@ def test_the_page_shows_each_hit_as_its_offer_says_read_in_one_query(session, de
             offer.capacity,
         )
     tables = ("FROM offers", "FROM units", "FROM centres")
-    reading = [s for s in statements if any(t in s for t in tables)]
-    assert len(reading) == 1  # not the offers, then their units, then their centres
+    assert not [s for s in statements if any(t in s for t in tables)]  # the index holds them
+
+
+def test_a_card_shows_an_offers_change_on_the_next_search(session, demo_catalogue):
+    first = search_offers(session, "mentor job", OfferFilters(), cards=True).items[0]
+    offer = demo_catalogue[first.ref]
+    save(session, offer, None, {"title": "Jobmentor med ny titel", "capacity": 0})
+    session.commit()
+    card = next(
+        c
+        for c in search_offers(session, "mentor job", OfferFilters(), cards=True).items
+        if c.ref == first.ref
+    )
+    assert (card.title, card.capacity) == ("Jobmentor med ny titel", 0)
