@@ -26,18 +26,37 @@ class OfferCard:
 
 
 class _Record(Protocol):
-    """The fields of the engine's record of an offer that a card reads."""
+    """The fields of the engine's record of an offer that a card reads (read-only)."""
 
-    id: str
-    title: str
-    unit: str
-    centre: str
-    age_min: int | None
-    age_max: int | None
-    step: int | None
-    status: str
-    tags: tuple[str, ...]
-    capacity: int | None
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def title(self) -> str: ...
+
+    @property
+    def unit(self) -> str: ...
+
+    @property
+    def centre(self) -> str: ...
+
+    @property
+    def age_min(self) -> int | None: ...
+
+    @property
+    def age_max(self) -> int | None: ...
+
+    @property
+    def step(self) -> int | None: ...
+
+    @property
+    def status(self) -> str: ...
+
+    @property
+    def tags(self) -> tuple[str, ...]: ...
+
+    @property
+    def capacity(self) -> int | None: ...
 
 
 def cards_of_records(records: Iterable[_Record]) -> dict[str, OfferCard]:
