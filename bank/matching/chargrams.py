@@ -10,6 +10,7 @@ from scipy import sparse
 from bank.matching.text import is_content_word
 
 SIZES = (3, 4)
+WORDS_KEPT = 100_000  # words whose n-gram columns are remembered between queries
 
 
 def grams(word: str) -> list[str]:
@@ -44,20 +45,35 @@ class CharGrams:
 
     def text_profile(self, words: Sequence[str]) -> np.ndarray:
         """Return the L2-normalised n-gram profile (a dense vector) of folded words."""
-        known = self.columns
-        found = [
-            column
-            for word in words
-            if is_content_word(word)
-            for column in map(known.get, grams(word))
-            if column is not None
-        ]
+        memo: dict[str, tuple[int, ...]] = self.__dict__.setdefault("_memo", {})
+        found: list[int] = []
+        for word in words:
+            columns = memo.get(word)
+            if columns is None:
+                columns = self._word_columns(word)
+                if len(memo) >= WORDS_KEPT:
+                    memo.clear()
+                memo[word] = columns
+            found.extend(columns)
         counts = np.bincount(np.asarray(found, dtype=np.int64), minlength=self.idf.size)
         profile = counts.astype(np.float32)
         hit = profile > 0
         profile[hit] = np.log1p(profile[hit]) * self.idf[hit]
         norm = float(np.linalg.norm(profile))
         return profile / norm if norm else profile
+
+    def _word_columns(self, word: str) -> tuple[int, ...]:
+        """Return the known n-gram columns of one folded word (none for a stop word)."""
+        if not is_content_word(word):
+            return ()
+        known = self.columns
+        return tuple(c for c in map(known.get, grams(word)) if c is not None)
+
+    def __getstate__(self) -> dict[str, object]:
+        """Pickle the profiles without the words' columns remembered while querying."""
+        state = dict(self.__dict__)
+        state.pop("_memo", None)
+        return state
 
 
 def _normalise(matrix: sparse.csr_matrix) -> sparse.csr_matrix:

@@ -203,7 +203,7 @@ class CatalogueIndex:
         """Return a mask of the offers that pass the hard filters."""
         mask = self._having("status", *statuses)
         if age is not None:
-            mask &= (self._low <= age) & (age <= self._high)
+            mask &= self._of_age(age)
         if step_max is not None:
             mask &= self._step <= step_max
         if centre is not None:
@@ -212,6 +212,16 @@ class CatalogueIndex:
             mask &= self._having("unit", unit)
         for wanted in tag_set(tags):
             mask &= self.m.tags.carrying(wanted)
+        return mask
+
+    def _of_age(self, age: int) -> np.ndarray:
+        """Return the (kept, not to be changed) mask of the offers open to an age."""
+        key = ("age", str(age))
+        mask = self._masks.get(key)
+        if mask is None:
+            mask = (self._low <= age) & (age <= self._high)
+            if len(self._masks) < MASKS_KEPT:  # ages: a few dozen
+                self._masks[key] = mask
         return mask
 
     def _having(self, field: str, *values: str) -> np.ndarray:
@@ -245,7 +255,9 @@ class CatalogueIndex:
         """Return every offer's tag similarity to the query (None when it has no tags)."""
         if not query.tags:
             return None
-        return self.m.tags.scores(query.tags) * query.tag_share
+        found = self.m.tags.scores(query.tags)
+        found *= query.tag_share
+        return found
 
     def signals(
         self,
@@ -260,7 +272,7 @@ class CatalogueIndex:
         `sub` may hold those offers' TF-IDF rows already (self.m.tfidf[rows]).
         """
         sub = self.m.tfidf[rows] if sub is None else sub
-        text = text_signal((sub @ q.T).toarray().ravel())
+        text = text_signal(sub @ self._dense(q))
         profile = self.chars.text_profile(query.words)
         chars = np.asarray(self.title_grams[rows] @ profile).ravel()
         fuzzy = fuzzy_titles(query.short_text, [self.titles[r] for r in rows])
@@ -329,21 +341,38 @@ class CatalogueIndex:
         does a catalogue too small to tell common words.
         """
         n = len(self.offers)
-        rare = self._rare(q, MEANINGFUL)
-        if rare.nnz == 0 or n < MIN_CATALOGUE:
+        rare = self._rare_features(q, MEANINGFUL)
+        if not rare.any() or n < MIN_CATALOGUE:
             return np.ones(sub.shape[0], dtype=bool)
-        found = (sub @ rare.T).toarray().ravel() > 0
+        found = sub @ self._dense(q, rare) > 0
         if parts.get("tags") is not None:
             found |= np.asarray(parts["tags"]) > 0
         return found | (np.asarray(parts["fuzzy"]) >= FUZZY_SHOWN)
 
     def _rare(self, q: sparse.csr_matrix, share: float) -> sparse.csr_matrix:
         """Keep only a query's features found in at most `share` of the catalogue's offers."""
-        n = len(self.offers)
         rare = q.copy()
-        rare.data[self.m.idf[rare.indices] < math.log((1 + n) / (1 + share * n)) + 1] = 0
+        rare.data[~self._rare_features(q, share)] = 0
         rare.eliminate_zeros()
         return rare
+
+    def _rare_features(self, q: sparse.csr_matrix, share: float) -> np.ndarray:
+        """Mark which of a query's stored features are in at most `share` of the offers."""
+        n = len(self.offers)
+        return (self.m.idf[q.indices] >= math.log((1 + n) / (1 + share * n)) + 1) & (q.data != 0)
+
+    def _dense(self, q: sparse.csr_matrix, keep: np.ndarray | None = None) -> np.ndarray:
+        """Return a query row as a dense vector (only the `keep` features, when given).
+
+        A sparse matrix times a dense vector sums each row in the same order as the sparse
+        product, so the values are the same, without building sparse matrices per query.
+        """
+        dense = np.zeros(q.shape[1], dtype=q.dtype)
+        if keep is None:
+            dense[q.indices] = q.data
+        else:
+            dense[q.indices[keep]] = q.data[keep]
+        return dense
 
     def _second_stage(
         self,
@@ -381,13 +410,21 @@ class CatalogueIndex:
         mask: np.ndarray,
         weights: Weights,
     ) -> np.ndarray:
-        pre = weights.text * text_signal(self.m.cosines(q))
-        if tag_scores is not None:
-            pre += weights.tags * tag_scores
-        pre[~mask] = -1.0
-        hits = np.flatnonzero(pre > 0)
+        cosines = self.m.cosines(q)
+        said = cosines != 0  # most offers share no word: score only the others
+        if tag_scores is None:
+            said = np.flatnonzero(said & mask)
+            pre = weights.text * text_signal(cosines[said])
+            kept = pre > 0
+            hits, pre = said[kept], pre[kept]
+        else:
+            said = np.flatnonzero(said)
+            full = weights.tags * tag_scores
+            full[said] += weights.text * text_signal(cosines[said])
+            hits = np.flatnonzero((full > 0) & mask)
+            pre = full[hits]
         if hits.size > CANDIDATES:
-            hits = hits[np.argpartition(-pre[hits], CANDIDATES)[:CANDIDATES]]
+            hits = hits[np.argpartition(-pre, CANDIDATES)[:CANDIDATES]]
         return np.sort(hits)
 
     def _alike(

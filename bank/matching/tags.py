@@ -63,21 +63,39 @@ class TagSpace:
         n = len(self.tags)
         if not wanted or n == 0:
             return np.zeros(n, dtype=np.float32)
+        if TAG_IDF:
+            return self._weighted_scores(wanted)
+        # tags counted as small integers, then the float32 steps in place: one pass each
+        exact_count = np.zeros(n, dtype=np.uint8)
+        weak_count = np.zeros(n, dtype=np.uint8)
+        for tag in wanted:
+            has, only_near = self._vectors(tag)
+            exact_count += has
+            weak_count += only_near
+        exact = exact_count.astype(np.float32)
+        coverage = weak_count.astype(np.float32)
+        coverage *= CHAPTER_WEIGHT
+        coverage += exact
+        coverage /= float(len(wanted))
+        coverage *= COVERAGE_SHARE
+        precision = np.divide(exact, self.sizes, out=exact)
+        precision *= 1 - COVERAGE_SHARE
+        coverage += precision
+        return coverage
+
+    def _weighted_scores(self, wanted: tuple[str, ...]) -> np.ndarray:
+        """Return the tag similarity with each tag weighted by its rarity (TAG_IDF)."""
+        n = len(self.tags)
         exact = np.zeros(n, dtype=np.float32)
         weak = np.zeros(n, dtype=np.float32)
-        hits = exact if not TAG_IDF else np.zeros(n, dtype=np.float32)  # equal when unweighted
+        hits = np.zeros(n, dtype=np.float32)
         total = 0.0
         for tag in wanted:
             has, only_near = self._vectors(tag)
-            if TAG_IDF:
-                weight = self.rarity(tag)
-                exact += weight * has
-                weak += weight * only_near
-                hits += has
-            else:
-                weight = 1.0
-                exact += has
-                weak += only_near
+            weight = self.rarity(tag)
+            exact += weight * has
+            weak += weight * only_near
+            hits += has
             total += weight
         coverage = (exact + CHAPTER_WEIGHT * weak) / total
         precision = hits / self.sizes
