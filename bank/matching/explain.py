@@ -44,8 +44,11 @@ def explain_match(
         first_word = first_words(query, m)
     spelling = m.analyzer.display
     terms: dict[str, None] = {}
-    for name in (m.analyzer.feature_names()[col] for col in shared):
-        if name in first_word and len(terms) < MAX_TERMS:
+    names = m.analyzer.feature_names()
+    for name in (names[col] for col in shared):
+        if len(terms) == MAX_TERMS:
+            break
+        if name in first_word:
             word = first_word[name]
             corrected = m.analyzer.corrections.get(word)
             own = query.shown.get(word, word)
@@ -174,13 +177,29 @@ def shared_features(
     Features found in many offers (see common_idf) are too common to be worth saying.
     """
     common = common_idf(m)
-    both, own_at, other_at = np.intersect1d(
-        own[0], other[0], assume_unique=True, return_indices=True
-    )
-    weight = own[1][own_at] * other[1][other_at]
+    both, weight = _meeting(own, other)
     keep = m.idf[both] >= common
     order = np.argsort(-weight[keep], kind="stable")
     return both[keep][order].tolist()
+
+
+def _meeting(
+    own: tuple[np.ndarray, np.ndarray], other: tuple[np.ndarray, np.ndarray]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Return the columns two rows share (ascending) and the products of their weights."""
+    (cols, weights), (other_cols, other_weights) = own, other
+    if cols.size and other_cols.size and _increasing(cols) and _increasing(other_cols):
+        at = np.minimum(np.searchsorted(cols, other_cols), cols.size - 1)
+        found = cols[at] == other_cols
+        return other_cols[found], weights[at[found]] * other_weights[found]
+    both, own_at, other_at = np.intersect1d(
+        cols, other_cols, assume_unique=True, return_indices=True
+    )
+    return both, weights[own_at] * other_weights[other_at]
+
+
+def _increasing(columns: np.ndarray) -> bool:
+    return bool((columns[1:] > columns[:-1]).all())
 
 
 def common_idf(m: CatalogueMatrices) -> float:

@@ -17,6 +17,7 @@ PART_WEIGHT = 0.6  # a compound's parts count a little less than the word itself
 CONCEPT_WEIGHT = 1.0
 FUZZY_CUTOFF = 84.0  # rapidfuzz ratio for a query word to stand in for an unknown word
 CACHE_SIZE = 100_000
+TEXTS_KEPT = 4096  # query texts (needs' titles, goals, tags; searches) whose features are kept
 _CONCEPT_KEYS = tuple(CONCEPTS)
 _CONCEPT_ROW = {concept: row for row, concept in enumerate(_CONCEPT_KEYS)}
 MIN_START = 4  # the shortest known start an unknown word is credited with
@@ -118,6 +119,13 @@ class Analyzer:
                 by_length[len(word)].append(word)
         self._by_length = dict(by_length)
         self._cache.clear()
+        self.__dict__.pop("_texts", None)
+
+    def __getstate__(self) -> dict[str, object]:
+        """Pickle the analyzer without the query texts remembered while querying."""
+        state = dict(self.__dict__)
+        state.pop("_texts", None)
+        return state
 
     def parts_of(self, word: str) -> tuple[str, ...]:
         """Return a folded word's compound parts (remembered: splitting is costly)."""
@@ -196,7 +204,17 @@ class Analyzer:
         return cached
 
     def query_features(self, text: str) -> dict[str, float]:
-        """Sum the features of a query text's words and phrases."""
+        """Sum the features of a query text's words and phrases (remembered per text)."""
+        memo: dict[str, dict[str, float]] = self.__dict__.setdefault("_texts", {})
+        found = memo.get(text)
+        if found is None:
+            found = self._text_features(text)
+            if len(memo) >= TEXTS_KEPT:
+                memo.clear()
+            memo[text] = found
+        return dict(found)
+
+    def _text_features(self, text: str) -> dict[str, float]:
         total: dict[str, float] = defaultdict(float)
         weak: dict[str, list[str]] = defaultdict(list)
         for word in words(text):
@@ -222,11 +240,16 @@ class Analyzer:
 
     def vector(self, features: dict[str, float], width: int) -> sparse.csr_matrix:
         """Turn a feature dict into a 1 x width sparse row of known features."""
+        columns, values = self.columns(features)
+        indptr = np.asarray([0, columns.size], dtype=np.int32)
+        return sparse.csr_matrix((values, columns, indptr), shape=(1, width))
+
+    def columns(self, features: dict[str, float]) -> tuple[np.ndarray, np.ndarray]:
+        """Return the known features' columns (ascending, int32) and weights (float32)."""
         known = sorted((self.features[f], w) for f, w in features.items() if f in self.features)
         columns = np.fromiter((c for c, _ in known), dtype=np.int32, count=len(known))
         values = np.fromiter((w for _, w in known), dtype=np.float32, count=len(known))
-        indptr = np.asarray([0, len(known)], dtype=np.int32)
-        return sparse.csr_matrix((values, columns, indptr), shape=(1, width))
+        return columns, values
 
     def feature_names(self) -> list[str]:
         """Return the feature names in column order."""

@@ -275,7 +275,7 @@ class CatalogueIndex:
         text = text_signal(sub @ self._dense(q))
         profile = self.chars.text_profile(query.words)
         chars = np.asarray(self.title_grams[rows] @ profile).ravel()
-        fuzzy = fuzzy_titles(query.short_text, [self.titles[r] for r in rows])
+        fuzzy = fuzzy_titles(query.short_text, [self.titles[r] for r in rows.tolist()])
         tags = tag_scores[rows] if tag_scores is not None else None
         return {"text": text, "tags": tags, "chars": chars, "fuzzy": fuzzy}
 
@@ -308,7 +308,7 @@ class CatalogueIndex:
         scores = np.round(scores, 4)
         scores[~meaningful] = 0.0
         order = np.lexsort((self._id_order[rows], self._step[rows], -scores))
-        chosen = [int(i) for i in order if scores[i] > 0]
+        chosen = order[scores[order] > 0].tolist()
         served: dict[int, tuple[str, ...]] = {}
         if query.texts:
             chosen, served = self._second_stage(query, rows, scores, chosen, sub)
@@ -351,10 +351,14 @@ class CatalogueIndex:
 
     def _rare(self, q: sparse.csr_matrix, share: float) -> sparse.csr_matrix:
         """Keep only a query's features found in at most `share` of the catalogue's offers."""
-        rare = q.copy()
-        rare.data[~self._rare_features(q, share)] = 0
-        rare.eliminate_zeros()
-        return rare
+        if q.shape[0] != 1:
+            rare = q.copy()
+            rare.data[~self._rare_features(q, share)] = 0
+            rare.eliminate_zeros()
+            return rare
+        kept = self._rare_features(q, share)
+        indptr = np.asarray([0, np.count_nonzero(kept)], dtype=q.indptr.dtype)
+        return sparse.csr_matrix((q.data[kept], q.indices[kept], indptr), shape=q.shape)
 
     def _rare_features(self, q: sparse.csr_matrix, share: float) -> np.ndarray:
         """Mark which of a query's stored features are in at most `share` of the offers."""

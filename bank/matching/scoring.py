@@ -157,13 +157,9 @@ def fuzzy_titles(short_text: str, titles: Sequence[str]) -> np.ndarray:
     if not flat:
         return np.zeros(len(titles), dtype=np.float32)
     alike = process.cdist(said, flat, scorer=fuzz.ratio, dtype=np.uint8) >= FUZZY_WORD
-    spoken_words = np.asarray(flat)
     inside = np.asarray(
-        [
-            np.char.find(spoken_words, q) >= 0 if len(q) >= 3 else np.zeros(len(flat), dtype=bool)
-            for q in said
-        ]
-    )
+        [[len(q) >= 3 and q in word for word in flat] for q in said], dtype=bool
+    ).reshape(alike.shape)
     held = alike | inside
     lengths = np.asarray([len(own) for own in spoken])
     found = np.zeros(len(titles), dtype=np.float32)

@@ -44,13 +44,13 @@ class CatalogueMatrices:
 
     def weigh(self, features: dict[str, float]) -> sparse.csr_matrix:
         """Turn raw query features into an L2-normalised TF-IDF row (as the catalogue's are)."""
-        row = self.analyzer.vector(features, self.idf.size)
-        row.sum_duplicates()
-        row.data = np.log1p(row.data) * self.idf[row.indices]
-        norm = float(np.sqrt(np.dot(row.data, row.data)))
+        columns, values = self.analyzer.columns(features)
+        data = np.log1p(values) * self.idf[columns]
+        norm = float(np.sqrt(np.dot(data, data)))
         if norm:
-            row.data /= norm
-        return row
+            data /= norm
+        indptr = np.asarray([0, columns.size], dtype=np.int32)
+        return sparse.csr_matrix((data, columns, indptr), shape=(1, self.idf.size))
 
     def cosines(self, q: sparse.csr_matrix) -> np.ndarray:
         """Return the cosine of a query row with every offer, through the inverted index.
