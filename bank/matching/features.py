@@ -11,6 +11,7 @@ from scipy import sparse
 
 from bank.matching.concept_table import CONCEPTS
 from bank.matching.concepts import concepts_of, phrase_concepts, phrase_concepts_in
+from bank.matching.frequency import everyday_weight
 from bank.matching.text import is_content_word, split_compound, stem, words, written_words
 
 PART_WEIGHT = 0.6  # a compound's parts count a little less than the word itself
@@ -203,23 +204,28 @@ class Analyzer:
             self._cache[word] = cached
         return cached
 
-    def query_features(self, text: str) -> dict[str, float]:
-        """Sum the features of a query text's words and phrases (remembered per text)."""
-        memo: dict[str, dict[str, float]] = self.__dict__.setdefault("_texts", {})
-        found = memo.get(text)
+    def query_features(self, text: str, everyday: bool = False) -> dict[str, float]:
+        """Sum the features of a query text's words and phrases (remembered per text).
+
+        With `everyday` (a need's own words), each word counts less the commoner it is in
+        general Danish (bank.matching.frequency): "mere" or "siger" tell little of a need.
+        """
+        memo: dict[tuple[str, bool], dict[str, float]] = self.__dict__.setdefault("_texts", {})
+        found = memo.get((text, everyday))
         if found is None:
-            found = self._text_features(text)
+            found = self._text_features(text, everyday)
             if len(memo) >= TEXTS_KEPT:
                 memo.clear()
-            memo[text] = found
+            memo[(text, everyday)] = found
         return dict(found)
 
-    def _text_features(self, text: str) -> dict[str, float]:
+    def _text_features(self, text: str, everyday: bool) -> dict[str, float]:
         total: dict[str, float] = defaultdict(float)
         weak: dict[str, list[str]] = defaultdict(list)
         for word in words(text):
+            share = everyday_weight(word) if everyday else 1.0
             for feature, weight in self.features_of(word).items():
-                total[feature] += weight
+                total[feature] += weight * share
             for concept in self.weak_concepts(word):
                 weak[concept].append(word)
         for concept in phrase_concepts(text):

@@ -82,7 +82,7 @@ def need_query(need: NeedRecord, analyzer: Analyzer) -> Query:
     parts += [(goal, NEED_GOALS) for goal in need.goals]
     parts += [(tag, NEED_TAG) for tag in need.tags]
     for text, weight in parts:
-        for feature, value in analyzer.query_features(text).items():
+        for feature, value in analyzer.query_features(text, everyday=True).items():
             total[feature] += weight * value
     all_words = tuple(w for text, _ in parts for w in words(text))
     tags, share = tuple(need.tags), 1.0
