@@ -177,29 +177,13 @@ def shared_features(
     Features found in many offers (see common_idf) are too common to be worth saying.
     """
     common = common_idf(m)
-    both, weight = _meeting(own, other)
+    both, own_at, other_at = np.intersect1d(
+        own[0], other[0], assume_unique=True, return_indices=True
+    )
+    weight = own[1][own_at] * other[1][other_at]
     keep = m.idf[both] >= common
     order = np.argsort(-weight[keep], kind="stable")
     return both[keep][order].tolist()
-
-
-def _meeting(
-    own: tuple[np.ndarray, np.ndarray], other: tuple[np.ndarray, np.ndarray]
-) -> tuple[np.ndarray, np.ndarray]:
-    """Return the columns two rows share (ascending) and the products of their weights."""
-    (cols, weights), (other_cols, other_weights) = own, other
-    if cols.size and other_cols.size and _increasing(cols) and _increasing(other_cols):
-        at = np.minimum(np.searchsorted(cols, other_cols), cols.size - 1)
-        found = cols[at] == other_cols
-        return other_cols[found], weights[at[found]] * other_weights[found]
-    both, own_at, other_at = np.intersect1d(
-        cols, other_cols, assume_unique=True, return_indices=True
-    )
-    return both, weights[own_at] * other_weights[other_at]
-
-
-def _increasing(columns: np.ndarray) -> bool:
-    return bool((columns[1:] > columns[:-1]).all())
 
 
 def common_idf(m: CatalogueMatrices) -> float:
