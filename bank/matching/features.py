@@ -11,7 +11,7 @@ from scipy import sparse
 
 from bank.matching.concept_table import CONCEPTS
 from bank.matching.concepts import concepts_of, phrase_concepts, phrase_concepts_in
-from bank.matching.frequency import everyday_weight
+from bank.matching.frequency import everyday_weight, is_danish_word
 from bank.matching.text import is_content_word, split_compound, stem, words, written_words
 
 PART_WEIGHT = 0.6  # a compound's parts count a little less than the word itself
@@ -281,10 +281,25 @@ class Analyzer:
             w for n in range(len(word) - 1, len(word) + 3) for w in self._by_length.get(n, ())
         ]
         best = process.extractOne(word, pool, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
-        return str(best[0]) if best is not None else ""
+        if best is None:
+            return ""
+        nearest = str(best[0])
+        if is_danish_word(word) and not _inflected(word, nearest):
+            return ""  # a real word, not a typo: "spoerger" is no "soerger", "alder" no "falder"
+        return nearest
 
     def _feature_id(self, feature: str) -> int:
         column = self.features.get(feature)
         if column is None:
             column = self.features[feature] = len(self.features)
         return column
+
+
+def _inflected(word: str, other: str) -> bool:
+    """Tell whether two words look like forms of one word: "brugt" and "brug", "morgen" and
+    "morgenen" (the shorter, less up to two final letters, starts the longer; four letters at
+    least)."""
+    short, long = sorted((word, other), key=len)
+    return any(
+        len(short) - cut >= 4 and long.startswith(short[: len(short) - cut]) for cut in range(3)
+    )

@@ -7,23 +7,23 @@ from bank.matching.frequency import FLOOR, everyday_weight
 from tests.unit.engine_support import need, offer
 
 
-def test_common_words_count_less_and_telling_words_count_fully():
-    assert everyday_weight("autisme") == 1.0  # not in the list of common words
+def test_danish_words_count_less_and_telling_words_count_fully():
+    assert everyday_weight("autisme") == 1.0  # a word of general Danish, but a rare one
     assert everyday_weight("angst") == 1.0  # listed, but not common enough to lose weight
     assert FLOOR <= everyday_weight("mere") < everyday_weight("skole") < 1.0
     assert everyday_weight("naesten") < 1.0  # folded as the engine folds "næsten"
 
 
-def test_the_list_of_common_words_is_folded_and_sorted_commonest_first():
+def test_the_list_of_danish_words_is_folded_and_sorted_commonest_first():
     listed = [
         line.split()
         for line in frequency.WORDS.read_text(encoding="utf-8").splitlines()
         if line and not line.startswith("#")
     ]
-    assert len(listed) > 2000
+    assert len(listed) > 20000
     assert all(word.isascii() and word.isalpha() and word == word.lower() for word, _ in listed)
     zipfs = [float(z) for _, z in listed]
-    assert zipfs == sorted(zipfs, reverse=True) and min(zipfs) >= frequency.FROM_ZIPF
+    assert zipfs == sorted(zipfs, reverse=True)
 
 
 CHATTY_NEED = need(
@@ -66,7 +66,7 @@ def test_without_the_weights_the_chat_would_win(monkeypatch):
     assert [m.offer_id for m in index.rank(CHATTY_NEED)][0] == "talk"
 
 
-def test_a_search_counts_every_word_it_was_given_and_only_a_need_counts_common_words_less():
+def test_a_search_counts_every_word_it_was_given_and_only_a_need_counts_danish_words_less():
     analyzer = CatalogueIndex.build(CATALOGUE).m.analyzer
     search = analyzer.query_features("mere autisme")
     needed = analyzer.query_features("mere autisme", everyday=True)
@@ -74,3 +74,14 @@ def test_a_search_counts_every_word_it_was_given_and_only_a_need_counts_common_w
     assert needed[common] < search[common] == 1.0
     for telling in analyzer.features_of("autisme"):  # the word, and the concept it says
         assert needed[telling] == search[telling]
+
+
+def test_a_real_word_is_never_taken_for_a_typo_of_a_catalogue_word():
+    grief = offer(
+        "grief", "Sorggruppe", "En gruppe om morgenen for unge, der sørger over en, de har mistet."
+    )
+    analyzer = CatalogueIndex.build([grief, *CATALOGUE]).m.analyzer
+    for word in ("spoerger", "soerrger", "morgen"):
+        analyzer.features_of(word)
+    # "spørger" (asks) is a word of its own; "sørrger" is a typo; "morgen" a form of "morgenen"
+    assert analyzer.corrections == {"soerrger": "soerger", "morgen": "morgenen"}
