@@ -388,7 +388,10 @@ class CatalogueIndex:
     ) -> tuple[list[int], dict[int, tuple[str, ...]]]:
         """Re-order a need's first candidates (see rerank); scores are updated in place."""
         head = np.asarray(chosen[:SECOND_STAGE], dtype=np.int64)
-        goal_rows = [self.m.weigh(self.m.analyzer.query_features(goal)) for goal in query.goals]
+        goal_rows = [
+            self.m.weigh(self.m.analyzer.query_features(goal, everyday=True))
+            for goal in query.goals
+        ]
         done = rerank(
             query,
             rows[head],
