@@ -31,6 +31,7 @@ FOLDS = 5  # cross-validation folds over needs (fewer when there are fewer needs
 MIN_NEEDS = 5  # a fit needs decisions on at least this many needs (with a fit among them)
 CV_TOP = 10  # places ranked per held-out need
 MARGIN = 0.01  # adopted only when it beats the untrained engine by this much NDCG@5
+NOISE = 1.0  # ... and by one standard error of the per-need gains: more than chance
 
 
 @dataclass(frozen=True)
@@ -164,14 +165,17 @@ def fit(
     fold_of_family = {f: n % k for n, f in enumerate(families)}
     # A family with no chosen offer is never held out: its decisions always train.
     fold_of = {g: fold_of_family.get(family(g), -1) for g in groups}
-    before = _cv_score(groups, judged, fold_of, k, ranker, None)
-    scored = [(_cv_score(groups, judged, fold_of, k, ranker, w), w) for w in weights]
-    after, weight = max(scored, key=lambda sw: (sw[0], -sw[1]))
-    adopted = after >= before + MARGIN
+    untrained = _cv_scores(groups, judged, fold_of, k, ranker, None)
+    tried = [(_cv_scores(groups, judged, fold_of, k, ranker, w), w) for w in weights]
+    scores, weight = max(tried, key=lambda sw: (float(np.mean(sw[0])), -sw[1]))
+    before, after = float(np.mean(untrained)), float(np.mean(scores))
+    gain, noise = after - before, _standard_error(scores - untrained)
+    adopted = gain >= MARGIN and gain >= NOISE * noise
     why = (
         f"adopted: {before:.3f} -> {after:.3f} NDCG@5 over {len(judged)} needs"
         if adopted
-        else f"not adopted: {after:.3f} is not {MARGIN} above the untrained {before:.3f}"
+        else f"not adopted: {after:.3f} against the untrained {before:.3f} is not {MARGIN}"
+        f" and {NOISE} standard errors ({noise:.3f}) above it"
     )
     return Fit(weight, before, after, len(judged), len(decisions), adopted, why)
 
@@ -193,24 +197,34 @@ def _groups(decisions: Iterable[Decision]) -> dict[str, list[Decision]]:
     return dict(sorted(groups.items()))
 
 
-def _cv_score(
+def _cv_scores(
     groups: Mapping[str, list[Decision]],
     judged: Sequence[str],
     fold_of: Mapping[str, int],
     k: int,
     ranker: Ranker,
     weight: float | None,
-) -> float:
-    total = 0.0
+) -> np.ndarray:
+    """Return each judged need's NDCG@5 when its fold is held out (in the order of `judged`)."""
+    found = np.zeros(len(judged))
     for fold in range(k):
         training = tuple(d for g, ds in groups.items() if fold_of[g] != fold for d in ds)
         model = LearnedModel(training, weight) if weight is not None else None
-        for group in (g for g in judged if fold_of[g] == fold):
+        for n, group in enumerate(judged):
+            if fold_of[group] != fold:
+                continue
             decided = groups[group]
             need = NeedRecord(group, "", decided[0].text)
             grades = {d.offer_id: 1 for d in decided if d.fits}
-            total += ndcg_at(ranker(need, model)[:CV_TOP], grades, 5)
-    return total / len(judged)
+            found[n] = ndcg_at(ranker(need, model)[:CV_TOP], grades, 5)
+    return found
+
+
+def _standard_error(differences: np.ndarray) -> float:
+    """Return the standard error of the mean of per-need differences."""
+    if differences.size < 2:
+        return float("inf")
+    return float(np.std(differences, ddof=1) / math.sqrt(differences.size))
 
 
 def dcg(gains: Iterable[float]) -> float:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bank.matching import CatalogueIndex, load_offers
-from bank.matching.learned import Decision, LearnedModel, fit
+from bank.matching.learned import MARGIN, Decision, LearnedModel, fit
 from tests.unit.engine_support import need
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -104,3 +104,25 @@ def test_a_courses_own_decisions_do_not_vote_for_its_other_needs(index):
     assert not any(r.startswith("Valgt til") for r in said)
     said = [r for m in index.rank(other_course, top=10, learned=signal) for r in m.reasons]
     assert "Valgt til lignende behov 1 gang" in said
+
+
+def _ranker_gaining_on(gaining: set[str]):
+    """A ranker whose model puts a need's offer first for `gaining` needs and third for the rest
+    (the untrained ranker puts it second)."""
+
+    def ranked(need, model):
+        own = "o-" + need.id
+        if model is None:
+            return ["x", own]
+        return [own] if need.id in gaining else ["x", "y", own]
+
+    return ranked
+
+
+def test_a_fit_whose_gain_is_within_chance_is_not_adopted():
+    decisions = [Decision(str(n), f"behov {n}", f"o-{n}", True) for n in range(10)]
+    everyone = {str(n) for n in range(10)}
+    assert fit(decisions, _ranker_gaining_on(everyone)).adopted
+    few = fit(decisions, _ranker_gaining_on({"0", "1", "2"}))  # mean +0.019, noise 0.08
+    assert few.after > few.before + MARGIN
+    assert not few.adopted and "standard error" in few.why
