@@ -32,6 +32,7 @@ from bank.matching.scoring import (
     Weights,
     fuzzy_titles,
     need_query,
+    plain_content_text,
     text_query,
     text_signal,
 )
@@ -58,6 +59,7 @@ class CatalogueIndex:
             raise ValueError("a catalogue index needs the character n-gram profiles")
         self.chars, self.title_grams = matrices.chars, matrices.title_grams
         self.titles = [fold(o.title) for o in self.offers]
+        self._title_contents = [plain_content_text(t) for t in self.titles]  # fuzzy_titles
         big = np.iinfo(np.int32).max
         self._low = np.asarray([o.age_min if o.age_min is not None else -1 for o in offers])
         self._high = np.asarray([o.age_max if o.age_max is not None else big for o in offers])
@@ -84,6 +86,8 @@ class CatalogueIndex:
     def __setstate__(self, state: dict[str, object]) -> None:
         """Restore a saved index with an empty memory of searches and no learned model."""
         self.__dict__.update(state)
+        if "_title_contents" not in state:  # saved before titles' content words were kept
+            self._title_contents = [plain_content_text(t) for t in self.titles]
         self._searches = RecentSearches(SEARCHES_KEPT)
         self.learned = None
 
@@ -275,7 +279,12 @@ class CatalogueIndex:
         text = text_signal(sub @ self._dense(q))
         profile = self.chars.text_profile(query.words)
         chars = np.asarray(self.title_grams[rows] @ profile).ravel()
-        fuzzy = fuzzy_titles(query.short_text, [self.titles[r] for r in rows.tolist()])
+        listed = rows.tolist()
+        fuzzy = fuzzy_titles(
+            query.short_text,
+            [self.titles[r] for r in listed],
+            [self._title_contents[r] for r in listed],
+        )
         tags = tag_scores[rows] if tag_scores is not None else None
         return {"text": text, "tags": tags, "chars": chars, "fuzzy": fuzzy}
 

@@ -141,18 +141,23 @@ def inferred_tags(
     return tuple(tag for tag, _ in ranked[:most])
 
 
-def fuzzy_titles(short_text: str, titles: Sequence[str]) -> np.ndarray:
+def fuzzy_titles(
+    short_text: str, titles: Sequence[str], contents: Sequence[str] | None = None
+) -> np.ndarray:
     """Return how well each title covers the query's short text, in [0, 1].
 
     The share of the query's content words that a title holds: as a word, inside a compound
     (job in jobmentor), or misspelt (ratio 80 or more). Only a short text (a few words, as
     typed in a search box or a need's short title) is compared: a sentence-long title would
-    share some word with almost any title.
+    share some word with almost any title. `contents` may hold each title's content_text,
+    worked out once for a catalogue.
     """
     said = content_text(short_text).split()
     if not said or len(short_text.split()) > FUZZY_MAX_WORDS:
         return np.zeros(len(titles), dtype=np.float32)
-    spoken = [content_text(title).split() for title in titles]
+    if contents is None:
+        contents = [content_text(title) for title in titles]
+    spoken = [own.split() for own in contents]
     flat = [word for own in spoken for word in own]
     if not flat:
         return np.zeros(len(titles), dtype=np.float32)
@@ -178,6 +183,11 @@ def content_text(text: str) -> str:
     Letter-by-letter likeness on whole titles lets small words ("til", "for") make two
     unrelated titles look alike.
     """
+    return plain_content_text(text)
+
+
+def plain_content_text(text: str) -> str:
+    """Return content_text without remembering it (for a catalogue's titles, once each)."""
     return " ".join(w for w in words(text) if is_content_word(w))
 
 
