@@ -328,8 +328,10 @@ class CatalogueIndex:
             row, score = int(rows[i]), float(scores[i])
             if explain_rows is None or n in explain_rows:
                 signals = {k: float(v[i]) for k, v in parts.items() if isinstance(v, np.ndarray)}
-                match = self._match(query, q, row, score, signals, served.get(i), first)
-                found.append(_chosen(replace(match, hit=score >= floor), votes, row))
+                match = self._match(
+                    query, q, row, score, signals, served.get(i), first, hit=score >= floor
+                )
+                found.append(_chosen(match, votes, row))
             else:  # only an id and a score: most of a page's hits are counted, not shown
                 found.append(Match(self._offer_id(row), score, hit=score >= floor))
         return found
@@ -514,11 +516,12 @@ class CatalogueIndex:
         parts: dict[str, float],
         goals: tuple[str, ...] | None = None,
         first: dict[str, str] | None = None,
+        hit: bool = True,
     ) -> Match:
         offer = self.offers[row]
         why, said = explain_match(query, q, offer, row, parts, self.m, goals, first)
         full = offer.capacity is not None and offer.capacity <= 0
-        return Match(offer.id, score, why, said, full)
+        return Match(offer.id, score, why, said, full, hit=hit)
 
 
 def _signal(learned: LearnedSignal | str | None) -> LearnedSignal | None:
