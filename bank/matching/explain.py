@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from scipy import sparse
 
+from bank.matching.frequency import everyday_weight
 from bank.matching.records import OfferRecord
 from bank.matching.tags import shared_tags, tag_key, tag_set
 from bank.vocabulary import short_label
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
 MAX_TERMS, MAX_CONCEPTS = 6, 3
 COMMON_SHARE = 0.25
 FUZZY_SHOWN = 0.75  # a title this close to a search text is worth saying
+CHATTY = 0.5  # a need's words that count less than this are not named as shared words
 
 
 def explain_match(
@@ -50,6 +52,8 @@ def explain_match(
             break
         if name in first_word:
             word = first_word[name]
+            if query.texts and everyday_weight(word) < CHATTY:
+                continue  # "mere", "hele", "siger": true, but no reason a need fits an offer
             corrected = m.analyzer.corrections.get(word)
             own = query.shown.get(word, word)
             spelled = spelling.get(corrected or word, own) if corrected or own == word else own

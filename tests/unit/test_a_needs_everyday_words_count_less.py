@@ -85,3 +85,11 @@ def test_a_real_word_is_never_taken_for_a_typo_of_a_catalogue_word():
         analyzer.features_of(word)
     # "spørger" (asks) is a word of its own; "sørrger" is a typo; "morgen" a form of "morgenen"
     assert analyzer.corrections == {"soerrger": "soerger", "morgen": "morgenen"}
+
+
+def test_the_reasons_never_name_a_need_s_chatty_words_as_what_it_shares_with_an_offer():
+    index = CatalogueIndex.build(CATALOGUE)
+    talk = next(m for m in index.rank(CHATTY_NEED) if m.offer_id == "talk")
+    shared = next(r for r in talk.reasons if r.startswith("Fælles ord: "))
+    assert "bekymrede" in shared
+    assert not {"hele", "mere", "siger", "tiden"} & set(shared[len("Fælles ord: ") :].split(", "))
