@@ -121,11 +121,13 @@ class Analyzer:
         self._by_length = dict(by_length)
         self._cache.clear()
         self.__dict__.pop("_texts", None)
+        self.__dict__.pop("_weak", None)
 
     def __getstate__(self) -> dict[str, object]:
         """Pickle the analyzer without the query texts remembered while querying."""
         state = dict(self.__dict__)
         state.pop("_texts", None)
+        state.pop("_weak", None)
         return state
 
     def parts_of(self, word: str) -> tuple[str, ...]:
@@ -161,6 +163,17 @@ class Analyzer:
             return ()
         strong = {c for piece in (word, *parts) for c in concepts_of(piece)}
         return tuple(c for c in _CONCEPT_KEYS if c in found and c not in strong)
+
+    def _weak_of(self, word: str) -> tuple[str, ...]:
+        """Return a query word's weak concepts, remembered (needs share most words)."""
+        memo: dict[str, tuple[str, ...]] = self.__dict__.setdefault("_weak", {})
+        found = memo.get(word)
+        if found is None:
+            found = self.weak_concepts(word)
+            if len(memo) >= CACHE_SIZE:
+                memo.clear()
+            memo[word] = found
+        return found
 
     def confirm_weak(self, raw: sparse.csr_matrix, counts: sparse.csr_matrix) -> sparse.csr_matrix:
         """Add the weak words' concepts to the texts where they are confirmed.
@@ -226,7 +239,7 @@ class Analyzer:
             share = everyday_weight(word) if everyday else 1.0
             for feature, weight in self.features_of(word).items():
                 total[feature] += weight * share
-            for concept in self.weak_concepts(word):
+            for concept in self._weak_of(word):
                 weak[concept].append(word)
         for concept in phrase_concepts(text):
             total["~" + concept] += CONCEPT_WEIGHT
