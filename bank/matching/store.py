@@ -90,11 +90,13 @@ def engine_fingerprint() -> str:
     """Return a hash of the engine's code and this file format: a saved index fits only it.
 
     The files hold pickled engine objects, so an index saved by another release (or another
-    edit of bank/matching) is never mapped: its directory name and metadata differ.
+    edit of bank/matching, its word lists included) is never mapped: its directory name and
+    metadata differ.
     """
     digest = hashlib.sha1(f"format {FORMAT}".encode())
     package = Path(__file__).resolve().parent
-    for source in [*sorted(package.glob("*.py")), package.parent / "vocabulary.py"]:
+    sources = sorted([*package.glob("*.py"), *package.glob("*.txt")])  # code and word lists
+    for source in [*sources, package.parent / "vocabulary.py"]:
         digest.update(source.name.encode())
         digest.update(source.read_bytes())
     return digest.hexdigest()[:12]

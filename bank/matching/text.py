@@ -6,8 +6,11 @@ import re
 import unicodedata
 from collections.abc import Collection
 from functools import lru_cache
+from pathlib import Path
 
 import snowballstemmer
+
+FORMS = Path(__file__).with_name("danish_forms.txt")  # irregular forms, see stem
 
 # æ/ø/å and their old ASCII stand-ins (ae/oe/aa) meet in the ASCII form; the stemmer
 # then sees the same string whichever way the text was written.
@@ -87,8 +90,22 @@ def is_content_word(word: str) -> bool:
 
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
-    """Return the Snowball Danish stem of a folded word."""
-    return str(_stemmer.stemWord(word))
+    """Return the Snowball Danish stem of a folded word, irregular forms first made regular.
+
+    Snowball cuts regular endings only: "gik" would never meet "gå", nor "sov" "sove".
+    """
+    return str(_stemmer.stemWord(_base_forms().get(word, word)))
+
+
+@lru_cache(maxsize=1)
+def _base_forms() -> dict[str, str]:
+    """Return irregular form -> base form (danish_forms.txt, from the Danish Hunspell list)."""
+    found: dict[str, str] = {}
+    for line in FORMS.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            form, base = line.split()
+            found[form] = base
+    return found
 
 
 def content_stems(text: str) -> list[str]:

@@ -137,3 +137,25 @@ def test_a_short_danish_word_is_not_taken_for_a_typo_of_a_longer_one():
     analyzer = _analyzer("Samtaler om søvn for unge, der ikke kan sove om natten")
     assert not {"soevn", "~søvn"} & set(analyzer.query_features("Min søn har det svært"))
     assert "soevn" in analyzer.query_features("søvnn")  # a real typo is still mended
+
+
+def test_irregular_forms_stem_like_their_base_form():
+    # Snowball alone leaves "gik", "hjalp" and "fik" with stems of their own
+    assert stem("gik") == stem("gaa") and stem("hjalp") == stem("hjaelpe")
+    assert stem("fik") == stem("faar") and stem("skrev") == stem("skriver")
+    assert stem("hjaelper") == stem("hjaelpe")  # regular endings are Snowball's as before
+
+
+def test_a_saved_index_is_refused_when_a_word_list_of_the_engine_changes(tmp_path, monkeypatch):
+    from bank.matching import store
+
+    package = tmp_path / "matching"
+    package.mkdir()
+    (package / "engine.py").write_text("x = 1\n")
+    (package / "words.txt").write_text("mere 6.3\n")
+    (tmp_path / "vocabulary.py").write_text("")
+    monkeypatch.setattr(store, "__file__", str(package / "store.py"))
+    fingerprint = store.engine_fingerprint.__wrapped__  # not the cached one of this release
+    before = fingerprint()
+    (package / "words.txt").write_text("mere 6.2\n")
+    assert fingerprint() != before
