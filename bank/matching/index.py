@@ -109,7 +109,16 @@ class CatalogueIndex:
 
     def offer(self, offer_id: str) -> OfferRecord:
         """Return the indexed offer with this id (KeyError if unknown)."""
-        return self.offers[self.rows[offer_id]]
+        return self._record(self.rows[offer_id])
+
+    def _record(self, row: int) -> OfferRecord:
+        """Return one row's offer record, decoded at once from a mapped index's file.
+
+        A mapped index's rows are otherwise lazy proxies, each field read through a
+        __getattr__: explaining and showing twenty offers read about 400 fields that way.
+        """
+        decode = getattr(self.offers, "record", None)
+        return decode(row) if decode is not None else self.offers[row]
 
     def rank(
         self,
@@ -518,7 +527,7 @@ class CatalogueIndex:
         first: dict[str, str] | None = None,
         hit: bool = True,
     ) -> Match:
-        offer = self.offers[row]
+        offer = self._record(row)
         why, said = explain_match(query, q, offer, row, parts, self.m, goals, first)
         full = offer.capacity is not None and offer.capacity <= 0
         return Match(offer.id, score, why, said, full, hit=hit)
