@@ -31,7 +31,7 @@ FOLDS = 5  # cross-validation folds over needs (fewer when there are fewer needs
 MIN_NEEDS = 5  # a fit needs decisions on at least this many needs (with a fit among them)
 CV_TOP = 10  # places ranked per held-out need
 MARGIN = 0.01  # adopted only when it beats the untrained engine by this much NDCG@5
-NOISE = 1.0  # ... and by one standard error of the per-need gains: more than chance
+NOISE = 2.0  # ... and by two standard errors of the per-need gains: more than chance
 
 
 @dataclass(frozen=True)

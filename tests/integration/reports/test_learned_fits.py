@@ -20,7 +20,8 @@ def _good() -> list[tuple[str, str, str, bool]]:
 
 
 def _bad() -> list[tuple[str, str, str, bool]]:
-    return [(f"need:{n}", text, UNRELATED[n], True) for n, text in enumerate(SOFA)] + [
+    unrelated = [UNRELATED[n % len(UNRELATED)] for n in range(len(SOFA))]
+    return [(f"need:{n}", text, unrelated[n], True) for n, text in enumerate(SOFA)] + [
         (f"need:{n}", text, HOUSING, False) for n, text in enumerate(SOFA)
     ]
 
@@ -42,7 +43,7 @@ def test_an_adopted_fit_reaches_the_ranking_and_a_worse_one_does_not_replace_it(
     session, demo_catalogue, fresh_look
 ):
     assert not any("Valgt til" in r for r in _reasons(session))
-    good = refit(session, get_index(session), _good(), 1, 6)
+    good = refit(session, get_index(session), _good(), 1, len(SOFA))
     session.commit()
     assert good.adopted and good.after > good.before
     assert any(r.startswith("Valgt til lignende behov") for r in _reasons(session))
@@ -55,7 +56,7 @@ def test_an_adopted_fit_reaches_the_ranking_and_a_worse_one_does_not_replace_it(
 
 
 def test_reset_brings_back_the_untrained_ranking(session, runner, demo_catalogue, fresh_look):
-    refit(session, get_index(session), _good(), 1, 6)
+    refit(session, get_index(session), _good(), 1, len(SOFA))
     session.commit()
     assert "In use: fit" in runner.invoke(learn_group, ["status"]).output
     result = runner.invoke(learn_group, ["reset", "--yes"])
@@ -80,7 +81,7 @@ def test_a_leader_sees_when_the_model_was_fitted_and_on_how_many_decisions(
     auth.login(leader)
     page = client.get("/rapporter/").get_data(as_text=True)
     assert "Forslagene bruger endnu ikke jeres valg" in page
-    refit(session, get_index(session), _good(), 1, 6)
+    refit(session, get_index(session), _good(), 1, len(SOFA))
     session.commit()
     page = client.get("/rapporter/").get_data(as_text=True)
-    assert "Tilpasset" in page and "ud fra 6 beslutninger" in page
+    assert "Tilpasset" in page and f"ud fra {len(SOFA)} beslutninger" in page
