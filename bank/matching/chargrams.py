@@ -7,6 +7,7 @@ from collections.abc import Sequence
 import numpy as np
 from scipy import sparse
 
+from bank.matching.memo import remembered
 from bank.matching.text import is_content_word
 
 SIZES = (3, 4)
@@ -45,16 +46,9 @@ class CharGrams:
 
     def text_profile(self, words: Sequence[str]) -> np.ndarray:
         """Return the L2-normalised n-gram profile (a dense vector) of folded words."""
-        memo: dict[str, tuple[int, ...]] = self.__dict__.setdefault("_memo", {})
         found: list[int] = []
         for word in words:
-            columns = memo.get(word)
-            if columns is None:
-                columns = self._word_columns(word)
-                if len(memo) >= WORDS_KEPT:
-                    memo.clear()
-                memo[word] = columns
-            found.extend(columns)
+            found.extend(remembered(self, "_memo", word, WORDS_KEPT, self._word_columns))
         counts = np.bincount(np.asarray(found, dtype=np.int64), minlength=self.idf.size)
         profile = counts.astype(np.float32)
         hit = profile > 0

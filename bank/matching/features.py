@@ -12,6 +12,7 @@ from scipy import sparse
 from bank.matching.concept_table import CONCEPTS
 from bank.matching.concepts import concepts_of, phrase_concepts, phrase_concepts_in
 from bank.matching.frequency import everyday_weight, is_danish_word
+from bank.matching.memo import remembered
 from bank.matching.text import is_content_word, split_compound, stem, words, written_words
 
 PART_WEIGHT = 0.6  # a compound's parts count a little less than the word itself
@@ -166,14 +167,7 @@ class Analyzer:
 
     def _weak_of(self, word: str) -> tuple[str, ...]:
         """Return a query word's weak concepts, remembered (needs share most words)."""
-        memo: dict[str, tuple[str, ...]] = self.__dict__.setdefault("_weak", {})
-        found = memo.get(word)
-        if found is None:
-            found = self.weak_concepts(word)
-            if len(memo) >= CACHE_SIZE:
-                memo.clear()
-            memo[word] = found
-        return found
+        return remembered(self, "_weak", word, CACHE_SIZE, self.weak_concepts)
 
     def confirm_weak(self, raw: sparse.csr_matrix, counts: sparse.csr_matrix) -> sparse.csr_matrix:
         """Add the weak words' concepts to the texts where they are confirmed.
@@ -223,14 +217,11 @@ class Analyzer:
         With `everyday` (a need's own words), each word counts less the commoner it is in
         general Danish (bank.matching.frequency): "mere" or "siger" tell little of a need.
         """
-        memo: dict[tuple[str, bool], dict[str, float]] = self.__dict__.setdefault("_texts", {})
-        found = memo.get((text, everyday))
-        if found is None:
-            found = self._text_features(text, everyday)
-            if len(memo) >= TEXTS_KEPT:
-                memo.clear()
-            memo[(text, everyday)] = found
-        return dict(found)
+        key = (text, everyday)
+        return dict(remembered(self, "_texts", key, TEXTS_KEPT, self._text_features_of))
+
+    def _text_features_of(self, key: tuple[str, bool]) -> dict[str, float]:
+        return self._text_features(*key)
 
     def _text_features(self, text: str, everyday: bool) -> dict[str, float]:
         total: dict[str, float] = defaultdict(float)

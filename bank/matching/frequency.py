@@ -16,6 +16,8 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+from bank.matching.text import word_pairs
+
 FROM_ZIPF = 4.5  # words at most this common count fully ("autisme" 3.7, "angst" 4.3)
 SLOPE = 0.6  # weight lost per Zipf unit above FROM_ZIPF ("skole" 5.3: 0.52)
 FLOOR = 0.3  # the commonest words ("mere" 6.3) still count this much
@@ -24,12 +26,7 @@ WORDS = Path(__file__).with_name("danish_words.txt")
 
 @lru_cache(maxsize=1)
 def _zipf() -> dict[str, float]:
-    found: dict[str, float] = {}
-    for line in WORDS.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            word, zipf = line.split()
-            found[word] = float(zipf)
-    return found
+    return {word: float(zipf) for word, zipf in word_pairs(WORDS).items()}
 
 
 def everyday_weight(word: str) -> float:

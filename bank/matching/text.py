@@ -100,11 +100,16 @@ def stem(word: str) -> str:
 @lru_cache(maxsize=1)
 def _base_forms() -> dict[str, str]:
     """Return irregular form -> base form (danish_forms.txt, from the Danish Hunspell list)."""
+    return word_pairs(FORMS)
+
+
+def word_pairs(path: Path) -> dict[str, str]:
+    """Read one of the engine's word lists: "word value" per line, "#" lines are comments."""
     found: dict[str, str] = {}
-    for line in FORMS.read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
-            form, base = line.split()
-            found[form] = base
+            word, value = line.split()
+            found[word] = value
     return found
 
 
