@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from bank.auth.models import AuditEntry
+from bank.needs import goals
 from bank.plans import services
 from bank.plans.models import PlanItem, ProgressEntry
 from tests.conftest import PASSWORD
@@ -142,3 +143,14 @@ def test_people_outside_the_course_get_403_and_anonymous_users_must_sign_in(clie
     w.session.rollback()  # refusals are written in their own transaction
     entries = w.session.scalars(sa.select(AuditEntry).where(AuditEntry.user_id == w.outsider.id))
     assert {(e.action, e.record_type) for e in entries} == {("refused", "course")}
+
+
+def test_the_finder_lists_the_goals_an_offer_fits_without_their_full_stops(client, plan_world):
+    w = plan_world
+    goals.add_goal(w.session, w.coordinator, w.course, "life", "Et fritidsjob med støtte.")
+    w.session.commit()
+    _login(client, w.coordinator)
+    page = client.get(f"/forloeb/{w.course.id}/plan/find").get_data(as_text=True)
+    fits = [line for line in page.splitlines() if "Passer til:</strong>" in line]
+    assert any("Et fritidsjob med støtte" in line for line in fits)
+    assert not any(".;" in line or ".</p>" in line for line in fits)  # "støtte.; Jeg vil …"
