@@ -15,7 +15,6 @@ from bank.vocabulary import BY_SLUG, chapter_set, chapters_meet
 _SEPARATORS = re.compile(r"[\s_]+")
 CHAPTER_WEIGHT = 0.35  # a need tag met only through a shared ICF chapter
 COVERAGE_SHARE = 0.8  # how much of the tag score is about covering the need's tags
-TAG_IDF = False
 CACHED_TAGS = 256  # per-tag offer vectors kept (the vocabulary and common free keywords)
 
 
@@ -63,8 +62,6 @@ class TagSpace:
         n = len(self.tags)
         if not wanted or n == 0:
             return np.zeros(n, dtype=np.float32)
-        if TAG_IDF:
-            return self._weighted_scores(wanted)
         # tags counted as small integers, then the float32 steps in place: one pass each
         exact_count = np.zeros(n, dtype=np.uint8)
         weak_count = np.zeros(n, dtype=np.uint8)
@@ -82,29 +79,6 @@ class TagSpace:
         precision *= 1 - COVERAGE_SHARE
         coverage += precision
         return coverage
-
-    def _weighted_scores(self, wanted: tuple[str, ...]) -> np.ndarray:
-        """Return the tag similarity with each tag weighted by its rarity (TAG_IDF)."""
-        n = len(self.tags)
-        exact = np.zeros(n, dtype=np.float32)
-        weak = np.zeros(n, dtype=np.float32)
-        hits = np.zeros(n, dtype=np.float32)
-        total = 0.0
-        for tag in wanted:
-            has, only_near = self._vectors(tag)
-            weight = self.rarity(tag)
-            exact += weight * has
-            weak += weight * only_near
-            hits += has
-            total += weight
-        coverage = (exact + CHAPTER_WEIGHT * weak) / total
-        precision = hits / self.sizes
-        return COVERAGE_SHARE * coverage + (1 - COVERAGE_SHARE) * precision
-
-    def rarity(self, tag: str) -> float:
-        """Return a tag's inverse document frequency: rare tags say more than common ones."""
-        df = int(self._vectors(tag)[0].sum())
-        return float(np.log((1 + len(self.tags)) / (1 + df)) + 1)
 
     def carrying(self, tag: str) -> np.ndarray:
         """Return a mask of the offers that carry a tag (any spelling that folds the same)."""
