@@ -370,12 +370,7 @@ class CatalogueIndex:
         return found | (np.asarray(parts["fuzzy"]) >= FUZZY_SHOWN)
 
     def _rare(self, q: sparse.csr_matrix, share: float) -> sparse.csr_matrix:
-        """Keep only a query's features found in at most `share` of the catalogue's offers."""
-        if q.shape[0] != 1:
-            rare = q.copy()
-            rare.data[~self._rare_features(q, share)] = 0
-            rare.eliminate_zeros()
-            return rare
+        """Keep only a query row's features found in at most `share` of the catalogue's offers."""
         kept = self._rare_features(q, share)
         indptr = np.asarray([0, np.count_nonzero(kept)], dtype=q.indptr.dtype)
         return sparse.csr_matrix((q.data[kept], q.indices[kept], indptr), shape=q.shape)
