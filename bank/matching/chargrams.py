@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import numpy as np
 from scipy import sparse
 
-from bank.matching.memo import remembered
+from bank.matching.memo import remembered, without_memos
 from bank.matching.text import is_content_word
 
 SIZES = (3, 4)
@@ -48,7 +48,7 @@ class CharGrams:
         """Return the L2-normalised n-gram profile (a dense vector) of folded words."""
         found: list[int] = []
         for word in words:
-            found.extend(remembered(self, "_memo", word, WORDS_KEPT, self._word_columns))
+            found.extend(remembered(self, "word_columns", word, WORDS_KEPT, self._word_columns))
         counts = np.bincount(np.asarray(found, dtype=np.int64), minlength=self.idf.size)
         profile = counts.astype(np.float32)
         hit = profile > 0
@@ -65,9 +65,7 @@ class CharGrams:
 
     def __getstate__(self) -> dict[str, object]:
         """Pickle the profiles without the words' columns remembered while querying."""
-        state = dict(self.__dict__)
-        state.pop("_memo", None)
-        return state
+        return without_memos(self)
 
 
 def _normalise(matrix: sparse.csr_matrix) -> sparse.csr_matrix:

@@ -12,7 +12,7 @@ from scipy import sparse
 from bank.matching.concept_table import CONCEPTS
 from bank.matching.concepts import concepts_of, phrase_concepts, phrase_concepts_in
 from bank.matching.frequency import everyday_weight, is_danish_word
-from bank.matching.memo import remembered
+from bank.matching.memo import forget, remembered, without_memos
 from bank.matching.text import is_content_word, split_compound, stem, words, written_words
 
 PART_WEIGHT = 0.6  # a compound's parts count a little less than the word itself
@@ -121,15 +121,11 @@ class Analyzer:
                 by_length[len(word)].append(word)
         self._by_length = dict(by_length)
         self._cache.clear()
-        self.__dict__.pop("_texts", None)
-        self.__dict__.pop("_weak", None)
+        forget(self)
 
     def __getstate__(self) -> dict[str, object]:
-        """Pickle the analyzer without the query texts remembered while querying."""
-        state = dict(self.__dict__)
-        state.pop("_texts", None)
-        state.pop("_weak", None)
-        return state
+        """Pickle the analyzer without what it remembered while querying."""
+        return without_memos(self)
 
     def parts_of(self, word: str) -> tuple[str, ...]:
         """Return a folded word's compound parts (remembered: splitting is costly)."""
@@ -167,7 +163,7 @@ class Analyzer:
 
     def _weak_of(self, word: str) -> tuple[str, ...]:
         """Return a query word's weak concepts, remembered (needs share most words)."""
-        return remembered(self, "_weak", word, CACHE_SIZE, self.weak_concepts)
+        return remembered(self, "weak", word, CACHE_SIZE, self.weak_concepts)
 
     def confirm_weak(self, raw: sparse.csr_matrix, counts: sparse.csr_matrix) -> sparse.csr_matrix:
         """Add the weak words' concepts to the texts where they are confirmed.
@@ -217,13 +213,10 @@ class Analyzer:
         With `everyday` (a need's own words), each word counts less the commoner it is in
         general Danish (bank.matching.frequency): "mere" or "siger" tell little of a need.
         """
-        key = (text, everyday)
-        return dict(remembered(self, "_texts", key, TEXTS_KEPT, self._text_features_of))
+        return dict(remembered(self, "texts", (text, everyday), TEXTS_KEPT, self._text_features))
 
-    def _text_features_of(self, key: tuple[str, bool]) -> dict[str, float]:
-        return self._text_features(*key)
-
-    def _text_features(self, text: str, everyday: bool) -> dict[str, float]:
+    def _text_features(self, asked: tuple[str, bool]) -> dict[str, float]:
+        text, everyday = asked
         total: dict[str, float] = defaultdict(float)
         weak: dict[str, list[str]] = defaultdict(list)
         for word in words(text):

@@ -1,4 +1,8 @@
-"""Bounded memos kept on an object: answers worked out once per key, never pickled."""
+"""Bounded memos kept on an object: answers worked out once per key, never pickled.
+
+Every memo of an object lives under one attribute, MEMOS, so `forget` empties them all and
+`without_memos` leaves them all out of a pickled state.
+"""
 
 from __future__ import annotations
 
@@ -7,14 +11,12 @@ from typing import Any, TypeVar
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
+MEMOS = "_memos"
 
 
 def remembered(owner: Any, name: str, key: K, limit: int, work: Callable[[K], V]) -> V:
-    """Return work(key), kept in owner.<name> (a dict emptied when it holds `limit` keys).
-
-    The memo lives in the owner's __dict__, so the owner's __getstate__ can leave it out.
-    """
-    memo: dict[K, V] = owner.__dict__.setdefault(name, {})
+    """Return work(key), kept in the owner's memo `name` (emptied when it holds `limit`)."""
+    memo: dict[K, V] = owner.__dict__.setdefault(MEMOS, {}).setdefault(name, {})
     found = memo.get(key)
     if found is None:
         found = work(key)
@@ -22,3 +24,15 @@ def remembered(owner: Any, name: str, key: K, limit: int, work: Callable[[K], V]
             memo.clear()
         memo[key] = found
     return found
+
+
+def forget(owner: Any) -> None:
+    """Empty every memo of an object (its answers no longer hold)."""
+    owner.__dict__.pop(MEMOS, None)
+
+
+def without_memos(owner: Any) -> dict[str, object]:
+    """Return an object's state for pickling, without its memos (for __getstate__)."""
+    state = dict(owner.__dict__)
+    state.pop(MEMOS, None)
+    return state

@@ -115,3 +115,19 @@ def test_a_saved_index_keeps_no_searches_and_still_remembers_new_ones(built, tmp
     assert mapped._searches.hits == mapped._searches.misses == 0
     assert mapped.search("mentr job") == mapped.search("mentr job")
     assert mapped._searches.hits == 1
+
+
+def test_what_the_engine_remembered_while_querying_is_not_saved_with_the_index():
+    import pickle
+
+    from bank.matching import CatalogueIndex
+    from bank.matching.memo import MEMOS
+    from tests.unit.engine_support import CATALOGUE, need
+
+    index = CatalogueIndex.build(CATALOGUE)
+    index.rank(need("n", "Mentor til job", "Jeg vil have hjælp til at finde et job", age=17))
+    assert MEMOS in index.m.analyzer.__dict__ and MEMOS in index.chars.__dict__
+    copy = pickle.loads(pickle.dumps(index))
+    assert MEMOS not in copy.m.analyzer.__dict__ and MEMOS not in copy.chars.__dict__
+    index.m.analyzer.fit()  # refitted: its answers no longer hold
+    assert MEMOS not in index.m.analyzer.__dict__
