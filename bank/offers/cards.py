@@ -1,10 +1,11 @@
-"""Offers as a list of results shows them: the few fields a result card needs."""
+"""Offers as a list of results shows them: the few fields a result card needs.
+
+A search page builds its cards from the engine's index (bank.ranking.offer_card).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Protocol
 
 from bank.offers.models import OfferStatus
 
@@ -23,60 +24,3 @@ class OfferCard:
     status: OfferStatus
     tags: list[str]
     capacity: int | None
-
-
-class _Record(Protocol):
-    """The fields of the engine's record of an offer that a card reads (read-only)."""
-
-    @property
-    def id(self) -> str: ...
-
-    @property
-    def title(self) -> str: ...
-
-    @property
-    def unit(self) -> str: ...
-
-    @property
-    def centre(self) -> str: ...
-
-    @property
-    def age_min(self) -> int | None: ...
-
-    @property
-    def age_max(self) -> int | None: ...
-
-    @property
-    def step(self) -> int | None: ...
-
-    @property
-    def status(self) -> str: ...
-
-    @property
-    def tags(self) -> tuple[str, ...]: ...
-
-    @property
-    def capacity(self) -> int | None: ...
-
-
-def cards_of_records(records: Iterable[_Record]) -> dict[str, OfferCard]:
-    """Return the result cards of offers as the engine's index holds them, by reference.
-
-    The index is rebuilt whenever the catalogue version moves, and every offer change moves
-    it, so its records are the catalogue a search was ranked on: no query needed.
-    """
-    return {
-        r.id: OfferCard(
-            r.id,
-            r.title,
-            r.unit,
-            r.centre,
-            r.age_min,
-            r.age_max,
-            r.step,
-            OfferStatus(r.status),
-            list(r.tags),
-            r.capacity,
-        )
-        for r in records
-    }

@@ -17,9 +17,9 @@ from sqlalchemy.orm import Session, selectinload
 
 from bank.auth.models import Centre, Unit, User
 from bank.offers.access import is_editor
-from bank.offers.cards import OfferCard, cards_of_records
+from bank.offers.cards import OfferCard
 from bank.offers.models import Offer, OfferStatus
-from bank.ranking import Match, get_index
+from bank.ranking import Match, get_index, offer_card
 
 
 @dataclass(frozen=True)
@@ -102,7 +102,7 @@ def _engine_page(
         maybe = [again.get(m.offer_id, m) for m in maybe]
     refs = [m.offer_id for m in shown + maybe]
     by_ref: dict = (
-        cards_of_records(index.offer(ref) for ref in refs)
+        {ref: offer_card(index.offer(ref)) for ref in refs}
         if cards
         else _offers_by_ref(session, refs)
     )

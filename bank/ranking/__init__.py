@@ -34,6 +34,7 @@ from bank.ranking.records import (
     goal_record,
     item_record,
     need_record,
+    offer_card,
     offer_record,
     published_offer_records,
 )
@@ -62,6 +63,7 @@ __all__ = [
     "index_state",
     "item_record",
     "need_record",
+    "offer_card",
     "offer_record",
     "published_offer_records",
     "rank_needs_for_unit",

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from bank.auth.models import Unit
 from bank.matching import NeedRecord, OfferRecord
+from bank.offers.cards import OfferCard
 from bank.offers.fields import PROGRAMME_THEORY
 from bank.offers.models import Offer, OfferStatus
 
@@ -48,6 +49,26 @@ def offer_record(offer: Offer) -> OfferRecord:
         legal_basis=tuple(offer.legal_basis or ()),
         programme_text="\n".join(p for p in parts if p),
         target_group=offer.target_group or "",
+    )
+
+
+def offer_card(record: OfferRecord) -> OfferCard:
+    """Return an indexed offer as a result card shows it (see bank.offers.cards).
+
+    The index is rebuilt whenever the catalogue version moves, and every offer change moves
+    it, so its records are the catalogue a search was ranked on: no query is needed.
+    """
+    return OfferCard(
+        record.id,
+        record.title,
+        record.unit,
+        record.centre,
+        record.age_min,
+        record.age_max,
+        record.step,
+        OfferStatus(record.status),
+        list(record.tags),
+        record.capacity,
     )
 
 
