@@ -66,11 +66,6 @@ Source = tuple[int | None, int | None]  # (need id, goal id) a question was aske
 Question = tuple[NeedRecord, str, str, Source]
 
 
-def questions(course: Course, age: int | None) -> list[tuple[NeedRecord, str]]:
-    """Return what to rank for: each open need, and each active goal without a need."""
-    return [(record, label) for record, label, _, _ in _questions(course, age)]
-
-
 def _questions(course: Course, age: int | None) -> list[Question]:
     """Return (record, label, the goal it serves, source) for each open need and bare goal."""
     asked: list[Question] = []
@@ -80,11 +75,16 @@ def _questions(course: Course, age: int | None) -> list[Question]:
             needed_goals.add(need.goal_id)
             record = course_need_record(need, age)
             serves = need.goal.text if need.goal else need.title
-            asked.append((record, need.title, serves, (need.id, need.goal_id)))
+            asked.append((record, _label(need.title), serves, (need.id, need.goal_id)))
     for goal in course.goals:
         if servable(goal) and goal.id not in needed_goals:
-            asked.append((goal_record(goal, age), goal.text, goal.text, (None, goal.id)))
+            asked.append((goal_record(goal, age), _label(goal.text), goal.text, (None, goal.id)))
     return asked
+
+
+def _label(text: str) -> str:
+    """Return a need's title or a goal as "Passer til" names it: without a closing full stop."""
+    return text.rstrip(". ")
 
 
 def _closest(
