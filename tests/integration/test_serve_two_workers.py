@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 
 import pytest
 import requests
@@ -17,17 +18,24 @@ from tests.integration.serve_support import (
 
 PASSWORD = "korrekt-hest-batteri"
 OFFER = "dm-o001"
+WORKER_START = 60  # seconds the second worker may take to start answering
 
 
 def _session_on_another_process(base: str, taken: set[int]) -> requests.Session:
-    """Open keep-alive sessions until one lands on a worker process not yet taken."""
-    for _ in range(40):
+    """Open keep-alive sessions until one lands on a worker process not yet taken.
+
+    `serving` returns once one worker answers; on a loaded machine the other may still be
+    starting for some seconds, and until then every connection goes to the first.
+    """
+    deadline = time.monotonic() + WORKER_START
+    while time.monotonic() < deadline:
         session = requests.Session()
         process = session.get(f"{base}/healthz", timeout=30).json()["process"]
         if process not in taken:
             taken.add(process)
             return session
         session.close()
+        time.sleep(0.2)
     raise AssertionError(f"every connection went to the processes {taken}")
 
 
