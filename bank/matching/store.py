@@ -164,14 +164,14 @@ def read_meta(directory: str | Path) -> dict[str, Any]:
 def _write(index: CatalogueIndex, work: Path, version: str) -> None:
     """Write the four files of an index into an empty directory."""
     offers = index.offers
-    chunks: list[bytes] = []
+    blob = bytearray()  # one growing buffer: 100,000 pickles kept apart stay in the heap
     offsets = np.zeros(len(offers) + 1, dtype=np.int64)
     for row, offer in enumerate(offers):
-        chunks.append(pickle.dumps(offer, protocol=5))
-        offsets[row + 1] = offsets[row] + len(chunks[-1])
-    np.save(work / OFFERS, np.frombuffer(b"".join(chunks), dtype=np.uint8))
+        blob += pickle.dumps(offer, protocol=5)
+        offsets[row + 1] = len(blob)
+    np.save(work / OFFERS, np.frombuffer(blob, dtype=np.uint8))
     np.save(work / OFFSETS, offsets)
-    del chunks
+    del blob
 
     buffers: list[pickle.PickleBuffer] = []
     with open(work / OBJECTS, "wb") as objects:
@@ -185,10 +185,7 @@ def _write(index: CatalogueIndex, work: Path, version: str) -> None:
         size = buffer.raw().nbytes
         spans.append((total, total + size))
         total += size + (-size) % ALIGN
-    packed = np.zeros(total, dtype=np.uint8)
-    for (start, end), buffer in zip(spans, buffers, strict=True):
-        packed[start:end] = np.frombuffer(buffer.raw(), dtype=np.uint8)
-    np.save(work / ARRAYS, packed)
+    _save_packed(work / ARRAYS, buffers, spans, total)
     meta = {
         "format": FORMAT,
         "engine": engine_fingerprint(),
@@ -202,3 +199,22 @@ def _write(index: CatalogueIndex, work: Path, version: str) -> None:
     for name in (META, OBJECTS, ARRAYS, OFFERS, OFFSETS):
         with open(work / name, "rb") as written:
             os.fsync(written.fileno())
+
+
+def _save_packed(
+    path: Path, buffers: Sequence[pickle.PickleBuffer], spans: list[tuple[int, int]], total: int
+) -> None:
+    """Write the buffers as one uint8 .npy of `total` bytes, each at its span, zeros between.
+
+    The same file as np.save of the packed array, written buffer by buffer, so saving does
+    not hold a second copy of every matrix.
+    """
+    header = {"descr": "|u1", "fortran_order": False, "shape": (total,)}
+    with open(path, "wb") as out:
+        np.lib.format.write_array_header_1_0(out, header)
+        at = 0
+        for (start, end), buffer in zip(spans, buffers, strict=True):
+            out.write(bytes(start - at))
+            out.write(buffer.raw())
+            at = end
+        out.write(bytes(total - at))
