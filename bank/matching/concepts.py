@@ -10,6 +10,7 @@ from bank.matching.text import fold, stem
 
 _WORDS = re.compile(r"[a-z0-9]+")
 _EXACT: dict[bool, dict[str, list[str]]] = {False: {}, True: {}}
+_AS_WRITTEN: dict[bool, dict[str, list[str]]] = {False: {}, True: {}}  # "=" patterns
 _PREFIX: dict[bool, dict[str, list[tuple[str, str]]]] = {False: {}, True: {}}
 for _key, (_tag, _patterns) in CONCEPTS.items():
     for _pattern in _patterns:
@@ -17,6 +18,8 @@ for _key, (_tag, _patterns) in CONCEPTS.items():
         _bare = _pattern.lstrip("?")
         if _bare.endswith("*"):
             _PREFIX[_weak].setdefault(_bare[:3], []).append((_bare[:-1], _key))
+        elif _bare.startswith("="):
+            _AS_WRITTEN[_weak].setdefault(_bare[1:], []).append(_key)
         else:
             _EXACT[_weak].setdefault(_bare, []).append(_key)
 
@@ -30,6 +33,7 @@ def concepts_of(word: str, weak: bool = False) -> tuple[str, ...]:
     """
     exact, prefixes = _EXACT[weak], _PREFIX[weak]
     found = set(exact.get(word, ())) | set(exact.get(stem(word), ()))
+    found.update(_AS_WRITTEN[weak].get(word, ()))
     found.update(key for prefix, key in prefixes.get(word[:3], ()) if word.startswith(prefix))
     if weak:
         found -= set(concepts_of(word))

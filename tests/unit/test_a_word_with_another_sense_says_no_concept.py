@@ -1,0 +1,54 @@
+"""A word whose stem is also another word's does not say that other word's concept."""
+
+import pytest
+
+from bank.matching.concepts import concepts_of
+from bank.matching.text import fold
+
+
+@pytest.mark.parametrize(
+    ("word", "concept"),
+    [
+        ("kræfter", "pårørende"),  # strength, not cancer ("kræft")
+        ("gælder", "økonomi"),  # "det gælder for alle" is no debt
+        ("gældende", "økonomi"),
+        ("koster", "sundhed"),  # "det koster ikke noget" is no diet
+        ("venlige", "venner"),  # kind, not friends
+        ("venligst", "venner"),
+        ("volder", "adfærd"),  # "det volder ham besvær" is no violence
+        ("bandet", "kriminalitet"),  # a music band is no gang
+        ("stille", "lektier"),  # quiet, not an essay ("stil")
+        ("farlig", "familie"),  # dangerous, not father
+        ("døren", "sorg"),  # the door, not dying
+        ("værelse", "bolig"),  # "på sit værelse" is his room, not housing
+    ],
+)
+def test_a_word_with_another_sense_is_no_evidence_for_the_concept(word, concept):
+    assert concept not in concepts_of(fold(word))
+
+
+@pytest.mark.parametrize(
+    ("word", "concept"),
+    [
+        ("kræft", "pårørende"),
+        ("kræften", "pårørende"),
+        ("gæld", "økonomi"),
+        ("gælden", "økonomi"),
+        ("gældsrådgivning", "økonomi"),
+        ("kost", "sundhed"),
+        ("kostvaner", "sundhed"),
+        ("ven", "venner"),
+        ("venner", "venner"),
+        ("vennerne", "venner"),
+        ("vold", "adfærd"),
+        ("banden", "kriminalitet"),
+    ],
+)
+def test_the_word_itself_still_says_its_concept(word, concept):
+    assert concept in concepts_of(fold(word))
+
+
+def test_an_ambiguous_word_is_weak_evidence_only():
+    assert "bolig" in concepts_of(fold("værelse"), weak=True)
+    assert "familie" in concepts_of("far", weak=True)
+    assert "familie" not in concepts_of(fold("farlige"), weak=True)
