@@ -4,9 +4,11 @@ concept (plain Danish, as the reasons show it) -> (vocabulary tag or None, folde
 A pattern ending in * matches any word or compound part that starts with it (at least three
 letters before the *); a pattern starting with = matches only that word as written (its stem
 would also be another word's: "kræfter" is no "kræft", "gælder" no "gæld", "døren" no "dør");
-other patterns match the word or its stem exactly. A ? first marks a weak pattern. Written from the
-field's common language (what young people, parents, teachers and caseworkers say), not
-from any one catalogue; keep each concept narrow enough that its words really mean it.
+other patterns match the word or its stem exactly. A ? first marks a weak pattern; a !
+pattern names words that do not say the concept whatever their parts say ("sagsbehandler").
+Written from the field's common language (what young people, parents, teachers and
+caseworkers say), not from any one catalogue; keep each concept narrow enough that its
+words really mean it.
 """
 
 from __future__ import annotations
@@ -223,7 +225,11 @@ CONCEPTS: dict[str, tuple[str | None, tuple[str, ...]]] = {
             "stofmisbrug*",
             "kokain*",
             "alkohol*",
-            "druk*",
+            "=druk",
+            "=drukket",
+            "druktur*",
+            "drukfest*",
+            "drukkenskab*",
             "drikker",
             "?drikke",
             "beruset",
@@ -807,6 +813,7 @@ CONCEPTS: dict[str, tuple[str | None, tuple[str, ...]]] = {
         "behandling",
         (
             "behandl*",
+            "!sagsbehandl*",
             "terapi*",
             "psykolog*",
             "psykoedukation*",

@@ -12,8 +12,12 @@ _WORDS = re.compile(r"[a-z0-9]+")
 _EXACT: dict[bool, dict[str, list[str]]] = {False: {}, True: {}}
 _AS_WRITTEN: dict[bool, dict[str, list[str]]] = {False: {}, True: {}}  # "=" patterns
 _PREFIX: dict[bool, dict[str, list[tuple[str, str]]]] = {False: {}, True: {}}
+_NOT: list[tuple[str, str]] = []  # "!" patterns: words (and their parts) that do not say it
 for _key, (_tag, _patterns) in CONCEPTS.items():
     for _pattern in _patterns:
+        if _pattern.startswith("!"):
+            _NOT.append((_pattern[1:].rstrip("*"), _key))
+            continue
         _weak = _pattern.startswith("?")
         _bare = _pattern.lstrip("?")
         if _bare.endswith("*"):
@@ -38,6 +42,15 @@ def concepts_of(word: str, weak: bool = False) -> tuple[str, ...]:
     if weak:
         found -= set(concepts_of(word))
     return tuple(key for key in CONCEPTS if key in found)
+
+
+@lru_cache(maxsize=200_000)
+def concepts_not_said(word: str) -> frozenset[str]:
+    """Return the concepts a folded word does not say, whatever its parts say.
+
+    A "sagsbehandler" is a caseworker: its part "behandler" says nothing of treatment.
+    """
+    return frozenset(key for prefix, key in _NOT if word.startswith(prefix))
 
 
 _PHRASE_STARTS: dict[str, list[tuple[tuple[str, ...], str]]] = {}

@@ -10,7 +10,12 @@ from rapidfuzz import fuzz, process
 from scipy import sparse
 
 from bank.matching.concept_table import CONCEPTS
-from bank.matching.concepts import concepts_of, phrase_concepts, phrase_concepts_in
+from bank.matching.concepts import (
+    concepts_not_said,
+    concepts_of,
+    phrase_concepts,
+    phrase_concepts_in,
+)
 from bank.matching.frequency import everyday_weight, is_danish_word
 from bank.matching.memo import forget, remembered, without_memos
 from bank.matching.text import is_content_word, split_compound, stem, words, written_words
@@ -145,9 +150,11 @@ class Analyzer:
         parts = self.parts_of(word)
         for part in parts:
             found.setdefault(stem(part), PART_WEIGHT)
+        not_said = concepts_not_said(word)
         for piece in (word, *parts):
             for concept in concepts_of(piece):
-                found["~" + concept] = CONCEPT_WEIGHT
+                if concept not in not_said:
+                    found["~" + concept] = CONCEPT_WEIGHT
         return found
 
     def weak_concepts(self, word: str) -> tuple[str, ...]:
@@ -156,6 +163,7 @@ class Analyzer:
             return ()
         parts = self.parts_of(word)
         found = {c for piece in (word, *parts) for c in concepts_of(piece, weak=True)}
+        found -= concepts_not_said(word)
         if not found:
             return ()
         strong = {c for piece in (word, *parts) for c in concepts_of(piece)}

@@ -52,3 +52,15 @@ def test_an_ambiguous_word_is_weak_evidence_only():
     assert "bolig" in concepts_of(fold("værelse"), weak=True)
     assert "familie" in concepts_of("far", weak=True)
     assert "familie" not in concepts_of(fold("farlige"), weak=True)
+
+
+def test_a_caseworker_is_no_treatment_and_drowning_is_no_drinking():
+    from bank.matching.features import Analyzer
+
+    analyzer = Analyzer()
+    analyzer.lexicon = {"sag", "behandler", "familie", "behandling"}  # parts it can split into
+    assert "behandl" in analyzer.word_features(fold("sagsbehandleren"))  # the split happens
+    assert "~behandling" not in analyzer.word_features(fold("sagsbehandleren"))
+    assert "~behandling" in analyzer.word_features(fold("familiebehandling"))
+    assert "~misbrug" not in analyzer.word_features(fold("drukner"))
+    assert "~misbrug" in analyzer.word_features(fold("druktur"))
