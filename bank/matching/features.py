@@ -22,6 +22,9 @@ from bank.matching.text import is_content_word, split_compound, stem, words, wri
 
 PART_WEIGHT = 0.6  # a compound's parts count a little less than the word itself
 CONCEPT_WEIGHT = 1.0
+# Different weak words that together say a concept: an offer is written about its subject, so
+# two suffice there; a need is long everyday text, where two often meet by chance.
+WEAK_WORDS_OFFER, WEAK_WORDS_NEED = 2, 3
 FUZZY_CUTOFF = 84.0  # rapidfuzz ratio for a query word to stand in for an unknown word
 CACHE_SIZE = 100_000
 TEXTS_KEPT = 4096  # query texts (needs' titles, goals, tags; searches) whose features are kept
@@ -176,8 +179,8 @@ class Analyzer:
     def confirm_weak(self, raw: sparse.csr_matrix, counts: sparse.csr_matrix) -> sparse.csr_matrix:
         """Add the weak words' concepts to the texts where they are confirmed.
 
-        A weak word (spiller, passer, døren) counts for its concept only in a text that also
-        says the concept another way, or that has two different weak words for it.
+        A weak word (spiller, passer, savner) counts for its concept only in an offer that also
+        says the concept another way, or that has two different weak words for it (needs: three).
         """
         if not self.weak.nnz or raw.shape[0] == 0:
             return raw
@@ -191,7 +194,7 @@ class Analyzer:
         weight = weight[:, said]
         columns = np.asarray([self.features["~" + _CONCEPT_KEYS[c]] for c in said])
         strong = np.asarray(raw[:, columns].todense()) > 0
-        add = np.where(strong | (distinct >= 2), weight * CONCEPT_WEIGHT, 0.0)
+        add = np.where(strong | (distinct >= WEAK_WORDS_OFFER), weight * CONCEPT_WEIGHT, 0.0)
         place = sparse.csr_matrix(
             (np.ones(columns.size, dtype=np.float32), (np.arange(columns.size), columns)),
             shape=(columns.size, raw.shape[1]),
@@ -236,7 +239,7 @@ class Analyzer:
         for concept in phrase_concepts(text):
             total["~" + concept] += CONCEPT_WEIGHT
         for concept, said in weak.items():
-            if "~" + concept in total or len(set(said)) >= 2:
+            if "~" + concept in total or len(set(said)) >= WEAK_WORDS_NEED:
                 total["~" + concept] += CONCEPT_WEIGHT * len(said)
         return dict(total)
 

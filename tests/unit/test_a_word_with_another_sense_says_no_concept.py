@@ -64,3 +64,15 @@ def test_a_caseworker_is_no_treatment_and_drowning_is_no_drinking():
     assert "~behandling" in analyzer.word_features(fold("familiebehandling"))
     assert "~misbrug" not in analyzer.word_features(fold("drukner"))
     assert "~misbrug" in analyzer.word_features(fold("druktur"))
+
+
+def test_two_ambiguous_words_in_a_need_are_chance_three_say_the_concept():
+    from bank.matching.features import Analyzer
+
+    analyzer = Analyzer()
+    two = analyzer.query_features("Hun savner sin mor og har mistet lysten til alt.", everyday=True)
+    three = analyzer.query_features(
+        "Hun savner sin mor, har mistet hende i foråret, og tabet fylder alt.", everyday=True
+    )
+    assert "~sorg" not in two
+    assert "~sorg" in three
