@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
+from collections import defaultdict
 from collections.abc import Sequence
 
 import numpy as np
 from scipy import sparse
 
-from bank.matching.blocks import run_blocks, usable_workers
+from bank.matching.blocks import run_blocks
 from bank.matching.concepts import phrase_concepts_in
 from bank.matching.features import Analyzer
 from bank.matching.text import words
@@ -21,17 +23,13 @@ def count_fields(
     phrases: Sequence[list[list[str]]],
     workers: int | None = 1,
 ) -> list[sparse.csr_matrix]:
-    """Count each field's texts with `analyzer.count(texts, True, phrases[k])`, field by field.
+    """Count each field's texts as `analyzer.count(texts, True, phrases[k])`, field by field.
 
-    With more than one worker, blocks of texts are split into words in worker processes,
-    each with its own vocabulary; this process then numbers the new words in the order they
-    first appear, so the vocabulary, the spellings kept for display, the phrases and the
-    matrices are the ones counting in one process gives.
+    Blocks of texts are split into words (in worker processes when `workers` allows more
+    than one), each block numbering its words in a vocabulary of its own; this process then
+    numbers the new words in the order they first appear, so the vocabulary, the spellings
+    kept for display, the phrases and the matrices are the ones counting in one pass gives.
     """
-    if usable_workers(workers) == 1:
-        return [
-            analyzer.count(texts, True, found) for texts, found in zip(fields, phrases, strict=True)
-        ]
     texts = [text for field in fields for text in field]
     parts = run_blocks(_split_block, texts, len(texts), TEXTS_PER_BLOCK, workers)
     indices, indptr, said = _merge(analyzer, texts, parts)
@@ -63,24 +61,30 @@ def _split_block(texts: Sequence[str], start: int, stop: int) -> Block:
     Returns the block's words in first-seen order, each text's word numbers (with repeats),
     its phrases, and for each text that brought new words the range of their numbers.
     """
-    vocab: dict[str, int] = {}
-    numbers: list[int] = []
-    indptr = [0]
-    said, new = [], []
+    said, every, lengths = [], [], []
     for row in range(start, stop):
         found = words(texts[row])
         said.append(phrase_concepts_in(found))
-        before = len(vocab)
-        numbers.extend([vocab.setdefault(word, len(vocab)) for word in found])
-        if len(vocab) > before:
-            new.append((row - start, before, len(vocab)))
-        indptr.append(len(numbers))
+        every.extend(found)
+        lengths.append(len(found))
+    vocab: defaultdict[str, int] = defaultdict(itertools.count().__next__)  # first seen, first
+    numbers = np.fromiter(map(vocab.__getitem__, every), dtype=np.int32, count=len(every))
+    indptr = np.zeros(len(lengths) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=indptr[1:])
+    # A text brings the numbers from the highest one before it (plus one) to its own highest.
+    spoken = np.diff(indptr) > 0
+    highest = np.zeros(len(lengths), dtype=np.int64)
+    if numbers.size:
+        highest[spoken] = np.maximum.reduceat(numbers, indptr[:-1][spoken]) + 1
+    after = np.maximum.accumulate(highest) if highest.size else highest
+    before = np.concatenate(([0], after[:-1]))
+    new = np.flatnonzero(after > before)
     return (
         list(vocab),
-        np.asarray(numbers, dtype=np.int32),
-        np.asarray(indptr, dtype=np.int64),
+        numbers,
+        indptr,
         said,
-        new,
+        list(zip(new.tolist(), before[new].tolist(), after[new].tolist(), strict=True)),
     )
 
 

@@ -19,6 +19,7 @@ from bank.matching.doubles import (
     candidate_pairs,
     judge_candidates,
 )
+from bank.matching.features import Analyzer
 from bank.matching.pairs import judge_many, programme_cosines, text_cosines
 from bank.matching.vectors import build_matrices
 from tests.unit.engine_support import offer
@@ -152,6 +153,27 @@ def test_words_split_on_two_workers_give_the_same_vocabulary_spellings_and_matri
     assert np.array_equal(shared.idf, alone.idf)
     for part in ("tfidf", "postings", "programme"):
         assert same_sparse(getattr(shared, part), getattr(alone, part)), part
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_words_counted_in_blocks_are_what_one_analyzer_count_pass_gives(small_blocks, workers):
+    offers = generated_catalogue(300)
+    fields = (
+        [o.title for o in offers],
+        ["", *(o.description for o in offers[1:])],  # an empty text among them
+        [o.programme_text for o in offers],
+    )
+    one, blocked = Analyzer(), Analyzer()
+    said_one: tuple[list[list[str]], ...] = ([], [], [])
+    said_blocked: tuple[list[list[str]], ...] = ([], [], [])
+    expected = [one.count(t, True, f) for t, f in zip(fields, said_one, strict=True)]
+    found = counting.count_fields(blocked, fields, said_blocked, workers)
+    assert list(blocked.surface.items()) == list(one.surface.items())
+    assert list(blocked.display.items()) == list(one.display.items())
+    assert said_blocked == said_one
+    for matrix, wanted in zip(found, expected, strict=True):
+        matrix.resize(wanted.shape)
+        assert same_sparse(matrix, wanted)
 
 
 def test_without_fork_the_scan_runs_in_this_process_and_finds_the_same(small_blocks, monkeypatch):
