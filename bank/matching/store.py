@@ -28,7 +28,7 @@ from typing import Any
 
 import numpy as np
 
-from bank.matching.index import CatalogueIndex
+from bank.matching.index import CatalogueIndex, give_back_freed_memory
 
 FORMAT = 1
 ALIGN = 64  # every buffer starts on a cache line, as numpy likes its arrays
@@ -109,6 +109,7 @@ def save_index(index: CatalogueIndex, directory: str | Path, version: str) -> Pa
     work = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     try:
         _write(index, work, version)
+        give_back_freed_memory()  # the pickles written
         try:
             os.rename(work, target)
         except OSError:
