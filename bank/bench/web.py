@@ -5,6 +5,9 @@ The command saves the catalogue's engine index (as the worker does), starts `ban
 - the first search after the (re)start, and how long the server took to answer /healthz;
 - simulated users sending the live-search requests a coordinator's typing sends, a bounded
   number each: `--users` without pause (or `--pause`), and `--typing-users` at typing pace;
+  each user keeps its connection open between searches, as a browser (or a load balancer in
+  front of the web processes) does;
+- the web processes' CPU time per search (replaced workers included);
 - the memory of each web process (RssAnon: its own; RssFile: mapped files, the index shared
   through the page cache) beside a process that created the app but holds no index.
 Nothing leaves this machine; the server is stopped at the end.
@@ -61,18 +64,27 @@ print(json.dumps(fields))
 """
 
 
-def _get(port: int, path: str) -> tuple[float, int]:
+_connections = threading.local()  # one kept-alive connection per simulated user, as a browser
+
+
+def _get(port: int, path: str, keep: bool = False) -> tuple[float, int]:
+    """Send one GET; with `keep`, over this thread's kept-alive connection (opened once)."""
     started = time.perf_counter()
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    connection = getattr(_connections, "open", None) if keep else None
+    if connection is None:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
     try:
         connection.request("GET", path, headers={"HX-Request": "true"})
         response = connection.getresponse()
         response.read()
         status = response.status
+        _connections.open = connection if keep and not response.will_close else None
     except (OSError, http.client.HTTPException):
         status = 0
+        _connections.open = None
     finally:
-        connection.close()
+        if getattr(_connections, "open", None) is not connection:
+            connection.close()
     return (time.perf_counter() - started) * 1000, status
 
 
@@ -111,11 +123,15 @@ def run_load(
         start.wait()
         for i in range(per_user):
             query, age = pool[(first + number * per_user + i) % len(pool)]
-            took, status = _get(port, _path(query, age))
+            took, status = _get(port, _path(query, age), keep=True)
             with lock:
                 latencies.append(took)
                 errors += status != 200
             time.sleep(pause_ms / 1000)
+        kept = getattr(_connections, "open", None)
+        if kept is not None:
+            kept.close()
+            _connections.open = None
 
     threads = [threading.Thread(target=user, args=(n,)) for n in range(users)]
     for thread in threads:
@@ -137,13 +153,30 @@ def memory_mib(pid: int | str = "self") -> dict[str, float]:
 
 def cpu_seconds(pids: list[int]) -> float:
     """Return the CPU time (user + system) the processes have used so far, in seconds."""
-    ticks = os.sysconf("SC_CLK_TCK")
-    total = 0
-    for pid in pids:
-        with open(f"/proc/{pid}/stat", encoding="utf-8") as stat:
-            fields = stat.read().rsplit(")", 1)[1].split()
-        total += int(fields[11]) + int(fields[12])  # utime, stime
-    return total / ticks
+    return sum(_cpu_ticks(pid)[0] for pid in pids) / os.sysconf("SC_CLK_TCK")
+
+
+def server_cpu_seconds(master: int) -> float:
+    """Return the CPU time of a server and all its workers, replaced ones included.
+
+    gunicorn replaces a worker after its 1,000th request or so; the master's counters of
+    reaped children keep what the replaced workers used.
+    """
+    own, reaped = _cpu_ticks(master)
+    alive = 0
+    for pid in _children(master):
+        try:
+            alive += _cpu_ticks(pid)[0]
+        except FileNotFoundError:  # replaced between the listing and the reading
+            continue
+    return (own + reaped + alive) / os.sysconf("SC_CLK_TCK")
+
+
+def _cpu_ticks(pid: int) -> tuple[int, int]:
+    """Return a process's own CPU ticks and those of its reaped children (/proc/pid/stat)."""
+    with open(f"/proc/{pid}/stat", encoding="utf-8") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12]), int(fields[13]) + int(fields[14])
 
 
 def _children(pid: int) -> list[int]:
@@ -311,13 +344,12 @@ def bench_web_command(
                         typing_pause,
                     )
                 )
-            workers = _children(server.pid)
             sent = 0
             for label, n, pause in scenarios:
-                started, cpu = time.perf_counter(), cpu_seconds(workers)
+                started, cpu = time.perf_counter(), server_cpu_seconds(server.pid)
                 latencies, errors = run_load(port, n, per_user, pause, first=sent)
                 sent += n * per_user
-                cpu_ms = (cpu_seconds(workers) - cpu) * 1000 / len(latencies)
+                cpu_ms = (server_cpu_seconds(server.pid) - cpu) * 1000 / len(latencies)
                 click.echo(
                     _line(label, latencies, errors, time.perf_counter() - started)
                     + f"  web CPU {cpu_ms:.1f} ms per search"
