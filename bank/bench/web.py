@@ -106,11 +106,12 @@ def searches() -> list[tuple[str, int | None]]:
 
 
 def run_load(
-    port: int, users: int, per_user: int, pause_ms: int = 0, first: int = 0
+    port: int, users: int, per_user: int, pause_ms: int = 0, first: int = 0, keep: bool = True
 ) -> tuple[list[float], int]:
     """Send per_user searches from each of `users` threads at once; return latencies, errors.
 
-    Each request is a different search, taken from `searches()` from position `first` on.
+    Each request is a different search, taken from `searches()` from position `first` on;
+    each user keeps its connection open (`keep`) or opens a new one for every search.
     """
     pool = searches()
     latencies: list[float] = []
@@ -123,7 +124,7 @@ def run_load(
         start.wait()
         for i in range(per_user):
             query, age = pool[(first + number * per_user + i) % len(pool)]
-            took, status = _get(port, _path(query, age), keep=True)
+            took, status = _get(port, _path(query, age), keep=keep)
             with lock:
                 latencies.append(took)
                 errors += status != 200
@@ -295,6 +296,11 @@ def _line(label: str, latencies: list[float], errors: int, elapsed: float) -> st
     type=click.IntRange(1, 64),
     help="Threads per web process.",
 )
+@click.option(
+    "--reconnect",
+    is_flag=True,
+    help="Open a new connection for every search (worst case) instead of keeping it open.",
+)
 @with_appcontext
 def bench_web_command(
     users: int,
@@ -304,6 +310,7 @@ def bench_web_command(
     typing_pause: int,
     processes: int,
     threads: int,
+    reconnect: bool,
 ) -> None:
     """Measure the search page against `bank serve` with concurrent users (load data first)."""
     count = db.session.scalar(sa.select(sa.func.count(Offer.id)))
@@ -322,7 +329,8 @@ def bench_web_command(
     )
     click.echo(
         f"database: {dialect}; offers: {count}; app processes: {processes} x {threads}"
-        f" threads; load average {os.getloadavg()[0]:.1f}"
+        f" threads; {'a new connection per search' if reconnect else 'connections kept open'};"
+        f" load average {os.getloadavg()[0]:.1f}"
     )
     click.echo(f"index saved (worker) in {saved_s:.1f} s")
     with tempfile.TemporaryDirectory(prefix="bank-bench-web-") as scratch:
@@ -347,7 +355,7 @@ def bench_web_command(
             sent = 0
             for label, n, pause in scenarios:
                 started, cpu = time.perf_counter(), server_cpu_seconds(server.pid)
-                latencies, errors = run_load(port, n, per_user, pause, first=sent)
+                latencies, errors = run_load(port, n, per_user, pause, sent, not reconnect)
                 sent += n * per_user
                 cpu_ms = (server_cpu_seconds(server.pid) - cpu) * 1000 / len(latencies)
                 click.echo(
