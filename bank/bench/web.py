@@ -5,8 +5,8 @@ The command saves the catalogue's engine index (as the worker does), starts `ban
 - the first search after the (re)start, and how long the server took to answer /healthz;
 - simulated users sending the live-search requests a coordinator's typing sends, a bounded
   number each: `--users` without pause (or `--pause`), and `--typing-users` at typing pace;
-  each user keeps its connection open between searches, as a browser (or a load balancer in
-  front of the web processes) does;
+  each search on a new connection, so the web processes share the load as they do behind a
+  load balancer (`--keep-alive`: each user keeps one connection, which stays with one process);
 - the web processes' CPU time per search (replaced workers included);
 - the memory of each web process (RssAnon: its own; RssFile: mapped files, the index shared
   through the page cache) beside a process that created the app but holds no index.
@@ -106,12 +106,12 @@ def searches() -> list[tuple[str, int | None]]:
 
 
 def run_load(
-    port: int, users: int, per_user: int, pause_ms: int = 0, first: int = 0, keep: bool = True
+    port: int, users: int, per_user: int, pause_ms: int = 0, first: int = 0, keep: bool = False
 ) -> tuple[list[float], int]:
     """Send per_user searches from each of `users` threads at once; return latencies, errors.
 
     Each request is a different search, taken from `searches()` from position `first` on;
-    each user keeps its connection open (`keep`) or opens a new one for every search.
+    each user opens a new connection for every search, or keeps one open (`keep`).
     """
     pool = searches()
     latencies: list[float] = []
@@ -297,9 +297,11 @@ def _line(label: str, latencies: list[float], errors: int, elapsed: float) -> st
     help="Threads per web process.",
 )
 @click.option(
-    "--reconnect",
+    "--keep-alive",
+    "keep_alive",
     is_flag=True,
-    help="Open a new connection for every search (worst case) instead of keeping it open.",
+    help="Each user keeps one connection open (it stays with one web process) instead of"
+    " a new connection per search.",
 )
 @with_appcontext
 def bench_web_command(
@@ -310,7 +312,7 @@ def bench_web_command(
     typing_pause: int,
     processes: int,
     threads: int,
-    reconnect: bool,
+    keep_alive: bool,
 ) -> None:
     """Measure the search page against `bank serve` with concurrent users (load data first)."""
     count = db.session.scalar(sa.select(sa.func.count(Offer.id)))
@@ -329,7 +331,7 @@ def bench_web_command(
     )
     click.echo(
         f"database: {dialect}; offers: {count}; app processes: {processes} x {threads}"
-        f" threads; {'a new connection per search' if reconnect else 'connections kept open'};"
+        f" threads; {'connections kept open' if keep_alive else 'a new connection per search'};"
         f" load average {os.getloadavg()[0]:.1f}"
     )
     click.echo(f"index saved (worker) in {saved_s:.1f} s")
@@ -355,7 +357,7 @@ def bench_web_command(
             sent = 0
             for label, n, pause in scenarios:
                 started, cpu = time.perf_counter(), server_cpu_seconds(server.pid)
-                latencies, errors = run_load(port, n, per_user, pause, sent, not reconnect)
+                latencies, errors = run_load(port, n, per_user, pause, sent, keep_alive)
                 sent += n * per_user
                 cpu_ms = (server_cpu_seconds(server.pid) - cpu) * 1000 / len(latencies)
                 click.echo(

@@ -28,7 +28,7 @@ def test_the_web_bench_reports_percentiles_restart_and_memory_with_no_errors(
         ],
     )
     assert result.exit_code == 0, result.output
-    assert "offers: 75; app processes: 2 x 2 threads; connections kept open" in result.output
+    assert "offers: 75; app processes: 2 x 2 threads; a new connection per search" in result.output
     assert re.search(
         r"restart: /healthz after [\d.]+ s; first search \d+ ms \(status 200\)", result.output
     )
@@ -53,14 +53,14 @@ def test_the_web_bench_reports_percentiles_restart_and_memory_with_no_errors(
     )
 
 
-def test_the_web_bench_can_open_a_new_connection_for_every_search(runner, demo_catalogue):
+def test_the_web_bench_can_keep_each_users_connection_open(runner, demo_catalogue):
     result = runner.invoke(
         bench_web_command,
         ["--users", "2", "--requests", "2", "--processes", "1", "--threads", "1"]
-        + ["--typing-users", "0", "--reconnect"],
+        + ["--typing-users", "0", "--keep-alive"],
     )
     assert result.exit_code == 0, result.output
-    assert "1 x 1 threads; a new connection per search" in result.output
+    assert "1 x 1 threads; connections kept open" in result.output
     assert re.search(r"users: 2; pause: 0 ms: requests 4; .* errors 0 ", result.output)
 
 
