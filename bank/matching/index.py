@@ -146,6 +146,17 @@ class CatalogueIndex:
         signal = self.learned if learned == ADOPTED else learned
         return self._ranked(query, mask, top, RANK_WEIGHTS, learned=_signal(signal), own=need.id)
 
+    def candidates(self, need: NeedRecord) -> list[str]:
+        """Return the offers the first stage finds for a need (unordered), as `rank` does.
+
+        This is the engine's retrieval alone, what a library such as bm25s does: `rank`
+        then re-scores these, re-orders the first of them and explains the top.
+        """
+        query = need_query(need, self.m.analyzer)
+        q = self.m.weigh(query.features)
+        rows = self._candidates(q, self.tag_scores(query), self.eligible(need.age), RANK_WEIGHTS)
+        return [self._offer_id(int(row)) for row in rows]
+
     def rank_within(self, need: NeedRecord, within: np.ndarray, top: int = 10) -> list[Match]:
         """Rank for a need only the offers marked in a mask (e.g. one unit's offers)."""
         query = need_query(need, self.m.analyzer)

@@ -24,6 +24,15 @@ def test_a_need_gets_the_offer_that_fits_it_first(index):
     assert ids(found)[0] == "o1"
 
 
+def test_the_first_stage_finds_every_offer_the_ranking_then_orders(index):
+    asked = need("n1", "mentor til job", "En mentorordning og et job", tags=("job",), age=17)
+    found = index.candidates(asked)
+    assert ids(index.rank(asked, top=50, learned=None)) and set(
+        ids(index.rank(asked, top=50, learned=None))
+    ) <= set(found)
+    assert "o5" not in found and "o6" not in found  # retired and draft offers are not candidates
+
+
 def test_only_published_offers_are_ranked(index):
     found = index.rank(
         need("n1", "mentor til job", "En mentorordning og et job", tags=("mentor", "job"))
