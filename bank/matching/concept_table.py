@@ -39,7 +39,18 @@ CONCEPTS: dict[str, tuple[str | None, tuple[str, ...]]] = {
     ),
     "psykisk trivsel": (
         "psykisk-trivsel",
-        ("psykisk*", "psykiatri*", "trivsel*", "mistrivsel*", "humoer*", "sindet", "sind"),
+        (
+            "!nogensinde",
+            "!sindssyg*",
+            "!ondsindet*",
+            "psykisk*",
+            "psykiatri*",
+            "trivsel*",
+            "mistrivsel*",
+            "humoer*",
+            "sindet",
+            "sind",
+        ),
     ),
     "tristhed": (
         "psykisk-trivsel",
@@ -182,6 +193,10 @@ CONCEPTS: dict[str, tuple[str | None, tuple[str, ...]]] = {
     "venner": (
         "relationer",
         (
+            "!venstre*",
+            "!venlig*",
+            "!vending*",
+            "!ventil*",
             "=ven",
             "=vennen",
             "=vens",
@@ -217,6 +232,11 @@ CONCEPTS: dict[str, tuple[str | None, tuple[str, ...]]] = {
     "misbrug": (
         "misbrug",
         (
+            "!naeringsstof*",
+            "!farvestof*",
+            "!raastof*",
+            "!braendstof*",
+            "!antistof*",
             "hash*",
             "cannabis*",
             "rusmid*",
@@ -309,6 +329,10 @@ CONCEPTS: dict[str, tuple[str | None, tuple[str, ...]]] = {
     "skole": (
         "skole",
         (
+            "!arbejderklass*",
+            "!middelklass*",
+            "!verdensklass*",
+            "!foersteklass*",
             "skole*",
             "folkeskole*",
             "klasse*",
@@ -366,6 +390,8 @@ CONCEPTS: dict[str, tuple[str | None, tuple[str, ...]]] = {
     "job": (
         "job",
         (
+            "!samarbejd*",
+            "!foranledig*",
             "job*",
             "arbejde*",
             "arbejd*",
@@ -408,6 +434,9 @@ CONCEPTS: dict[str, tuple[str | None, tuple[str, ...]]] = {
     "økonomi": (
         "okonomi",
         (
+            "!gaeldende",
+            "!gengaeld*",
+            "!undskyld*",
             "oekonomi*",
             "=gaeld",
             "=gaelden",
@@ -497,6 +526,10 @@ CONCEPTS: dict[str, tuple[str | None, tuple[str, ...]]] = {
     "adfærd": (
         "adfaerd",
         (
+            "!voldsom*",
+            "!hustru*",
+            "!instru*",
+            "!destru*",
             "adfaerd*",
             "vred*",
             "raab*",
@@ -534,6 +567,9 @@ CONCEPTS: dict[str, tuple[str | None, tuple[str, ...]]] = {
     "kriminalitet": (
         "kriminalitet",
         (
+            "!langsigt*",
+            "!kortsigt*",
+            "!bandeord*",
             "krimin*",
             "?politi*",
             "tyveri*",
@@ -603,6 +639,7 @@ CONCEPTS: dict[str, tuple[str | None, tuple[str, ...]]] = {
     "familie": (
         "familie",
         (
+            "!saerskilt*",
             "famili*",
             "?foraeldre*",
             "?=mor",
@@ -639,6 +676,8 @@ CONCEPTS: dict[str, tuple[str | None, tuple[str, ...]]] = {
     "ung forælder": (
         "familie",
         (
+            "!foedselsdag*",
+            "!foedselsdato*",
             "gravid*",
             "graviditet*",
             "?baby*",
@@ -673,6 +712,11 @@ CONCEPTS: dict[str, tuple[str | None, tuple[str, ...]]] = {
     "fritid": (
         "fritid",
         (
+            "!fagforening*",
+            "!arbejdsgiverforening*",
+            "!brancheforening*",
+            "!laererforening*",
+            "!transport*",
             "fritid*",
             "forening*",
             "sport*",
@@ -700,6 +744,7 @@ CONCEPTS: dict[str, tuple[str | None, tuple[str, ...]]] = {
     "sundhed": (
         "sundhed",
         (
+            "!dyrlaege*",
             "sundhed*",
             "?krop*",
             "=kost",
@@ -774,6 +819,9 @@ CONCEPTS: dict[str, tuple[str | None, tuple[str, ...]]] = {
     "sprog": (
         "sprog",
         (
+            "!ordsprog*",
+            "!kropssprog*",
+            "!formsprog*",
             "sprog*",
             "ordblind*",
             "dysleksi*",
@@ -824,7 +872,18 @@ CONCEPTS: dict[str, tuple[str | None, tuple[str, ...]]] = {
             "familieterapi*",
         ),
     ),
-    "frivillige": ("civilsamfund", ("frivillig*", "civilsamfund*", "forening*")),
+    "frivillige": (
+        "civilsamfund",
+        (
+            "!fagforening*",
+            "!arbejdsgiverforening*",
+            "!brancheforening*",
+            "!laererforening*",
+            "frivillig*",
+            "civilsamfund*",
+            "forening*",
+        ),
+    ),
 }
 
 # Phrases (folded words in order) that say a concept where no single word does.

@@ -161,7 +161,10 @@ def _base_words() -> set[str]:
     """Return whole words the splitter may know beyond the catalogue's own: the vocabulary's
     labels and the concept table's whole-word patterns (not its prefixes, which are stems)."""
     found = {
-        p.lstrip("?") for _, patterns in CONCEPTS.values() for p in patterns if not p.endswith("*")
+        p.lstrip("?=")
+        for _, patterns in CONCEPTS.values()
+        for p in patterns
+        if not p.endswith("*") and not p.startswith("!")
     }
     for term in VOCABULARY:
         found.update(words(term.label))

@@ -76,3 +76,28 @@ def test_two_ambiguous_words_in_a_need_are_chance_three_say_the_concept():
     )
     assert "~sorg" not in two
     assert "~sorg" in three
+
+
+@pytest.mark.parametrize(
+    ("word", "parts", "concept"),
+    [
+        ("samarbejde", ("samme", "arbejde"), "job"),  # cooperation, not work
+        ("nogensinde", ("nogen", "sinde"), "psykisk trivsel"),  # "ever"
+        ("gengæld", ("gen", "gæld"), "økonomi"),  # "til gengæld": in return
+        ("undskylder", ("und", "skylder"), "økonomi"),  # apologises, owes nothing
+        ("fødselsdag", ("fødsel", "dag"), "ung forælder"),  # a birthday is no birth
+        ("kropssprog", ("krop", "sprog"), "sprog"),  # body language is no Danish lesson
+        ("næringsstoffer", ("næring", "stoffer"), "misbrug"),  # nutrients are no drugs
+        ("fagforening", ("fag", "forening"), "fritid"),  # a trade union is no sports club
+        ("langsigtet", ("lang", "sigtet"), "kriminalitet"),  # long-term, not charged
+    ],
+)
+def test_a_compound_does_not_say_what_a_part_of_it_would(word, parts, concept):
+    from bank.matching.features import Analyzer
+    from bank.matching.text import stem
+
+    analyzer = Analyzer()
+    analyzer.lexicon = {stem(fold(part)) for part in parts} | {fold(part) for part in parts}
+    found = analyzer.word_features(fold(word))
+    assert len(found) > 1  # it was split into its parts
+    assert "~" + concept not in found
