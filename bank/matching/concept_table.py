@@ -193,6 +193,7 @@ CONCEPTS: dict[str, tuple[str | None, tuple[str, ...]]] = {
     "venner": (
         "relationer",
         (
+            "!reserv*",
             "!venstre*",
             "!venlig*",
             "!vending*",
@@ -232,6 +233,7 @@ CONCEPTS: dict[str, tuple[str | None, tuple[str, ...]]] = {
     "misbrug": (
         "misbrug",
         (
+            "!fedtstof*",
             "!naeringsstof*",
             "!farvestof*",
             "!raastof*",
@@ -526,6 +528,7 @@ CONCEPTS: dict[str, tuple[str | None, tuple[str, ...]]] = {
     "adfærd": (
         "adfaerd",
         (
+            "!fastslaa*",
             "!voldsom*",
             "!hustru*",
             "!instru*",
@@ -567,6 +570,7 @@ CONCEPTS: dict[str, tuple[str | None, tuple[str, ...]]] = {
     "kriminalitet": (
         "kriminalitet",
         (
+            "!diskrimin*",
             "!langsigt*",
             "!kortsigt*",
             "!bandeord*",
@@ -712,6 +716,8 @@ CONCEPTS: dict[str, tuple[str | None, tuple[str, ...]]] = {
     "fritid": (
         "fritid",
         (
+            "!boligforening*",
+            "!genforening*",
             "!fagforening*",
             "!arbejdsgiverforening*",
             "!brancheforening*",
@@ -819,6 +825,7 @@ CONCEPTS: dict[str, tuple[str | None, tuple[str, ...]]] = {
     "sprog": (
         "sprog",
         (
+            "!billedsprog*",
             "!ordsprog*",
             "!kropssprog*",
             "!formsprog*",
@@ -875,6 +882,8 @@ CONCEPTS: dict[str, tuple[str | None, tuple[str, ...]]] = {
     "frivillige": (
         "civilsamfund",
         (
+            "!boligforening*",
+            "!genforening*",
             "!fagforening*",
             "!arbejdsgiverforening*",
             "!brancheforening*",
