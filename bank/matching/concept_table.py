@@ -13,6 +13,16 @@ words really mean it.
 
 from __future__ import annotations
 
+# Unions and associations are no leisure club and no volunteering ("forening" is a part).
+_NOT_CLUBS = (
+    "!boligforening*",
+    "!genforening*",
+    "!fagforening*",
+    "!arbejdsgiverforening*",
+    "!brancheforening*",
+    "!laererforening*",
+)
+
 CONCEPTS: dict[str, tuple[str | None, tuple[str, ...]]] = {
     "angst": (
         "psykisk-trivsel",
@@ -716,12 +726,7 @@ CONCEPTS: dict[str, tuple[str | None, tuple[str, ...]]] = {
     "fritid": (
         "fritid",
         (
-            "!boligforening*",
-            "!genforening*",
-            "!fagforening*",
-            "!arbejdsgiverforening*",
-            "!brancheforening*",
-            "!laererforening*",
+            *_NOT_CLUBS,
             "!transport*",
             "fritid*",
             "forening*",
@@ -882,12 +887,7 @@ CONCEPTS: dict[str, tuple[str | None, tuple[str, ...]]] = {
     "frivillige": (
         "civilsamfund",
         (
-            "!boligforening*",
-            "!genforening*",
-            "!fagforening*",
-            "!arbejdsgiverforening*",
-            "!brancheforening*",
-            "!laererforening*",
+            *_NOT_CLUBS,
             "frivillig*",
             "civilsamfund*",
             "forening*",
