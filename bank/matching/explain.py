@@ -12,6 +12,7 @@ from scipy import sparse
 from bank.matching.frequency import everyday_weight
 from bank.matching.records import OfferRecord
 from bank.matching.tags import shared_tags, tag_key, tag_set
+from bank.matching.text import fold
 from bank.vocabulary import short_label
 
 if TYPE_CHECKING:
@@ -147,8 +148,10 @@ def reasons(why: dict[str, list[str]], full: bool = False) -> tuple[str, ...]:
         said.append("Fælles emner: " + ", ".join(short_label(tag_key(t)) for t in why["tags"]))
     if why.get("terms"):
         said.append("Fælles ord: " + ", ".join(why["terms"]))
-    if why.get("concepts"):
-        said.append("Samme emne med andre ord: " + ", ".join(why["concepts"]))
+    said_as_words = {fold(term) for term in why.get("terms", [])}
+    other_words = [c for c in why.get("concepts", []) if fold(c) not in said_as_words]
+    if other_words:  # "mentor" shared as a word is no topic shared "in other words"
+        said.append("Samme emne med andre ord: " + ", ".join(other_words))
     if why.get("icf"):
         said.append("Beslægtet område (ICF " + ", ".join(why["icf"]) + ")")
     if why.get("fuzzy"):
