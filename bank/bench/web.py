@@ -152,11 +152,6 @@ def memory_mib(pid: int | str = "self") -> dict[str, float]:
         }
 
 
-def cpu_seconds(pids: list[int]) -> float:
-    """Return the CPU time (user + system) the processes have used so far, in seconds."""
-    return sum(_cpu_ticks(pid)[0] for pid in pids) / os.sysconf("SC_CLK_TCK")
-
-
 def server_cpu_seconds(master: int) -> float:
     """Return the CPU time of a server and all its workers, replaced ones included.
 

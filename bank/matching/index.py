@@ -153,8 +153,7 @@ class CatalogueIndex:
         then re-scores these, re-orders the first of them and explains the top.
         """
         query = need_query(need, self.m.analyzer)
-        q = self.m.weigh(query.features)
-        rows = self._candidates(q, self.tag_scores(query), self.eligible(need.age), RANK_WEIGHTS)
+        _, _, rows = self._first_stage(query, self.eligible(need.age), RANK_WEIGHTS)
         return [self._offer_id(int(row)) for row in rows]
 
     def rank_within(self, need: NeedRecord, within: np.ndarray, top: int = 10) -> list[Match]:
@@ -326,9 +325,7 @@ class CatalogueIndex:
         learned: LearnedSignal | None = None,
         own: str = "",
     ) -> list[Match]:
-        q = self.m.weigh(query.features)
-        tag_scores = self.tag_scores(query)
-        rows = self._candidates(q, tag_scores, mask, weights)
+        q, tag_scores, rows = self._first_stage(query, mask, weights)
         votes = learned.votes(q, own) if learned is not None else None
         if votes is not None and learned is not None:  # chosen for needs like this: a candidate
             rows = np.union1d(rows, learned.candidates(votes, mask))
@@ -443,6 +440,14 @@ class CatalogueIndex:
         scores[new_head] = done.scores
         served = {i: goals for i, goals in zip(new_head, done.goals, strict=True) if query.goals}
         return new_head + chosen[SECOND_STAGE:], served
+
+    def _first_stage(
+        self, query: Query, mask: np.ndarray, weights: Weights
+    ) -> tuple[sparse.csr_matrix, np.ndarray | None, np.ndarray]:
+        """Return a query's TF-IDF row, its tag scores and the candidate rows it finds."""
+        q = self.m.weigh(query.features)
+        tag_scores = self.tag_scores(query)
+        return q, tag_scores, self._candidates(q, tag_scores, mask, weights)
 
     def _candidates(
         self,
