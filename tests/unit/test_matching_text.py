@@ -133,6 +133,20 @@ def test_phrases_say_what_no_single_word_says():
     assert "~stress" in _analyzer("Kursus om stress").query_features("helt kørt ned")
 
 
+def test_not_knowing_what_to_become_asks_for_guidance_and_speaking_danish_for_language():
+    from bank.matching.concepts import phrase_concepts
+
+    assert phrase_concepts("Jeg ved ikke, hvad jeg skal være, og har ingen plan") == [
+        "vejledning",
+        "vejledning",
+    ]
+    assert phrase_concepts("Han har bestået Dansk 2 men vil tale dansk uden at tøve") == [
+        "sprog",
+        "sprog",
+    ]
+    assert phrase_concepts("Hun fik 4 i dansk og skal være på skolen kl. 8") == []
+
+
 def test_a_short_danish_word_is_not_taken_for_a_typo_of_a_longer_one():
     analyzer = _analyzer("Samtaler om søvn for unge, der ikke kan sove om natten")
     assert not {"soevn", "~søvn"} & set(analyzer.query_features("Min søn har det svært"))
