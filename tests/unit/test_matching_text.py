@@ -147,6 +147,14 @@ def test_not_knowing_what_to_become_asks_for_guidance_and_speaking_danish_for_la
     assert phrase_concepts("Hun fik 4 i dansk og skal være på skolen kl. 8") == []
 
 
+def test_weighing_oneself_and_losing_weight_say_eating_problems():
+    from bank.matching.concepts import phrase_concepts
+
+    said = phrase_concepts("Hun vejer sig hver dag, har tabt sig og spiser ikke i skolen")
+    assert said == ["spiseproblemer"] * 3
+    assert phrase_concepts("Han har tabt sin telefon og vejer 60 kg") == []
+
+
 def test_a_short_danish_word_is_not_taken_for_a_typo_of_a_longer_one():
     analyzer = _analyzer("Samtaler om søvn for unge, der ikke kan sove om natten")
     assert not {"soevn", "~søvn"} & set(analyzer.query_features("Min søn har det svært"))
