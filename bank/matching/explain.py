@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -17,7 +18,7 @@ from bank.vocabulary import short_label
 
 if TYPE_CHECKING:
     from bank.matching.scoring import Query
-    from bank.matching.vectors import CatalogueMatrices
+    from bank.matching.vectors import CatalogueMatrices, Rows
 
 MAX_TERMS, MAX_CONCEPTS = 6, 3
 COMMON_SHARE = 0.25
@@ -34,15 +35,18 @@ def explain_match(
     m: CatalogueMatrices,
     goals: tuple[str, ...] | None = None,
     first_word: dict[str, str] | None = None,
+    shared: list[int] | None = None,
 ) -> tuple[dict[str, list[str]], tuple[str, ...]]:
     """Return the why dict and the Danish reasons for one offer found for a query.
 
-    `first_word` (see first_words) may be given once for all of a query's matches.
+    `first_word` (see first_words) may be given once for all of a query's matches, and
+    `shared` (see shared_with_query), the features the offer shares with the query.
     """
     tags, chapters = shared_tags(query.tags, offer.tags)
     offered = dict(zip(tag_set(offer.tags), offer.tags, strict=False))
     why: dict[str, list[str]] = {"tags": [offered.get(t, t) for t in tags]}
-    shared = shared_features((q.indices, q.data), m.row(row), m)
+    if shared is None:
+        shared = shared_features((q.indices, q.data), m.row(row), m)
     if first_word is None:
         first_word = first_words(query, m)
     spelling = m.analyzer.display
@@ -80,8 +84,9 @@ def explain_match(
 def first_words(query: Query, m: CatalogueMatrices) -> dict[str, str]:
     """Map each feature of a query to the first of its words that says it."""
     first: dict[str, str] = {}
-    for word in query.words:
-        for feature in m.analyzer.features_of(word):
+    features_of = m.analyzer.features_of
+    for word in dict.fromkeys(query.words):  # a word said again says no feature first
+        for feature in features_of(word):
             first.setdefault(feature, word)
     return first
 
@@ -191,6 +196,27 @@ def shared_features(
     keep = m.idf[both] >= common
     order = np.argsort(-weight[keep], kind="stable")
     return both[keep][order].tolist()
+
+
+def shared_with_query(
+    said: np.ndarray, dense: np.ndarray, rows: Rows, m: CatalogueMatrices
+) -> list[list[int]]:
+    """Return shared_features of a query row with each of some rows, all in one pass.
+
+    `said` marks the query's stored features and `dense` holds their weights (dense rows):
+    looking the rows' features up in them is cheaper than intersecting sorted lists.
+    """
+    if rows.count == 0:
+        return []
+    hit = said[rows.indices]
+    both, owner = rows.indices[hit], rows.owner[hit]
+    weight = dense[both] * rows.data[hit]
+    keep = m.idf[both] >= common_idf(m)
+    both, owner, weight = both[keep], owner[keep], weight[keep]
+    order = np.lexsort((both, -weight, owner))  # per row: weightiest first, then by column
+    cuts = [0, *np.searchsorted(owner[order], np.arange(1, rows.count)).tolist(), owner.size]
+    ranked = both[order].tolist()
+    return [ranked[start:end] for start, end in itertools.pairwise(cuts)]
 
 
 def common_idf(m: CatalogueMatrices) -> float:

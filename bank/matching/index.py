@@ -18,6 +18,7 @@ from bank.matching.explain import (
     explain_pair,
     first_words,
     reasons,
+    shared_with_query,
 )
 from bank.matching.learned import LearnedModel, LearnedSignal, Ranker, Votes
 from bank.matching.pairs import PairVerdict, judge_many
@@ -32,6 +33,7 @@ from bank.matching.scoring import (
     Query,
     Signals,
     Weights,
+    compares_titles,
     fuzzy_titles,
     need_query,
     plain_content_text,
@@ -40,7 +42,7 @@ from bank.matching.scoring import (
 )
 from bank.matching.tags import tag_set
 from bank.matching.text import fold
-from bank.matching.vectors import CatalogueMatrices, build_matrices, draft_fields
+from bank.matching.vectors import CatalogueMatrices, Columns, Rows, build_matrices, draft_fields
 
 HIT_SHARE = 0.5  # a match below this share of the best score is "Måske også", not a hit
 SEARCHES_KEPT = 128  # recent searches kept per index: about 50 KiB each, so under 7 MiB
@@ -302,16 +304,26 @@ class CatalogueIndex:
 
         `sub` may hold those offers' TF-IDF rows already (self.m.tfidf[rows]).
         """
+        return self._signals(query, self._dense(q), rows, tag_scores, sub)
+
+    def _signals(
+        self,
+        query: Query,
+        dense: np.ndarray,
+        rows: np.ndarray,
+        tag_scores: np.ndarray | None,
+        sub: sparse.csr_matrix | None = None,
+    ) -> Signals:
+        """Return `signals` for a query row given as a dense vector (see _dense)."""
         sub = self.m.tfidf[rows] if sub is None else sub
-        text = text_signal(sub @ self._dense(q))
+        text = text_signal(sub @ dense)
         profile = self.chars.text_profile(query.words)
         chars = np.asarray(self.title_grams[rows] @ profile).ravel()
-        listed = rows.tolist()
-        fuzzy = fuzzy_titles(
-            query.short_text,
-            [self.titles[r] for r in listed],
-            [self._title_contents[r] for r in listed],
-        )
+        if compares_titles(query.short_text):
+            contents = [self._title_contents[r] for r in rows.tolist()]
+            fuzzy = fuzzy_titles(query.short_text, contents, contents)
+        else:
+            fuzzy = np.zeros(rows.size, dtype=np.float32)
         tags = tag_scores[rows] if tag_scores is not None else None
         return {"text": text, "tags": tags, "chars": chars, "fuzzy": fuzzy}
 
@@ -332,9 +344,10 @@ class CatalogueIndex:
         if rows.size == 0 or top <= 0:
             return []
         sub = self.m.tfidf[rows]
-        parts = self.signals(query, q, rows, tag_scores, sub)
+        dense = self._dense(q)
+        parts = self._signals(query, dense, rows, tag_scores, sub)
         scores = weights.blend(**parts)
-        meaningful = self._meaningful(q, sub, parts)
+        meaningful = self._meaningful(q, sub, parts, dense)
         if votes is not None and learned is not None:
             best = float(scores.max()) or 1.0
             scores = np.clip(scores + learned.weight * best * votes.share[rows], 0.0, None)
@@ -348,18 +361,31 @@ class CatalogueIndex:
             chosen, served = self._second_stage(query, rows, scores, chosen, sub)
         floor = HIT_SHARE * float(scores[chosen[0]]) if chosen else 0.0
         first = first_words(query, self.m)
+        shown = [i for n, i in enumerate(chosen[:top]) if explain_rows is None or n in explain_rows]
+        shared = dict(zip(shown, self._shared(q, dense, sub, shown), strict=True))
+        arrays = {k: v for k, v in parts.items() if isinstance(v, np.ndarray)}
         found = []
-        for n, i in enumerate(chosen[:top]):
+        for i in chosen[:top]:
             row, score = int(rows[i]), float(scores[i])
-            if explain_rows is None or n in explain_rows:
-                signals = {k: float(v[i]) for k, v in parts.items() if isinstance(v, np.ndarray)}
+            if i in shared:
+                signals = {k: float(v[i]) for k, v in arrays.items()}
                 match = self._match(
-                    query, q, row, score, signals, served.get(i), first, hit=score >= floor
+                    query, q, row, score, signals, served.get(i), first, score >= floor, shared[i]
                 )
                 found.append(_chosen(match, votes, row))
             else:  # only an id and a score: most of a page's hits are counted, not shown
                 found.append(Match(self._offer_id(row), score, hit=score >= floor))
         return found
+
+    def _shared(
+        self, q: sparse.csr_matrix, dense: np.ndarray, sub: sparse.csr_matrix, shown: list[int]
+    ) -> list[list[int]]:
+        """Return the features each shown candidate (a row of `sub`) shares with the query."""
+        said = np.zeros(dense.size, dtype=bool)  # the query's stored features, zeros too
+        said[q.indices] = True
+        return shared_with_query(
+            said, dense, Rows.of(sub, np.asarray(shown, dtype=np.int64)), self.m
+        )
 
     def _offer_id(self, row: int) -> str:
         """Return one offer's id without decoding a mapped index's record."""
@@ -367,7 +393,11 @@ class CatalogueIndex:
         return str(mapped[row]) if mapped is not None else self.offers[row].id
 
     def _meaningful(
-        self, q: sparse.csr_matrix, sub: sparse.csr_matrix, parts: Signals
+        self,
+        q: sparse.csr_matrix,
+        sub: sparse.csr_matrix,
+        parts: Signals,
+        dense: np.ndarray | None = None,
     ) -> np.ndarray:
         """Tell which candidates share something worth saying with the query.
 
@@ -377,24 +407,26 @@ class CatalogueIndex:
         does a catalogue too small to tell common words.
         """
         n = len(self.offers)
-        rare = self._rare_features(q, MEANINGFUL)
+        rare = self._rare_features(q.indices, q.data, MEANINGFUL)
         if not rare.any() or n < MIN_CATALOGUE:
             return np.ones(sub.shape[0], dtype=bool)
-        found = sub @ self._dense(q, rare) > 0
+        if rare.all() and dense is not None:
+            found = sub @ dense > 0
+        else:
+            found = sub @ self._dense(q, rare) > 0
         if parts.get("tags") is not None:
             found |= np.asarray(parts["tags"]) > 0
         return found | (np.asarray(parts["fuzzy"]) >= FUZZY_SHOWN)
 
-    def _rare(self, q: sparse.csr_matrix, share: float) -> sparse.csr_matrix:
+    def _rare(self, row: Columns, share: float) -> Columns:
         """Keep only a query row's features found in at most `share` of the catalogue's offers."""
-        kept = self._rare_features(q, share)
-        indptr = np.asarray([0, np.count_nonzero(kept)], dtype=q.indptr.dtype)
-        return sparse.csr_matrix((q.data[kept], q.indices[kept], indptr), shape=q.shape)
+        kept = self._rare_features(*row, share)
+        return row[0][kept], row[1][kept]
 
-    def _rare_features(self, q: sparse.csr_matrix, share: float) -> np.ndarray:
+    def _rare_features(self, columns: np.ndarray, data: np.ndarray, share: float) -> np.ndarray:
         """Mark which of a query's stored features are in at most `share` of the offers."""
         n = len(self.offers)
-        return (self.m.idf[q.indices] >= math.log((1 + n) / (1 + share * n)) + 1) & (q.data != 0)
+        return (self.m.idf[columns] >= math.log((1 + n) / (1 + share * n)) + 1) & (data != 0)
 
     def _dense(self, q: sparse.csr_matrix, keep: np.ndarray | None = None) -> np.ndarray:
         """Return a query row as a dense vector (only the `keep` features, when given).
@@ -420,7 +452,7 @@ class CatalogueIndex:
         """Re-order a need's first candidates (see rerank); scores are updated in place."""
         head = np.asarray(chosen[:SECOND_STAGE], dtype=np.int64)
         goal_rows = [
-            self.m.weigh(self.m.analyzer.query_features(goal, everyday=True))
+            self.m.weigh_columns(self.m.analyzer.query_features(goal, everyday=True))
             for goal in query.goals
         ]
         done = rerank(
@@ -430,7 +462,7 @@ class CatalogueIndex:
             self._step,
             self._audience,
             self.titles,
-            sub[head],
+            Rows.of(sub, head),
             goal_rows,
             [self._rare(goal, GOAL_EVIDENCE) for goal in goal_rows]
             if len(self.offers) >= MIN_CATALOGUE
@@ -457,17 +489,19 @@ class CatalogueIndex:
         weights: Weights,
     ) -> np.ndarray:
         cosines = self.m.cosines(q)
-        said = cosines != 0  # most offers share no word: score only the others
-        if tag_scores is None:
-            said = np.flatnonzero(said & mask)
+        if tag_scores is None:  # most offers share no word: score only the others
+            said = np.flatnonzero((cosines != 0) & mask)
             pre = weights.text * text_signal(cosines[said])
             kept = pre > 0
             hits, pre = said[kept], pre[kept]
-        else:
-            said = np.flatnonzero(said)
+        else:  # every offer: adding a text signal of 0 (no shared word) changes nothing
+            text = text_signal(cosines, out=cosines)  # in place: 100,000 values each step
+            text *= weights.text
             full = weights.tags * tag_scores
-            full[said] += weights.text * text_signal(cosines[said])
-            hits = np.flatnonzero((full > 0) & mask)
+            full += text
+            found = np.greater(full, 0, out=np.empty(full.size, dtype=bool))
+            found &= mask
+            hits = np.flatnonzero(found)
             pre = full[hits]
         if hits.size > CANDIDATES:
             hits = hits[np.argpartition(-pre, CANDIDATES)[:CANDIDATES]]
@@ -545,9 +579,10 @@ class CatalogueIndex:
         goals: tuple[str, ...] | None = None,
         first: dict[str, str] | None = None,
         hit: bool = True,
+        shared: list[int] | None = None,
     ) -> Match:
         offer = self._record(row)
-        why, said = explain_match(query, q, offer, row, parts, self.m, goals, first)
+        why, said = explain_match(query, q, offer, row, parts, self.m, goals, first, shared)
         full = offer.capacity is not None and offer.capacity <= 0
         return Match(offer.id, score, why, said, full, hit=hit)
 

@@ -12,11 +12,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import sparse
 
 from bank.matching.audience import Audience, need_asks_for, step_wish, tried_sentences
 from bank.matching.scoring import Query, text_signal
 from bank.matching.text import content_stems
+from bank.matching.vectors import Columns, Rows
 
 SECOND_STAGE = 30  # candidates the second stage re-orders
 NO_STEP = 7  # offers without a step sort after every real step at equal fit
@@ -48,9 +48,9 @@ def rerank(
     steps: np.ndarray,
     audience: np.ndarray,
     titles: Sequence[str],
-    tfidf: sparse.csr_matrix,
-    goal_rows: Sequence[sparse.csr_matrix],
-    goal_evidence: Sequence[sparse.csr_matrix] = (),
+    tfidf: Rows,
+    goal_rows: Sequence[Columns],
+    goal_evidence: Sequence[Columns] = (),
 ) -> Reordered:
     """Re-order a need's candidate rows (best first by the blend); see the module text.
 
@@ -65,13 +65,16 @@ def rerank(
     adjusted = scores.astype(np.float64) * _audience_fit(query, audience[rows])
     adjusted *= _step_fit(query, steps[rows])
     adjusted *= _tried_fit(query, titles, rows)
-    fits = _goal_fits(tfidf, goal_rows)
+    every = _goal_fits(tfidf, [*goal_rows, *goal_evidence])
+    fits, evidence = every[:, : len(goal_rows)], every[:, len(goal_rows) :]
     order = _cover_goals(adjusted, fits)
     final = np.minimum.accumulate(adjusted[order])
     served = _served(fits[order]) if query.goals else np.zeros((len(order), 0), dtype=bool)
     if goal_evidence and served.size:
-        served &= _goal_fits(tfidf, goal_evidence)[order] > 0
-    goals = [tuple(query.goals[g] for g in np.flatnonzero(row)) for row in served]
+        served &= evidence[order] > 0
+    goals = [
+        tuple(g for g, s in zip(query.goals, row, strict=True) if s) for row in served.tolist()
+    ]
     return Reordered(order, np.round(final, 4), goals)
 
 
@@ -106,18 +109,26 @@ def _tried_fit(query: Query, titles: Sequence[str], rows: np.ndarray) -> np.ndar
     return fit
 
 
-def _goal_fits(offers: sparse.csr_matrix, goal_rows: Sequence[sparse.csr_matrix]) -> np.ndarray:
+def _goal_fits(offers: Rows, goal_rows: Sequence[Columns]) -> np.ndarray:
     """Return each candidate's fit to each goal (candidates x goals), in [0, 1]."""
-    n = offers.shape[0]
+    n = offers.count
     fits = np.zeros((n, len(goal_rows)))
-    if not goal_rows or offers.nnz == 0:
+    if not goal_rows or offers.data.size == 0:
         return fits
-    owner = np.repeat(np.arange(n), np.diff(offers.indptr))
-    scratch = np.zeros(offers.shape[1], dtype=np.float32)
-    for g, goal in enumerate(goal_rows):
-        scratch[goal.indices] = goal.data
-        fits[:, g] = np.bincount(owner, weights=offers.data * scratch[offers.indices], minlength=n)
-        scratch[goal.indices] = 0.0
+    said = np.unique(np.concatenate([columns for columns, _ in goal_rows]))
+    if said.size == 0:
+        return text_signal(fits)
+    at = np.searchsorted(said, offers.indices)
+    at[at == said.size] = 0
+    # only the entries some goal says: the others would add products of zero to each sum
+    hit = said[at] == offers.indices
+    weight = np.zeros((said.size, len(goal_rows)), dtype=np.float32)
+    for g, (columns, weights) in enumerate(goal_rows):
+        weight[np.searchsorted(said, columns), g] = weights
+    products = offers.data[hit, None] * weight[at[hit]]
+    owner = offers.owner[hit]
+    for g in range(len(goal_rows)):
+        fits[:, g] = np.bincount(owner, weights=products[:, g], minlength=n)
     return text_signal(fits)
 
 
@@ -129,16 +140,20 @@ def _cover_goals(scores: np.ndarray, fits: np.ndarray) -> list[int]:
     worth = np.asarray([MAIN_GOAL] + [OTHER_GOAL] * (goals - 1))
     open_share = np.ones(goals)
     best = max(float(scores.max()), 1e-9)
-    left, order = list(range(n)), list[int]()
-    while left and len(order) < GREEDY_PLACES:
-        gains = fits[left] @ (worth * open_share) / worth.sum()
-        values = (1 - GOAL_SHARE) * scores[left] / best + GOAL_SHARE * gains
-        if MAIN_FIRST and not order and (fits[left, 0] >= MIN_GOAL_FIT).any():
-            values = np.where(fits[left, 0] >= MIN_GOAL_FIT, values, -1.0)  # main goal first
-        chosen = left.pop(int(np.argmax(values)))
+    alone = (1 - GOAL_SHARE) * scores / best
+    taken = np.zeros(n, dtype=bool)
+    order = list[int]()
+    while len(order) < min(n, GREEDY_PLACES):
+        # every candidate's value, the placed ones out of the running (each row's own sums)
+        values = alone + GOAL_SHARE * (fits @ (worth * open_share) / worth.sum())
+        if MAIN_FIRST and not order and (fits[:, 0] >= MIN_GOAL_FIT).any():
+            values = np.where(fits[:, 0] >= MIN_GOAL_FIT, values, -1.0)  # main goal first
+        values[taken] = -np.inf
+        chosen = int(np.argmax(values))
+        taken[chosen] = True
         order.append(chosen)
         open_share *= 1.0 - fits[chosen]
-    return order + sorted(left, key=lambda k: -scores[k])
+    return order + sorted(np.flatnonzero(~taken).tolist(), key=lambda k: -scores[k])
 
 
 def _served(fits: np.ndarray) -> np.ndarray:

@@ -12,7 +12,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from bank.matching.audience import without_tried
-from bank.matching.concepts import concept_tag, concepts_of, phrase_concepts
+from bank.matching.concepts import concept_tag, concepts_of, phrase_concepts_in
 from bank.matching.features import Analyzer
 from bank.matching.records import NeedRecord
 from bank.matching.text import display_words, fold, is_content_word, words
@@ -84,10 +84,11 @@ def need_query(need: NeedRecord, analyzer: Analyzer) -> Query:
     for text, weight in parts:
         for feature, value in analyzer.query_features(text, everyday=True).items():
             total[feature] += weight * value
-    all_words = tuple(w for text, _ in parts for w in words(text))
+    found = [words(text) for text, _ in parts]
+    all_words = tuple(w for each in found for w in each)
     tags, share = tuple(need.tags), 1.0
     if not tags:
-        said = [c for text, _ in parts for c in phrase_concepts(text)]
+        said = [c for each in found for c in phrase_concepts_in(each)]
         tags, share = inferred_tags(all_words, said), INFERRED_TAG_SHARE
     shown = display_words(" ".join(text for text, _ in parts))
     texts = (need.title, need.description, *need.goals)
@@ -124,7 +125,7 @@ def inferred_tags(
     A need usually carries one to three tags; reading more than that from its text adds noise.
     """
     said: dict[str, set[str]] = defaultdict(set)
-    for word in found:
+    for word in dict.fromkeys(found):  # a word said twice is one piece of evidence
         if is_content_word(word):
             for concept in concepts_of(word):
                 tag = concept_tag(concept)
@@ -152,9 +153,9 @@ def fuzzy_titles(
     share some word with almost any title. `contents` may hold each title's content_text,
     worked out once for a catalogue.
     """
-    said = content_text(short_text).split()
-    if not said or len(short_text.split()) > FUZZY_MAX_WORDS:
+    if not compares_titles(short_text):
         return np.zeros(len(titles), dtype=np.float32)
+    said = content_text(short_text).split()
     if contents is None:
         contents = [content_text(title) for title in titles]
     spoken = [own.split() for own in contents]
@@ -176,6 +177,11 @@ def fuzzy_titles(
     return found
 
 
+def compares_titles(short_text: str) -> bool:
+    """Tell whether fuzzy_titles compares a text with titles: a few words, some of content."""
+    return len(short_text.split()) <= FUZZY_MAX_WORDS and bool(content_text(short_text))
+
+
 @lru_cache(maxsize=200_000)
 def content_text(text: str) -> str:
     """Return a text's content words only, folded: "mentor til job" -> "mentor job".
@@ -191,6 +197,10 @@ def plain_content_text(text: str) -> str:
     return " ".join(w for w in words(text) if is_content_word(w))
 
 
-def text_signal(cosine: np.ndarray) -> np.ndarray:
-    """Spread a TF-IDF cosine over [0, 1]; long texts rarely share more than half their weight."""
-    return np.sqrt(np.clip(cosine, 0.0, 1.0))
+def text_signal(cosine: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
+    """Spread a TF-IDF cosine over [0, 1]; long texts rarely share more than half their weight.
+
+    With `out` (which may be `cosine` itself), the result is written there.
+    """
+    clipped = np.clip(cosine, 0.0, 1.0, out=out)
+    return np.sqrt(clipped, out=clipped)

@@ -22,6 +22,31 @@ TITLE, DESCRIPTION, PROGRAMME = 2.0, 1.0, 0.5  # how much each field's words cou
 COMMON_SHARE, COMMON_FLOOR = 0.1, 2000  # features in more offers only re-score candidates
 
 
+Columns = tuple[np.ndarray, np.ndarray]  # a query row's feature columns and their weights
+
+
+@dataclass(frozen=True)
+class Rows:
+    """Some rows of a CSR matrix, their stored entries in order, each with its row's number."""
+
+    count: int
+    owner: np.ndarray
+    indices: np.ndarray
+    data: np.ndarray
+
+    @classmethod
+    def of(cls, matrix: sparse.csr_matrix, rows: np.ndarray) -> Rows:
+        """Take some rows of a CSR matrix (as matrix[rows] would) without a sparse matrix."""
+        starts = matrix.indptr[rows]
+        lengths = matrix.indptr[rows + 1] - starts
+        owner = np.repeat(np.arange(rows.size), lengths)
+        ends = np.cumsum(lengths)
+        at = np.arange(int(ends[-1]) if ends.size else 0) + np.repeat(
+            starts - ends + lengths, lengths
+        )
+        return cls(rows.size, owner, matrix.indices[at], matrix.data[at])
+
+
 @dataclass
 class CatalogueMatrices:
     """Everything the engine computes once per catalogue."""
@@ -44,13 +69,18 @@ class CatalogueMatrices:
 
     def weigh(self, features: dict[str, float]) -> sparse.csr_matrix:
         """Turn raw query features into an L2-normalised TF-IDF row (as the catalogue's are)."""
+        columns, data = self.weigh_columns(features)
+        indptr = np.asarray([0, columns.size], dtype=np.int32)
+        return sparse.csr_matrix((data, columns, indptr), shape=(1, self.idf.size))
+
+    def weigh_columns(self, features: dict[str, float]) -> tuple[np.ndarray, np.ndarray]:
+        """Return weigh's row as its columns and weights, without building a sparse row."""
         columns, values = self.analyzer.columns(features)
         data = np.log1p(values) * self.idf[columns]
         norm = float(np.sqrt(np.dot(data, data)))
         if norm:
             data /= norm
-        indptr = np.asarray([0, columns.size], dtype=np.int32)
-        return sparse.csr_matrix((data, columns, indptr), shape=(1, self.idf.size))
+        return columns, data
 
     def cosines(self, q: sparse.csr_matrix) -> np.ndarray:
         """Return the cosine of a query row with every offer, through the inverted index.
@@ -59,7 +89,25 @@ class CatalogueMatrices:
         """
         if q.nnz and self.common[q.indices].all():
             return np.asarray(self.tfidf @ q.T.toarray()).ravel()
-        return (q @ self.postings).toarray().ravel()
+        return _weighted_rows_sum(self.postings, q.indices, q.data)
+
+
+def _weighted_rows_sum(
+    matrix: sparse.csr_matrix, rows: np.ndarray, weights: np.ndarray
+) -> np.ndarray:
+    """Return the sum of some rows of a CSR matrix, each times its weight, as a dense row.
+
+    The same float32 sums, added in the same order, as the sparse product of a one-row
+    matrix with `matrix` (scipy's csr_matmat), without building its sparse result.
+    """
+    indptr, indices, data = matrix.indptr, matrix.indices, matrix.data
+    spans = list(zip(indptr[rows].tolist(), indptr[rows + 1].tolist(), strict=True))
+    found = np.zeros(matrix.shape[1], dtype=np.result_type(data, weights))
+    if spans:
+        columns = np.concatenate([indices[start:end] for start, end in spans])
+        added = [data[start:end] * w for (start, end), w in zip(spans, weights, strict=True)]
+        np.add.at(found, columns, np.concatenate(added))
+    return found
 
 
 def free_keywords(tags: Iterable[str]) -> str:
