@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from bank.matching.concept_table import CONCEPTS, PHRASES
@@ -79,6 +80,17 @@ def phrase_concepts_in(found: list[str]) -> list[str]:
             said.append(key)
             free = at + length
     return said
+
+
+_BITS = {"~" + key: 1 << bit for bit, key in enumerate(CONCEPTS)}
+
+
+def concept_mask(features: Iterable[str]) -> int:
+    """Return the concepts among a text's features ("~angst" ...) as one bit each."""
+    mask = 0
+    for feature in features:
+        mask |= _BITS.get(feature, 0)
+    return mask
 
 
 def concept_tag(concept: str) -> str | None:

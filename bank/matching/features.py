@@ -243,6 +243,15 @@ class Analyzer:
                 total["~" + concept] += CONCEPT_WEIGHT * len(said)
         return dict(total)
 
+    def concept_bits(self, found: sparse.csr_matrix) -> np.ndarray:
+        """Return the concepts each row of a texts x features matrix says, one bit each.
+
+        The bits follow the concept table's order (see concepts.concept_mask).
+        """
+        columns = [self.features["~" + concept] for concept in _CONCEPT_KEYS]
+        present = np.asarray(found[:, columns].todense()) > 0
+        return present.astype(np.int64) @ (np.int64(1) << np.arange(len(columns), dtype=np.int64))
+
     def phrase_matrix(self, said: Sequence[list[str]]) -> sparse.csr_matrix:
         """Turn the phrase concepts found per text (see count) into a texts x features matrix."""
         rows = [row for row, concepts in enumerate(said) for _ in concepts]

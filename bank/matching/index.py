@@ -76,6 +76,9 @@ class CatalogueIndex:
         self._audience = np.asarray(
             [int(offer_audience(o.title, o.target_group)) for o in self.offers], dtype=np.int8
         )
+        self._topics = (  # what each offer is about: the concepts its title names
+            matrices.topics if matrices.topics is not None else np.zeros(len(offers), np.int64)
+        )
         self._masks: dict[tuple[str, ...], np.ndarray] = {}
         self._searches = RecentSearches(SEARCHES_KEPT)
         self.learned: LearnedSignal | None = None  # the adopted model's signal (bank.ranking)
@@ -461,6 +464,7 @@ class CatalogueIndex:
             scores[head],
             self._step,
             self._audience,
+            self._topics,
             self.titles,
             Rows.of(sub, head),
             goal_rows,

@@ -2,8 +2,9 @@
 
 Over the first `SECOND_STAGE` candidates of the blend it weighs who the offer is for against
 who the need asks help for, prefers the least intrusive step that fits (unless the need asks
-for more), lowers offers that are what the need says was tried without help, and composes a
-top that covers the need's goals, main goal first. It also says which goal each offer serves.
+for more), lowers offers that are what the need says was tried without help and offers whose
+title names only topics the need never touches, and composes a top that covers the need's
+goals, main goal first. It also says which goal each offer serves.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from bank.matching.audience import Audience, need_asks_for, step_wish, tried_sentences
+from bank.matching.concepts import concept_mask
 from bank.matching.scoring import Query, text_signal
 from bank.matching.text import content_stems
 from bank.matching.vectors import Columns, Rows
@@ -24,6 +26,7 @@ WRONG_AUDIENCE = 0.6  # an offer for the parents (or professionals) when the nee
 STEP_COST = 0.06  # per ladder step above the lowest step among the candidates
 SMALL_STEP_COST = 0.12  # the same when the need asks for something small
 TRIED_AGAIN = 0.75  # an offer that is what the need says did not help
+OFF_TOPIC = 0.85  # an offer whose title names topics, none of which the need touches
 GOAL_SHARE = 0.35  # how much of the final order is about covering the need's goals
 MAIN_GOAL, OTHER_GOAL = 1.0, 0.7  # how much covering each goal is worth
 SERVES = 0.55  # share of an offer's best goal fit from which it serves a goal too
@@ -47,6 +50,7 @@ def rerank(
     scores: np.ndarray,
     steps: np.ndarray,
     audience: np.ndarray,
+    topics: np.ndarray,
     titles: Sequence[str],
     tfidf: Rows,
     goal_rows: Sequence[Columns],
@@ -54,9 +58,10 @@ def rerank(
 ) -> Reordered:
     """Re-order a need's candidate rows (best first by the blend); see the module text.
 
-    `steps`, `audience` and `titles` are per catalogue row, `tfidf` holds the candidates'
-    own TF-IDF rows (in the order of `rows`); the result's order holds positions in `rows`,
-    and its scores never rise down the list. With `goal_evidence` (each goal's rarer words
+    `steps`, `audience`, `topics` (the concepts each title names, as bits) and `titles` are
+    per catalogue row, `tfidf` holds the candidates' own TF-IDF rows (in the order of
+    `rows`); the result's order holds positions in `rows`, and its scores never rise down
+    the list. With `goal_evidence` (each goal's rarer words
     and concepts), an offer is said to serve a goal only if it shares one of them: sharing
     "fast" or "hjælp" with "Et fast sted at sove" says nothing about a place to sleep.
     """
@@ -65,6 +70,7 @@ def rerank(
     adjusted = scores.astype(np.float64) * _audience_fit(query, audience[rows])
     adjusted *= _step_fit(query, steps[rows])
     adjusted *= _tried_fit(query, titles, rows)
+    adjusted *= _topic_fit(query, topics[rows])
     every = _goal_fits(tfidf, [*goal_rows, *goal_evidence])
     fits, evidence = every[:, : len(goal_rows)], every[:, len(goal_rows) :]
     order = _cover_goals(adjusted, fits)
@@ -107,6 +113,16 @@ def _tried_fit(query: Query, titles: Sequence[str], rows: np.ndarray) -> np.ndar
         if own and len(own & tried) >= max(1, len(own) // 3):
             fit[k] = TRIED_AGAIN
     return fit
+
+
+def _topic_fit(query: Query, topics: np.ndarray) -> np.ndarray:
+    """Lower offers whose title names topics, none of which the need touches (bit masks).
+
+    "Tidlig indsats ved bekymrende fravær" is about absence: for a need that never speaks of
+    absence it is a bait, whatever other words of its text the need shares.
+    """
+    said = concept_mask(query.features)
+    return np.where((topics != 0) & (topics & said == 0), OFF_TOPIC, 1.0)
 
 
 def _goal_fits(offers: Rows, goal_rows: Sequence[Columns]) -> np.ndarray:

@@ -61,6 +61,7 @@ class CatalogueMatrices:
     tags: TagSpace
     words: list[str]  # for each feature, the commonest (folded) word that says it
     programme: sparse.csr_matrix | None = None  # the programme theories alone, rows L2-normed
+    topics: np.ndarray | None = None  # the concepts each title names, as bits (concept_mask)
 
     def row(self, offer_row: int) -> tuple[np.ndarray, np.ndarray]:
         """Return an offer's TF-IDF features and weights without building a sparse row."""
@@ -172,6 +173,7 @@ def build_matrices(
         tags=TagSpace([o.tags for o in offers]),
         words=_spoken_words(analyzer, np.asarray(counts.sum(axis=0)).ravel()),
         programme=programme,
+        topics=analyzer.concept_bits(mapped[0]),
     )
 
 

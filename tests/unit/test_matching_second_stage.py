@@ -95,6 +95,30 @@ def test_what_was_tried_without_help_goes_down():
     assert ids(found)[0] == "mentor"
 
 
+def test_an_offer_whose_title_is_about_something_the_need_never_mentions_goes_down():
+    catalogue = [
+        offer(
+            "fravaer",
+            "Tidlig indsats ved bekymrende fravær",
+            "Når en elev i klassen har bekymrende fravær, taler læreren med eleven og familien.",
+            step=1,
+        ),
+        offer(
+            "familie",
+            "Familiebehandling",
+            "Familien får hjælp, når der er mange konflikter og skænderier derhjemme.",
+            step=1,
+        ),
+    ]
+    teacher = need(
+        "n",
+        "Elev med mange konflikter",
+        "Jeg er lærer for en elev i klassen. Der er bekymrende mange skænderier i familien.",
+        age=14,
+    )
+    assert ids(CatalogueIndex.build(catalogue).rank(teacher)) == ["familie", "fravaer"]
+
+
 def test_a_need_with_two_goals_gets_offers_for_both_and_each_says_which_goal_it_serves():
     catalogue = [
         offer("s1", "Lektiehjælp i skolen", "Lektier og skole, hjælp til matematik og dansk."),
