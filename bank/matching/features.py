@@ -252,6 +252,12 @@ class Analyzer:
         present = np.asarray(found[:, columns].todense()) > 0
         return present.astype(np.int64) @ (np.int64(1) << np.arange(len(columns), dtype=np.int64))
 
+    def concept_bits_of(self, texts: Sequence[str]) -> np.ndarray:
+        """Return the concepts each catalogue text says outright, one bit each."""
+        said: list[list[str]] = []
+        found = self.count(texts, grow=False, phrases=said) @ self.mapping
+        return self.concept_bits(sparse.csr_matrix(found) + self.phrase_matrix(said))
+
     def phrase_matrix(self, said: Sequence[list[str]]) -> sparse.csr_matrix:
         """Turn the phrase concepts found per text (see count) into a texts x features matrix."""
         rows = [row for row, concepts in enumerate(said) for _ in concepts]

@@ -173,8 +173,23 @@ def build_matrices(
         tags=TagSpace([o.tags for o in offers]),
         words=_spoken_words(analyzer, np.asarray(counts.sum(axis=0)).ravel()),
         programme=programme,
-        topics=analyzer.concept_bits(mapped[0]),
+        topics=_title_topics(analyzer, offers, mapped[0]),
     )
+
+
+def _title_topics(
+    analyzer: Analyzer, offers: Sequence[OfferRecord], title_field: sparse.csr_matrix
+) -> np.ndarray:
+    """Return the concepts each offer's title names, as bits (see concepts.concept_mask).
+
+    The title field also holds an offer's free keywords; the few offers that have some are
+    read again from their title alone.
+    """
+    topics = analyzer.concept_bits(title_field)
+    keyworded = [row for row, offer in enumerate(offers) if free_keywords(offer.tags)]
+    if keyworded:
+        topics[keyworded] = analyzer.concept_bits_of([offers[row].title for row in keyworded])
+    return topics
 
 
 def _programme_rows(
