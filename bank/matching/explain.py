@@ -28,7 +28,7 @@ CHATTY = 0.5  # a need's words that count less than this are not named as shared
 
 def explain_match(
     query: Query,
-    q: sparse.csr_matrix,
+    q: tuple[np.ndarray, np.ndarray],
     offer: OfferRecord,
     row: int,
     parts: dict[str, float],
@@ -46,7 +46,7 @@ def explain_match(
     offered = dict(zip(tag_set(offer.tags), offer.tags, strict=False))
     why: dict[str, list[str]] = {"tags": [offered.get(t, t) for t in tags]}
     if shared is None:
-        shared = shared_features((q.indices, q.data), m.row(row), m)
+        shared = shared_features(q, m.row(row), m)
     if first_word is None:
         first_word = first_words(query, m)
     spelling = m.analyzer.display

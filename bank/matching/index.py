@@ -32,9 +32,8 @@ from bank.matching.scoring import (
     SEARCH_WEIGHTS,
     Query,
     Signals,
+    TitleWords,
     Weights,
-    compares_titles,
-    fuzzy_titles,
     need_query,
     plain_content_text,
     text_query,
@@ -42,7 +41,15 @@ from bank.matching.scoring import (
 )
 from bank.matching.tags import tag_set
 from bank.matching.text import fold
-from bank.matching.vectors import CatalogueMatrices, Columns, Rows, build_matrices, draft_fields
+from bank.matching.vectors import (
+    CatalogueMatrices,
+    Columns,
+    Gathered,
+    Rows,
+    build_matrices,
+    draft_fields,
+)
+from bank.vocabulary import BY_SLUG
 
 HIT_SHARE = 0.5  # a match below this share of the best score is "Måske også", not a hit
 SEARCHES_KEPT = 128  # recent searches kept per index: about 50 KiB each, so under 7 MiB
@@ -63,7 +70,7 @@ class CatalogueIndex:
             raise ValueError("a catalogue index needs the character n-gram profiles")
         self.chars, self.title_grams = matrices.chars, matrices.title_grams
         self.titles = [fold(o.title) for o in self.offers]
-        self._title_contents = [plain_content_text(t) for t in self.titles]  # fuzzy_titles
+        self._title_words = TitleWords.of([plain_content_text(t) for t in self.titles])
         big = np.iinfo(np.int32).max
         self._low = np.asarray([o.age_min if o.age_min is not None else -1 for o in offers])
         self._high = np.asarray([o.age_max if o.age_max is not None else big for o in offers])
@@ -82,6 +89,21 @@ class CatalogueIndex:
         self._masks: dict[tuple[str, ...], np.ndarray] = {}
         self._searches = RecentSearches(SEARCHES_KEPT)
         self.learned: LearnedSignal | None = None  # the adopted model's signal (bank.ranking)
+        self._prepare_filters()
+
+    def _prepare_filters(self) -> None:
+        """Work out the filters most queries use once, at build: 0.1-0.5 ms each when asked.
+
+        Those are who carries each vocabulary tag and who is open to each age the catalogue
+        names (from its lowest lower bound to its highest upper bound).
+        """
+        for slug in BY_SLUG:
+            self.m.tags.carrying(slug)
+        lows, highs = self._low[self._low >= 0], self._high[self._high < np.iinfo(np.int32).max]
+        if lows.size and highs.size:
+            first = int(lows.min())
+            for age in range(first, min(int(highs.max()), first + MASKS_KEPT // 2) + 1):
+                self._of_age(age)
 
     def __getstate__(self) -> dict[str, object]:
         """Pickle the index without its recent searches (a lock cannot be saved) or model."""
@@ -93,8 +115,9 @@ class CatalogueIndex:
     def __setstate__(self, state: dict[str, object]) -> None:
         """Restore a saved index with an empty memory of searches and no learned model."""
         self.__dict__.update(state)
-        if "_title_contents" not in state:  # saved before titles' content words were kept
-            self._title_contents = [plain_content_text(t) for t in self.titles]
+        if "_title_words" not in state:  # saved before titles' content words were kept
+            self._title_words = TitleWords.of([plain_content_text(t) for t in self.titles])
+            self.__dict__.pop("_title_contents", None)
         self._searches = RecentSearches(SEARCHES_KEPT)
         self.learned = None
 
@@ -223,7 +246,7 @@ class CatalogueIndex:
         mask = self.eligible(age, step_max=step_max, centre=centre, unit=unit, tags=tags)
         if not query.features:
             rows = sorted(np.flatnonzero(mask), key=lambda r: (self._step[r], self.offers[r].id))
-            empty = sparse.csr_matrix((1, self.m.idf.size), dtype=np.float32)
+            empty = (np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32))
             return tuple(self._match(query, empty, int(r), 0.0, {}) for r in rows[:top])
         return tuple(self._ranked(query, mask, top, SEARCH_WEIGHTS, explain_rows))
 
@@ -307,7 +330,8 @@ class CatalogueIndex:
 
         `sub` may hold those offers' TF-IDF rows already (self.m.tfidf[rows]).
         """
-        return self._signals(query, self._dense(q), rows, tag_scores, sub)
+        taken = Gathered.of(self.m.tfidf, rows) if sub is None else Gathered.wrap(sub)
+        return self._signals(query, self._dense((q.indices, q.data)), rows, tag_scores, taken)
 
     def _signals(
         self,
@@ -315,18 +339,12 @@ class CatalogueIndex:
         dense: np.ndarray,
         rows: np.ndarray,
         tag_scores: np.ndarray | None,
-        sub: sparse.csr_matrix | None = None,
+        sub: Gathered,
     ) -> Signals:
         """Return `signals` for a query row given as a dense vector (see _dense)."""
-        sub = self.m.tfidf[rows] if sub is None else sub
-        text = text_signal(sub @ dense)
-        profile = self.chars.text_profile(query.words)
-        chars = np.asarray(self.title_grams[rows] @ profile).ravel()
-        if compares_titles(query.short_text):
-            contents = [self._title_contents[r] for r in rows.tolist()]
-            fuzzy = fuzzy_titles(query.short_text, contents, contents)
-        else:
-            fuzzy = np.zeros(rows.size, dtype=np.float32)
+        text = text_signal(sub.dot(dense))
+        chars = Gathered.of(self.title_grams, rows).dot(self.chars.text_profile(query.words))
+        fuzzy = self._title_words.cover(query.short_text, rows)
         tags = tag_scores[rows] if tag_scores is not None else None
         return {"text": text, "tags": tags, "chars": chars, "fuzzy": fuzzy}
 
@@ -341,16 +359,16 @@ class CatalogueIndex:
         own: str = "",
     ) -> list[Match]:
         q, tag_scores, rows = self._first_stage(query, mask, weights)
-        votes = learned.votes(q, own) if learned is not None else None
+        votes = learned.votes(self.m.as_row(q), own) if learned is not None else None
         if votes is not None and learned is not None:  # chosen for needs like this: a candidate
             rows = np.union1d(rows, learned.candidates(votes, mask))
         if rows.size == 0 or top <= 0:
             return []
-        sub = self.m.tfidf[rows]
+        sub = Gathered.of(self.m.tfidf, rows)
         dense = self._dense(q)
         parts = self._signals(query, dense, rows, tag_scores, sub)
         scores = weights.blend(**parts)
-        meaningful = self._meaningful(q, sub, parts, dense)
+        meaningful = self._meaningful(q, sub, parts)
         if votes is not None and learned is not None:
             best = float(scores.max()) or 1.0
             scores = np.clip(scores + learned.weight * best * votes.share[rows], 0.0, None)
@@ -381,11 +399,11 @@ class CatalogueIndex:
         return found
 
     def _shared(
-        self, q: sparse.csr_matrix, dense: np.ndarray, sub: sparse.csr_matrix, shown: list[int]
+        self, q: Columns, dense: np.ndarray, sub: Gathered, shown: list[int]
     ) -> list[list[int]]:
         """Return the features each shown candidate (a row of `sub`) shares with the query."""
         said = np.zeros(dense.size, dtype=bool)  # the query's stored features, zeros too
-        said[q.indices] = True
+        said[q[0]] = True
         return shared_with_query(
             said, dense, Rows.of(sub, np.asarray(shown, dtype=np.int64)), self.m
         )
@@ -395,13 +413,7 @@ class CatalogueIndex:
         mapped = getattr(self.offers, "ids", None)
         return str(mapped[row]) if mapped is not None else self.offers[row].id
 
-    def _meaningful(
-        self,
-        q: sparse.csr_matrix,
-        sub: sparse.csr_matrix,
-        parts: Signals,
-        dense: np.ndarray | None = None,
-    ) -> np.ndarray:
+    def _meaningful(self, q: Columns, sub: Gathered, parts: Signals) -> np.ndarray:
         """Tell which candidates share something worth saying with the query.
 
         That is a word or concept found in under half of the catalogue, a tag, or a title
@@ -410,13 +422,13 @@ class CatalogueIndex:
         does a catalogue too small to tell common words.
         """
         n = len(self.offers)
-        rare = self._rare_features(q.indices, q.data, MEANINGFUL)
+        rare = self._rare_features(*q, MEANINGFUL)
         if not rare.any() or n < MIN_CATALOGUE:
-            return np.ones(sub.shape[0], dtype=bool)
-        if rare.all() and dense is not None:
-            found = sub @ dense > 0
+            return np.ones(len(sub), dtype=bool)
+        if rare.all():  # the text signal is above 0 just where the cosine is
+            found = parts["text"] > 0
         else:
-            found = sub @ self._dense(q, rare) > 0
+            found = sub.dot(self._dense(q, rare)) > 0
         if parts.get("tags") is not None:
             found |= np.asarray(parts["tags"]) > 0
         return found | (np.asarray(parts["fuzzy"]) >= FUZZY_SHOWN)
@@ -431,17 +443,18 @@ class CatalogueIndex:
         n = len(self.offers)
         return (self.m.idf[columns] >= math.log((1 + n) / (1 + share * n)) + 1) & (data != 0)
 
-    def _dense(self, q: sparse.csr_matrix, keep: np.ndarray | None = None) -> np.ndarray:
+    def _dense(self, q: Columns, keep: np.ndarray | None = None) -> np.ndarray:
         """Return a query row as a dense vector (only the `keep` features, when given).
 
         A sparse matrix times a dense vector sums each row in the same order as the sparse
         product, so the values are the same, without building sparse matrices per query.
         """
-        dense = np.zeros(q.shape[1], dtype=q.dtype)
+        columns, data = q
+        dense = np.zeros(self.m.idf.size, dtype=data.dtype)
         if keep is None:
-            dense[q.indices] = q.data
+            dense[columns] = data
         else:
-            dense[q.indices[keep]] = q.data[keep]
+            dense[columns[keep]] = data[keep]
         return dense
 
     def _second_stage(
@@ -450,7 +463,7 @@ class CatalogueIndex:
         rows: np.ndarray,
         scores: np.ndarray,
         chosen: list[int],
-        sub: sparse.csr_matrix,
+        sub: Gathered,
     ) -> tuple[list[int], dict[int, tuple[str, ...]]]:
         """Re-order a need's first candidates (see rerank); scores are updated in place."""
         head = np.asarray(chosen[:SECOND_STAGE], dtype=np.int64)
@@ -479,34 +492,28 @@ class CatalogueIndex:
 
     def _first_stage(
         self, query: Query, mask: np.ndarray, weights: Weights
-    ) -> tuple[sparse.csr_matrix, np.ndarray | None, np.ndarray]:
+    ) -> tuple[Columns, np.ndarray | None, np.ndarray]:
         """Return a query's TF-IDF row, its tag scores and the candidate rows it finds."""
-        q = self.m.weigh(query.features)
+        q = self.m.weigh_columns(query.features)
         tag_scores = self.tag_scores(query)
         return q, tag_scores, self._candidates(q, tag_scores, mask, weights)
 
     def _candidates(
-        self,
-        q: sparse.csr_matrix,
-        tag_scores: np.ndarray | None,
-        mask: np.ndarray,
-        weights: Weights,
+        self, q: Columns, tag_scores: np.ndarray | None, mask: np.ndarray, weights: Weights
     ) -> np.ndarray:
-        cosines = self.m.cosines(q)
+        cosines = self.m.row_cosines(q)
         if tag_scores is None:  # most offers share no word: score only the others
             said = np.flatnonzero((cosines != 0) & mask)
             pre = weights.text * text_signal(cosines[said])
             kept = pre > 0
             hits, pre = said[kept], pre[kept]
-        else:  # every offer: adding a text signal of 0 (no shared word) changes nothing
-            text = text_signal(cosines, out=cosines)  # in place: 100,000 values each step
-            text *= weights.text
-            full = weights.tags * tag_scores
-            full += text
-            found = np.greater(full, 0, out=np.empty(full.size, dtype=bool))
+        else:  # both signals are >= 0: an offer scores above 0 if it shares a word or a tag
+            found = tag_scores > 0
+            found |= cosines > 0
             found &= mask
             hits = np.flatnonzero(found)
-            pre = full[hits]
+            pre = weights.tags * tag_scores[hits]
+            pre += weights.text * text_signal(cosines[hits])
         if hits.size > CANDIDATES:
             hits = hits[np.argpartition(-pre, CANDIDATES)[:CANDIDATES]]
         return np.sort(hits)
@@ -576,7 +583,7 @@ class CatalogueIndex:
     def _match(
         self,
         query: Query,
-        q: sparse.csr_matrix,
+        q: Columns,
         row: int,
         score: float,
         parts: dict[str, float],

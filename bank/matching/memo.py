@@ -16,13 +16,18 @@ MEMOS = "_memos"
 
 def remembered(owner: Any, name: str, key: K, limit: int, work: Callable[[K], V]) -> V:
     """Return work(key), kept in the owner's memo `name` (emptied when it holds `limit`)."""
-    memo: dict[K, V] = owner.__dict__.setdefault(MEMOS, {}).setdefault(name, {})
-    found = memo.get(key)
-    if found is None:
-        found = work(key)
-        if len(memo) >= limit:
-            memo.clear()
-        memo[key] = found
+    memos = owner.__dict__.get(MEMOS)
+    memo: dict[K, V] | None = memos.get(name) if memos is not None else None
+    if memo is not None:
+        found = memo.get(key)
+        if found is not None:
+            return found
+    else:  # the first answer of this memo (or of any memo of the owner)
+        memo = owner.__dict__.setdefault(MEMOS, {}).setdefault(name, {})
+    found = work(key)
+    if len(memo) >= limit:
+        memo.clear()
+    memo[key] = found
     return found
 
 

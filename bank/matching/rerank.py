@@ -141,11 +141,15 @@ def _goal_fits(offers: Rows, goal_rows: Sequence[Columns]) -> np.ndarray:
     weight = np.zeros((said.size, len(goal_rows)), dtype=np.float32)
     for g, (columns, weights) in enumerate(goal_rows):
         weight[np.searchsorted(said, columns), g] = weights
-    products = offers.data[hit, None] * weight[at[hit]]
     owner = offers.owner[hit]
-    for g in range(len(goal_rows)):
-        fits[:, g] = np.bincount(owner, weights=products[:, g], minlength=n)
-    return text_signal(fits)
+    if owner.size == 0:
+        return text_signal(fits)
+    # each candidate's products side by side, summed in float64 in the order of its entries
+    counts = np.bincount(owner, minlength=n)
+    place = np.arange(owner.size) - (np.cumsum(counts) - counts)[owner]
+    table = np.zeros((n, int(counts.max()), len(goal_rows)))
+    table[owner, place] = offers.data[hit, None] * weight[at[hit]]
+    return text_signal(np.cumsum(table, axis=1)[:, -1])
 
 
 def _cover_goals(scores: np.ndarray, fits: np.ndarray) -> list[int]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -155,26 +156,72 @@ def fuzzy_titles(
     """
     if not compares_titles(short_text):
         return np.zeros(len(titles), dtype=np.float32)
-    said = content_text(short_text).split()
     if contents is None:
         contents = [content_text(title) for title in titles]
-    spoken = [own.split() for own in contents]
-    flat = [word for own in spoken for word in own]
-    if not flat:
-        return np.zeros(len(titles), dtype=np.float32)
-    alike = process.cdist(said, flat, scorer=fuzz.ratio, dtype=np.uint8) >= FUZZY_WORD
-    inside = np.asarray(
-        [[len(q) >= 3 and q in word for word in flat] for q in said], dtype=bool
-    ).reshape(alike.shape)
-    held = alike | inside
-    lengths = np.asarray([len(own) for own in spoken])
-    found = np.zeros(len(titles), dtype=np.float32)
-    spoken_titles = np.flatnonzero(lengths)
-    starts = (np.cumsum(lengths) - lengths)[spoken_titles]
-    # each title's words are one run of columns: does the title hold each query word?
-    holds = np.logical_or.reduceat(held, starts, axis=1)
-    found[spoken_titles] = holds.mean(axis=0)
-    return found
+    return TitleWords.of(contents).cover(short_text, np.arange(len(contents)))
+
+
+@dataclass(frozen=True)
+class TitleWords:
+    """Titles' content words, numbered in a vocabulary of their own, for fuzzy_titles."""
+
+    vocabulary: list[str]
+    ids: np.ndarray  # the numbers of every title's words, title after title
+    starts: np.ndarray  # where each title's words start in `ids`, and where the last ends
+
+    @classmethod
+    def of(cls, contents: Sequence[str]) -> TitleWords:
+        """Number the words of titles given as their content_text."""
+        numbers: dict[str, int] = {}
+        spoken = [own.split() for own in contents]
+        ids = [numbers.setdefault(word, len(numbers)) for own in spoken for word in own]
+        starts = np.zeros(len(spoken) + 1, dtype=np.int64)
+        np.cumsum([len(own) for own in spoken], out=starts[1:])
+        return cls(list(numbers), np.asarray(ids, dtype=np.int32), starts)
+
+    def cover(self, short_text: str, rows: np.ndarray) -> np.ndarray:
+        """Return fuzzy_titles of a short text for some titles (rows), in [0, 1].
+
+        Each distinct word of those titles is compared with the text's words once.
+        """
+        found = np.zeros(rows.size, dtype=np.float32)
+        if not compares_titles(short_text):
+            return found
+        lengths = self.starts[rows + 1] - self.starts[rows]
+        ends = np.cumsum(lengths)
+        at = np.arange(int(ends[-1]) if ends.size else 0)
+        at += np.repeat(self.starts[rows] - ends + lengths, lengths)
+        if at.size == 0:
+            return found
+        used, inverse = np.unique(self.ids[at], return_inverse=True)
+        spoken = [self.vocabulary[k] for k in used.tolist()]
+        said = content_text(short_text).split()
+        alike = process.cdist(said, spoken, scorer=fuzz.ratio, dtype=np.uint8) >= FUZZY_WORD
+        held = alike | _inside(said, spoken)
+        spoken_titles = np.flatnonzero(lengths)
+        # each title's words are one run of columns: does the title hold each query word?
+        holds = np.logical_or.reduceat(held[:, inverse], (ends - lengths)[spoken_titles], axis=1)
+        found[spoken_titles] = holds.mean(axis=0)
+        return found
+
+
+def _inside(said: Sequence[str], spoken: Sequence[str]) -> np.ndarray:
+    """Mark which spoken words hold each said word of three letters or more (job in jobmentor).
+
+    Words hold only letters and digits, so a said word found in the spoken words joined by
+    spaces lies inside one of them.
+    """
+    inside = np.zeros((len(said), len(spoken)), dtype=bool)
+    joined = " ".join(spoken)
+    begins = np.zeros(len(spoken), dtype=np.int64)
+    np.cumsum(
+        np.fromiter(map(len, spoken), dtype=np.int64, count=len(spoken))[:-1] + 1, out=begins[1:]
+    )
+    for k, word in enumerate(said):
+        if len(word) >= 3:
+            at = [m.start() for m in re.finditer(re.escape(word), joined)]
+            inside[k, np.searchsorted(begins, at, side="right") - 1] = True
+    return inside
 
 
 def compares_titles(short_text: str) -> bool:
@@ -197,10 +244,6 @@ def plain_content_text(text: str) -> str:
     return " ".join(w for w in words(text) if is_content_word(w))
 
 
-def text_signal(cosine: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
-    """Spread a TF-IDF cosine over [0, 1]; long texts rarely share more than half their weight.
-
-    With `out` (which may be `cosine` itself), the result is written there.
-    """
-    clipped = np.clip(cosine, 0.0, 1.0, out=out)
-    return np.sqrt(clipped, out=clipped)
+def text_signal(cosine: np.ndarray) -> np.ndarray:
+    """Spread a TF-IDF cosine over [0, 1]; long texts rarely share more than half their weight."""
+    return np.sqrt(np.clip(cosine, 0.0, 1.0))
