@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -153,8 +154,8 @@ def reasons(why: dict[str, list[str]], full: bool = False) -> tuple[str, ...]:
         said.append("Fælles emner: " + ", ".join(short_label(tag_key(t)) for t in why["tags"]))
     if why.get("terms"):
         said.append("Fælles ord: " + ", ".join(why["terms"]))
-    said_as_words = {fold(term) for term in why.get("terms", [])}
-    other_words = [c for c in why.get("concepts", []) if fold(c) not in said_as_words]
+    said_as_words = {_folded(term) for term in why.get("terms", [])}
+    other_words = [c for c in why.get("concepts", []) if _folded(c) not in said_as_words]
     if other_words:  # "mentor" shared as a word is no topic shared "in other words"
         said.append("Samme emne med andre ord: " + ", ".join(other_words))
     if why.get("icf"):
@@ -227,4 +228,17 @@ def common_idf(m: CatalogueMatrices) -> float:
 
 def _concepts(shared: list[int], m: CatalogueMatrices) -> list[str]:
     names = m.analyzer.feature_names()
-    return [names[c][1:] for c in shared if names[c].startswith("~")][:MAX_CONCEPTS]
+    found = []
+    for column in shared:
+        name = names[column]
+        if name.startswith("~"):
+            found.append(name[1:])
+            if len(found) == MAX_CONCEPTS:
+                break
+    return found
+
+
+@lru_cache(maxsize=65_536)
+def _folded(term: str) -> str:
+    """Return fold(term) for a word or concept named in reasons (remembered per word)."""
+    return fold(term)
