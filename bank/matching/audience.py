@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from enum import IntEnum
+from functools import lru_cache
 
 from bank.matching.text import fold
 
@@ -71,7 +72,7 @@ _ASKS_PROFESSIONALS = re.compile(
 
 def need_asks_for(texts: list[str]) -> set[Audience]:
     """Return who, besides the young person, a need asks help for (its goals and text)."""
-    folded = " ".join(fold(text) for text in texts)
+    folded = " ".join(_folded(tuple(texts)))
     asks = {Audience.YOUNG}
     if _ASKS_PARENTS.search(folded):
         asks.add(Audience.PARENTS)
@@ -95,7 +96,7 @@ _MORE = re.compile(
 
 def step_wish(texts: list[str]) -> int:
     """Return -1 when a need asks for something small, 1 when it asks for more, else 0."""
-    folded = " ".join(fold(text) for text in texts)
+    folded = " ".join(_folded(tuple(texts)))
     if _SMALL.search(folded):
         return -1
     if _MORE.search(folded):
@@ -120,8 +121,8 @@ _FAILED = re.compile(
 def tried_sentences(texts: list[str]) -> list[str]:
     """Return the sentences of a need that say something was tried and did not help."""
     found = []
-    for text in texts:
-        for sentence in _SENTENCE.findall(fold(text)):
+    for text in _folded(tuple(texts)):
+        for sentence in _SENTENCE.findall(text):
             if _TRIED.search(sentence) and _FAILED.search(sentence):
                 found.append(sentence)
     return found
@@ -129,9 +130,15 @@ def tried_sentences(texts: list[str]) -> list[str]:
 
 def without_tried(text: str) -> str:
     """Return a text without its sentences about what was tried and did not help."""
-    kept = [
-        sentence
-        for sentence in _SENTENCE.findall(text)
-        if not (_TRIED.search(fold(sentence)) and _FAILED.search(fold(sentence)))
-    ]
+    kept = []
+    for sentence in _SENTENCE.findall(text):
+        folded = fold(sentence)
+        if not (_TRIED.search(folded) and _FAILED.search(folded)):
+            kept.append(sentence)
     return ".".join(kept)
+
+
+@lru_cache(maxsize=16)
+def _folded(texts: tuple[str, ...]) -> tuple[str, ...]:
+    """Fold a need's texts once for the three readings above (the second stage asks each)."""
+    return tuple(fold(text) for text in texts)

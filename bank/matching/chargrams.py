@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import numpy as np
 from scipy import sparse
 
-from bank.matching.memo import remembered, without_memos
+from bank.matching.memo import memo_of, remembered, without_memos
 from bank.matching.text import is_content_word
 
 SIZES = (3, 4)
@@ -47,13 +47,17 @@ class CharGrams:
     def text_profile(self, words: Sequence[str]) -> np.ndarray:
         """Return the L2-normalised n-gram profile (a dense vector) of folded words."""
         found: list[int] = []
+        known = memo_of(self, "word_columns").get
         for word in words:
-            found.extend(remembered(self, "word_columns", word, WORDS_KEPT, self._word_columns))
+            columns = known(word)
+            if columns is None:
+                columns = remembered(self, "word_columns", word, WORDS_KEPT, self._word_columns)
+            found.extend(columns)
         counts = np.bincount(np.asarray(found, dtype=np.int64), minlength=self.idf.size)
         profile = counts.astype(np.float32)
-        hit = profile > 0
+        hit = np.flatnonzero(counts)
         profile[hit] = np.log1p(profile[hit]) * self.idf[hit]
-        norm = float(np.linalg.norm(profile))
+        norm = float(np.sqrt(profile.dot(profile)))  # np.linalg.norm's own sum
         return profile / norm if norm else profile
 
     def _word_columns(self, word: str) -> tuple[int, ...]:

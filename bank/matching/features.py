@@ -13,7 +13,6 @@ from bank.matching.concept_table import CONCEPTS
 from bank.matching.concepts import (
     concepts_not_said,
     concepts_of,
-    phrase_concepts,
     phrase_concepts_in,
 )
 from bank.matching.frequency import everyday_weight, is_danish_word
@@ -32,6 +31,8 @@ _CONCEPT_KEYS = tuple(CONCEPTS)
 _CONCEPT_ROW = {concept: row for row, concept in enumerate(_CONCEPT_KEYS)}
 MIN_START = 4  # the shortest known start an unknown word is credited with
 _LETTERS = (("aa", "å"), ("ae", "æ"), ("oe", "ø"))
+# a query word's features (in order), weak concepts and everyday weight
+QueryWord = tuple[tuple[tuple[str, float], ...], tuple[str, ...], float]
 
 
 def written(word: str) -> str:
@@ -50,6 +51,7 @@ class Analyzer:
         self.lexicon: set[str] = set()
         self.mapping: sparse.csr_matrix = sparse.csr_matrix((0, 0), dtype=np.float32)
         self._by_length: dict[int, list[str]] = {}
+        self._pools: dict[int, list[str]] = {}
         self._cache: dict[str, dict[str, float]] = {}
         self._parts: dict[str, tuple[str, ...]] = {}
         self._names: list[str] = []
@@ -128,6 +130,11 @@ class Analyzer:
             if len(word) >= 4:
                 by_length[len(word)].append(word)
         self._by_length = dict(by_length)
+        self._pools = {  # the words a typo of each length may stand for, in one list
+            size: pool
+            for size in range(min(by_length, default=0) - 2, max(by_length, default=0) + 2)
+            if (pool := [w for n in range(size - 1, size + 3) for w in by_length.get(n, ())])
+        }
         self._cache.clear()
         forget(self)
 
@@ -172,9 +179,13 @@ class Analyzer:
         strong = {c for piece in (word, *parts) for c in concepts_of(piece)}
         return tuple(c for c in _CONCEPT_KEYS if c in found and c not in strong)
 
-    def _weak_of(self, word: str) -> tuple[str, ...]:
-        """Return a query word's weak concepts, remembered (needs share most words)."""
-        return remembered(self, "weak", word, CACHE_SIZE, self.weak_concepts)
+    def _query_word(self, word: str) -> QueryWord:
+        """Return a query word's features, weak concepts and everyday weight, remembered."""
+        return remembered(self, "words", word, CACHE_SIZE, self._read_query_word)
+
+    def _read_query_word(self, word: str) -> QueryWord:
+        found = tuple(self.features_of(word).items())
+        return found, self.weak_concepts(word), everyday_weight(word)
 
     def confirm_weak(self, raw: sparse.csr_matrix, counts: sparse.csr_matrix) -> sparse.csr_matrix:
         """Add the weak words' concepts to the texts where they are confirmed.
@@ -224,24 +235,32 @@ class Analyzer:
         With `everyday` (a need's own words), each word counts less the commoner it is in
         general Danish (bank.matching.frequency): "mere" or "siger" tell little of a need.
         """
-        return dict(remembered(self, "texts", (text, everyday), TEXTS_KEPT, self._text_features))
+        return dict(self.read_query(text, everyday)[0])
 
-    def _text_features(self, asked: tuple[str, bool]) -> dict[str, float]:
+    def read_query(
+        self, text: str, everyday: bool = False
+    ) -> tuple[dict[str, float], tuple[str, ...]]:
+        """Return query_features (kept: not to be changed) and the text's folded words."""
+        return remembered(self, "texts", (text, everyday), TEXTS_KEPT, self._text_features)
+
+    def _text_features(self, asked: tuple[str, bool]) -> tuple[dict[str, float], tuple[str, ...]]:
         text, everyday = asked
         total: dict[str, float] = defaultdict(float)
         weak: dict[str, list[str]] = defaultdict(list)
-        for word in words(text):
-            share = everyday_weight(word) if everyday else 1.0
-            for feature, weight in self.features_of(word).items():
+        said = words(text)
+        for word in said:
+            found, concepts, common = self._query_word(word)
+            share = common if everyday else 1.0
+            for feature, weight in found:
                 total[feature] += weight * share
-            for concept in self._weak_of(word):
+            for concept in concepts:
                 weak[concept].append(word)
-        for concept in phrase_concepts(text):
+        for concept in phrase_concepts_in(said):
             total["~" + concept] += CONCEPT_WEIGHT
-        for concept, said in weak.items():
-            if "~" + concept in total or len(set(said)) >= WEAK_WORDS_NEED:
-                total["~" + concept] += CONCEPT_WEIGHT * len(said)
-        return dict(total)
+        for concept, weak_words in weak.items():
+            if "~" + concept in total or len(set(weak_words)) >= WEAK_WORDS_NEED:
+                total["~" + concept] += CONCEPT_WEIGHT * len(weak_words)
+        return dict(total), tuple(said)
 
     def concept_bits(self, found: sparse.csr_matrix) -> np.ndarray:
         """Return the concepts each row of a texts x features matrix says, one bit each.
@@ -275,10 +294,12 @@ class Analyzer:
 
     def columns(self, features: dict[str, float]) -> tuple[np.ndarray, np.ndarray]:
         """Return the known features' columns (ascending, int32) and weights (float32)."""
-        known = sorted((self.features[f], w) for f, w in features.items() if f in self.features)
-        columns = np.fromiter((c for c, _ in known), dtype=np.int32, count=len(known))
-        values = np.fromiter((w for _, w in known), dtype=np.float32, count=len(known))
-        return columns, values
+        get = self.features.get
+        known = sorted([(c, w) for f, w in features.items() if (c := get(f)) is not None])
+        if not known:
+            return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32)
+        columns, values = zip(*known, strict=True)
+        return np.array(columns, dtype=np.int32), np.array(values, dtype=np.float32)
 
     def feature_names(self) -> list[str]:
         """Return the feature names in column order."""
@@ -300,9 +321,7 @@ class Analyzer:
     def _nearest(self, word: str) -> str:
         if len(written(word)) < 4:  # "søn" (folded "soen") is a word, not a typo of "søvn"
             return ""
-        pool: Sequence[str] = [
-            w for n in range(len(word) - 1, len(word) + 3) for w in self._by_length.get(n, ())
-        ]
+        pool: Sequence[str] = self._pools.get(len(word), ())
         best = process.extractOne(word, pool, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
         if best is None:
             return ""

@@ -39,7 +39,7 @@ from bank.matching.scoring import (
     text_query,
     text_signal,
 )
-from bank.matching.tags import tag_set
+from bank.matching.tags import TagCounts, tag_set
 from bank.matching.text import fold
 from bank.matching.vectors import (
     CatalogueMatrices,
@@ -314,9 +314,7 @@ class CatalogueIndex:
         """Return every offer's tag similarity to the query (None when it has no tags)."""
         if not query.tags:
             return None
-        found = self.m.tags.scores(query.tags)
-        found *= query.tag_share
-        return found
+        return _tag_scores(query, self.m.tags.counts(query.tags))
 
     def signals(
         self,
@@ -331,21 +329,24 @@ class CatalogueIndex:
         `sub` may hold those offers' TF-IDF rows already (self.m.tfidf[rows]).
         """
         taken = Gathered.of(self.m.tfidf, rows) if sub is None else Gathered.wrap(sub)
-        return self._signals(query, self._dense((q.indices, q.data)), rows, tag_scores, taken)
+        tags = tag_scores[rows] if tag_scores is not None else None
+        return self._signals(query, self._dense((q.indices, q.data)), rows, tags, taken)
 
     def _signals(
         self,
         query: Query,
         dense: np.ndarray,
         rows: np.ndarray,
-        tag_scores: np.ndarray | None,
+        tags: np.ndarray | None,
         sub: Gathered,
     ) -> Signals:
-        """Return `signals` for a query row given as a dense vector (see _dense)."""
+        """Return `signals` for a query row given as a dense vector (see _dense).
+
+        `tags` holds those offers' tag scores (None when the query has no tags).
+        """
         text = text_signal(sub.dot(dense))
         chars = Gathered.of(self.title_grams, rows).dot(self.chars.text_profile(query.words))
         fuzzy = self._title_words.cover(query.short_text, rows)
-        tags = tag_scores[rows] if tag_scores is not None else None
         return {"text": text, "tags": tags, "chars": chars, "fuzzy": fuzzy}
 
     def _ranked(
@@ -358,7 +359,7 @@ class CatalogueIndex:
         learned: LearnedSignal | None = None,
         own: str = "",
     ) -> list[Match]:
-        q, tag_scores, rows = self._first_stage(query, mask, weights)
+        q, counts, rows = self._first_stage(query, mask, weights)
         votes = learned.votes(self.m.as_row(q), own) if learned is not None else None
         if votes is not None and learned is not None:  # chosen for needs like this: a candidate
             rows = np.union1d(rows, learned.candidates(votes, mask))
@@ -366,7 +367,8 @@ class CatalogueIndex:
             return []
         sub = Gathered.of(self.m.tfidf, rows)
         dense = self._dense(q)
-        parts = self._signals(query, dense, rows, tag_scores, sub)
+        tags = _tag_scores(query, counts, rows) if counts is not None else None
+        parts = self._signals(query, dense, rows, tags, sub)
         scores = weights.blend(**parts)
         meaningful = self._meaningful(q, sub, parts)
         if votes is not None and learned is not None:
@@ -468,7 +470,7 @@ class CatalogueIndex:
         """Re-order a need's first candidates (see rerank); scores are updated in place."""
         head = np.asarray(chosen[:SECOND_STAGE], dtype=np.int64)
         goal_rows = [
-            self.m.weigh_columns(self.m.analyzer.query_features(goal, everyday=True))
+            self.m.weigh_columns(self.m.analyzer.read_query(goal, everyday=True)[0])
             for goal in query.goals
         ]
         done = rerank(
@@ -492,27 +494,32 @@ class CatalogueIndex:
 
     def _first_stage(
         self, query: Query, mask: np.ndarray, weights: Weights
-    ) -> tuple[Columns, np.ndarray | None, np.ndarray]:
-        """Return a query's TF-IDF row, its tag scores and the candidate rows it finds."""
+    ) -> tuple[Columns, TagCounts | None, np.ndarray]:
+        """Return a query's TF-IDF row, its tag counts (None: no tags) and the candidate rows."""
         q = self.m.weigh_columns(query.features)
-        tag_scores = self.tag_scores(query)
-        return q, tag_scores, self._candidates(q, tag_scores, mask, weights)
+        counts = self.m.tags.counts(query.tags) if query.tags else None
+        return q, counts, self._candidates(q, query, counts, mask, weights)
 
     def _candidates(
-        self, q: Columns, tag_scores: np.ndarray | None, mask: np.ndarray, weights: Weights
+        self,
+        q: Columns,
+        query: Query,
+        counts: TagCounts | None,
+        mask: np.ndarray,
+        weights: Weights,
     ) -> np.ndarray:
         cosines = self.m.row_cosines(q)
-        if tag_scores is None:  # most offers share no word: score only the others
+        if counts is None:  # most offers share no word: score only the others
             said = np.flatnonzero((cosines != 0) & mask)
             pre = weights.text * text_signal(cosines[said])
             kept = pre > 0
             hits, pre = said[kept], pre[kept]
         else:  # both signals are >= 0: an offer scores above 0 if it shares a word or a tag
-            found = tag_scores > 0
+            found = counts.touching()
             found |= cosines > 0
             found &= mask
             hits = np.flatnonzero(found)
-            pre = weights.tags * tag_scores[hits]
+            pre = weights.tags * _tag_scores(query, counts, hits)
             pre += weights.text * text_signal(cosines[hits])
         if hits.size > CANDIDATES:
             hits = hits[np.argpartition(-pre, CANDIDATES)[:CANDIDATES]]
@@ -620,6 +627,13 @@ def _malloc_trim() -> Callable[[int], int] | None:
 
 def _signal(learned: LearnedSignal | str | None) -> LearnedSignal | None:
     return learned if isinstance(learned, LearnedSignal) else None
+
+
+def _tag_scores(query: Query, counts: TagCounts, rows: np.ndarray | None = None) -> np.ndarray:
+    """Return the offers' tag scores for a query from its tag counts (rows: only those)."""
+    found = counts.scores(rows)
+    found *= query.tag_share
+    return found
 
 
 def _chosen(match: Match, votes: Votes | None, row: int) -> Match:

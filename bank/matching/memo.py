@@ -31,6 +31,12 @@ def remembered(owner: Any, name: str, key: K, limit: int, work: Callable[[K], V]
     return found
 
 
+def memo_of(owner: Any, name: str) -> dict[Any, Any]:
+    """Return the owner's memo `name` itself, to look many keys up without a call each."""
+    memo: dict[Any, Any] = owner.__dict__.setdefault(MEMOS, {}).setdefault(name, {})
+    return memo
+
+
 def forget(owner: Any) -> None:
     """Empty every memo of an object (its answers no longer hold)."""
     owner.__dict__.pop(MEMOS, None)

@@ -82,14 +82,16 @@ def need_query(need: NeedRecord, analyzer: Analyzer) -> Query:
     parts = [(need.title, NEED_TITLE), (without_tried(need.description), NEED_DESCRIPTION)]
     parts += [(goal, NEED_GOALS) for goal in need.goals]
     parts += [(tag, NEED_TAG) for tag in need.tags]
+    found: list[tuple[str, ...]] = []
     for text, weight in parts:
-        for feature, value in analyzer.query_features(text, everyday=True).items():
+        features, spoken = analyzer.read_query(text, everyday=True)
+        for feature, value in features.items():
             total[feature] += weight * value
-    found = [words(text) for text, _ in parts]
+        found.append(spoken)
     all_words = tuple(w for each in found for w in each)
     tags, share = tuple(need.tags), 1.0
     if not tags:
-        said = [c for each in found for c in phrase_concepts_in(each)]
+        said = [c for each in found for c in phrase_concepts_in(list(each))]
         tags, share = inferred_tags(all_words, said), INFERRED_TAG_SHARE
     shown = display_words(" ".join(text for text, _ in parts))
     texts = (need.title, need.description, *need.goals)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
@@ -27,6 +28,17 @@ def tag_key(tag: str) -> str:
 
 def tag_set(tags: Iterable[str]) -> tuple[str, ...]:
     """Return the distinct comparable tags of a list, in their first order."""
+    if type(tags) is tuple:  # a record's tags: each offer's are explained again and again
+        return _tag_tuple(tags)
+    return _distinct(tags)
+
+
+@lru_cache(maxsize=16_384)
+def _tag_tuple(tags: tuple[str, ...]) -> tuple[str, ...]:
+    return _distinct(tags)
+
+
+def _distinct(tags: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(k for k in map(tag_key, tags) if k))
 
 
@@ -39,7 +51,7 @@ class TagSpace:
     """Offers' tags as sparse incidence matrices, scored against a need's tags at once."""
 
     def __init__(self, tag_lists: Sequence[Iterable[str]]) -> None:
-        self.tags = [tag_set(tags) for tags in tag_lists]
+        self.tags = [_distinct(tags) for tags in tag_lists]
         self.columns: dict[str, int] = {}
         self.chapters: dict[str, int] = {}
         tag_rows, tag_cols, ch_rows, ch_cols = [], [], [], []
@@ -58,27 +70,20 @@ class TagSpace:
 
     def scores(self, need_tags: Iterable[str]) -> np.ndarray:
         """Return every offer's tag similarity to the need's tags, in [0, 1]."""
+        return self.counts(need_tags).scores()
+
+    def counts(self, need_tags: Iterable[str]) -> TagCounts:
+        """Count for every offer the need's tags it carries and those it meets in a chapter."""
         wanted = tag_set(need_tags)
         n = len(self.tags)
-        if not wanted or n == 0:
-            return np.zeros(n, dtype=np.float32)
-        # tags counted as small integers, then the float32 steps in place: one pass each
-        exact_count = np.zeros(n, dtype=np.uint8)
-        weak_count = np.zeros(n, dtype=np.uint8)
-        for tag in wanted:
-            has, only_near = self._vectors(tag)
-            exact_count += has
-            weak_count += only_near
-        exact = exact_count.astype(np.float32)
-        coverage = weak_count.astype(np.float32)
-        coverage *= CHAPTER_WEIGHT
-        coverage += exact
-        coverage /= float(len(wanted))
-        coverage *= COVERAGE_SHARE
-        precision = np.divide(exact, self.sizes, out=exact)
-        precision *= 1 - COVERAGE_SHARE
-        coverage += precision
-        return coverage
+        exact = np.zeros(n, dtype=np.uint8)
+        near = np.zeros(n, dtype=np.uint8)
+        if n:
+            for tag in wanted:
+                has, only_near = self._vectors(tag)
+                exact += has
+                near += only_near
+        return TagCounts(exact, near, len(wanted), self.sizes)
 
     def carrying(self, tag: str) -> np.ndarray:
         """Return a mask of the offers that carry a tag (any spelling that folds the same)."""
@@ -105,6 +110,39 @@ class TagSpace:
             if len(self._cache) < CACHED_TAGS:
                 self._cache[tag] = cached
         return cached
+
+
+@dataclass(frozen=True)
+class TagCounts:
+    """How many of a need's tags each offer carries, and how many it meets only in a chapter."""
+
+    exact: np.ndarray  # uint8 per offer
+    near: np.ndarray  # uint8 per offer
+    wanted: int  # the need's distinct tags
+    sizes: np.ndarray  # each offer's number of tags (at least 1)
+
+    def touching(self) -> np.ndarray:
+        """Return a mask of the offers whose tag score is above 0."""
+        return np.logical_or(self.exact, self.near)
+
+    def scores(self, rows: np.ndarray | None = None) -> np.ndarray:
+        """Return the offers' tag similarity to the need, in [0, 1] (rows: only those offers)."""
+        exact_count = self.exact if rows is None else self.exact[rows]
+        if not self.wanted:
+            return np.zeros(exact_count.size, dtype=np.float32)
+        near_count = self.near if rows is None else self.near[rows]
+        # the float32 steps in place: one pass each
+        exact = exact_count.astype(np.float32)
+        coverage = near_count.astype(np.float32)
+        coverage *= CHAPTER_WEIGHT
+        coverage += exact
+        coverage /= float(self.wanted)
+        coverage *= COVERAGE_SHARE
+        sizes = self.sizes if rows is None else self.sizes[rows]
+        precision = np.divide(exact, sizes, out=exact)
+        precision *= 1 - COVERAGE_SHARE
+        coverage += precision
+        return coverage
 
 
 def shared_tags(need_tags: Iterable[str], offer_tags: Iterable[str]) -> tuple[list[str], list[str]]:
