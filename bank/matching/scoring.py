@@ -15,6 +15,7 @@ from rapidfuzz import fuzz, process
 from bank.matching.audience import without_tried
 from bank.matching.concepts import concept_tag, concepts_of, phrase_concepts_in
 from bank.matching.features import Analyzer
+from bank.matching.memo import remembered, without_memos
 from bank.matching.records import NeedRecord
 from bank.matching.text import display_words, fold, is_content_word, words
 
@@ -25,6 +26,7 @@ INFERRED_TAG_SHARE = 0.6  # tags read from an untagged need's text count a littl
 FUZZY_WORD = 80  # rapidfuzz ratio from which a title word is the query word misspelt
 FUZZY_MAX_WORDS = 4  # longer texts are not compared with titles letter by letter
 MIN_EVIDENCE = 2  # different words or phrases that must say a tag before it is read
+HELD_BYTES = 16 * 2**20  # query words' verdicts on title words kept (one byte per pair)
 
 
 @dataclass(frozen=True)
@@ -184,7 +186,7 @@ class TitleWords:
     def cover(self, short_text: str, rows: np.ndarray) -> np.ndarray:
         """Return fuzzy_titles of a short text for some titles (rows), in [0, 1].
 
-        Each distinct word of those titles is compared with the text's words once.
+        Each query word is compared once with each title word (remembered per query word).
         """
         found = np.zeros(rows.size, dtype=np.float32)
         if not compares_titles(short_text):
@@ -195,16 +197,35 @@ class TitleWords:
         at += np.repeat(self.starts[rows] - ends + lengths, lengths)
         if at.size == 0:
             return found
-        used, inverse = np.unique(self.ids[at], return_inverse=True)
-        spoken = [self.vocabulary[k] for k in used.tolist()]
-        said = content_text(short_text).split()
-        alike = process.cdist(said, spoken, scorer=fuzz.ratio, dtype=np.uint8) >= FUZZY_WORD
-        held = alike | _inside(said, spoken)
+        ids = self.ids[at]
+        held = np.stack([self._holds(word, ids) for word in content_text(short_text).split()])
         spoken_titles = np.flatnonzero(lengths)
         # each title's words are one run of columns: does the title hold each query word?
-        holds = np.logical_or.reduceat(held[:, inverse], (ends - lengths)[spoken_titles], axis=1)
+        holds = np.logical_or.reduceat(held, (ends - lengths)[spoken_titles], axis=1)
         found[spoken_titles] = holds.mean(axis=0)
         return found
+
+    def _holds(self, said: str, ids: np.ndarray) -> np.ndarray:
+        """Tell for title words (numbers) whether each holds a query word, alike or inside."""
+        limit = max(16, HELD_BYTES // max(len(self.vocabulary), 1))
+        return remembered(self, "held", said, limit, self._holding)[ids]
+
+    def _holding(self, said: str) -> np.ndarray:
+        """Mark every title word that holds a query word: alike (ratio 80 or more) or inside."""
+        alike = process.cdist([said], self.vocabulary, scorer=fuzz.ratio, dtype=np.uint8)
+        held: np.ndarray = alike[0] >= FUZZY_WORD
+        if len(said) >= 3:
+            joined, begins = remembered(self, "joined", "", 1, self._joined)
+            at = [m.start() for m in re.finditer(re.escape(said), joined)]
+            held[np.searchsorted(begins, at, side="right") - 1] = True
+        return held
+
+    def _joined(self, _key: str) -> tuple[str, np.ndarray]:
+        return _joined(self.vocabulary)
+
+    def __getstate__(self) -> dict[str, object]:
+        """Pickle the title words without the query words' verdicts remembered."""
+        return without_memos(self)
 
 
 def _inside(said: Sequence[str], spoken: Sequence[str]) -> np.ndarray:
@@ -214,16 +235,21 @@ def _inside(said: Sequence[str], spoken: Sequence[str]) -> np.ndarray:
     spaces lies inside one of them.
     """
     inside = np.zeros((len(said), len(spoken)), dtype=bool)
-    joined = " ".join(spoken)
-    begins = np.zeros(len(spoken), dtype=np.int64)
-    np.cumsum(
-        np.fromiter(map(len, spoken), dtype=np.int64, count=len(spoken))[:-1] + 1, out=begins[1:]
-    )
+    joined, begins = _joined(spoken)
     for k, word in enumerate(said):
         if len(word) >= 3:
             at = [m.start() for m in re.finditer(re.escape(word), joined)]
             inside[k, np.searchsorted(begins, at, side="right") - 1] = True
     return inside
+
+
+def _joined(spoken: Sequence[str]) -> tuple[str, np.ndarray]:
+    """Return words joined by spaces and where each of them begins in the joined text."""
+    begins = np.zeros(len(spoken), dtype=np.int64)
+    np.cumsum(
+        np.fromiter(map(len, spoken), dtype=np.int64, count=len(spoken))[:-1] + 1, out=begins[1:]
+    )
+    return " ".join(spoken), begins
 
 
 def compares_titles(short_text: str) -> bool:
