@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -172,7 +173,7 @@ class Analyzer:
         if not is_content_word(word):
             return ()
         parts = self.parts_of(word)
-        found = {c for piece in (word, *parts) for c in concepts_of(piece, weak=True)}
+        found = {c for piece in (word, *parts) for c in _weak_concepts_of(piece)}
         found -= concepts_not_said(word)
         if not found:
             return ()
@@ -335,6 +336,16 @@ class Analyzer:
         if column is None:
             column = self.features[feature] = len(self.features)
         return column
+
+
+@lru_cache(maxsize=200_000)
+def _weak_concepts_of(piece: str) -> tuple[str, ...]:
+    """Return concepts_of(piece, weak=True), remembered under the word alone.
+
+    concepts_of's own memo would key it by a tuple, which the garbage collector traces: each
+    new word would have it trace that memo's whole dict (50,000 words, 1-2 ms) once more.
+    """
+    return concepts_of.__wrapped__(piece, True)
 
 
 def _inflected(word: str, other: str) -> bool:
