@@ -14,7 +14,7 @@ from rapidfuzz import fuzz, process
 
 from bank.matching.audience import without_tried
 from bank.matching.concepts import concept_tag, concepts_of, phrase_concepts_in
-from bank.matching.features import Analyzer
+from bank.matching.features import Analyzer, packed
 from bank.matching.memo import remembered, without_memos
 from bank.matching.records import NeedRecord
 from bank.matching.text import display_words, fold, is_content_word, words
@@ -181,7 +181,7 @@ class TitleWords:
         ids = [numbers.setdefault(word, len(numbers)) for own in spoken for word in own]
         starts = np.zeros(len(spoken) + 1, dtype=np.int64)
         np.cumsum([len(own) for own in spoken], out=starts[1:])
-        return cls(list(numbers), np.asarray(ids, dtype=np.int32), starts)
+        return cls(packed(list(numbers)), np.asarray(ids, dtype=np.int32), starts)
 
     def cover(self, short_text: str, rows: np.ndarray) -> np.ndarray:
         """Return fuzzy_titles of a short text for some titles (rows), in [0, 1].
