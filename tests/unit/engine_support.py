@@ -6,7 +6,11 @@ import json
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+from rapidfuzz import fuzz
+
 from bank.matching import NeedRecord, OfferRecord
+from bank.matching.scoring import FUZZY_WORD
 
 
 def offer(offer_id: str, title: str, description: str = "", **fields: Any) -> OfferRecord:
@@ -104,3 +108,17 @@ def need_dict(need_id: str, title: str, **fields: Any) -> dict[str, Any]:
         "description": fields.pop("description", title),
         **fields,
     }
+
+
+def word_by_word_cover(said: list[str], contents: list[str]) -> np.ndarray:
+    """The share of the said words each title holds, word against word, as first written."""
+    found = np.zeros(len(contents), dtype=np.float32)
+    for k, own in enumerate(contents):
+        spoken = own.split()
+        if spoken:
+            held = [
+                any(fuzz.ratio(q, w) >= FUZZY_WORD or (len(q) >= 3 and q in w) for w in spoken)
+                for q in said
+            ]
+            found[k] = np.mean(held)
+    return found

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import numpy as np
-from rapidfuzz import fuzz
 from scipy import sparse
 
-from bank.matching.scoring import FUZZY_WORD, TitleWords, content_text
+from bank.matching.scoring import TitleWords, content_text
 from bank.matching.text import fold
 from bank.matching.vectors import Gathered, Rows
+from tests.unit.engine_support import word_by_word_cover
 
 
 def _matrix(seed: int) -> sparse.csr_matrix:
@@ -47,20 +47,6 @@ def test_rows_keep_each_rows_entries_in_order():
         assert np.array_equal(taken.data[taken.owner == k], matrix.data[start:end])
 
 
-def _cover(said: list[str], contents: list[str]) -> np.ndarray:
-    """The share of the said words each title holds, word against word, as first written."""
-    found = np.zeros(len(contents), dtype=np.float32)
-    for k, own in enumerate(contents):
-        spoken = own.split()
-        if spoken:
-            held = [
-                any(fuzz.ratio(q, w) >= FUZZY_WORD or (len(q) >= 3 and q in w) for w in spoken)
-                for q in said
-            ]
-            found[k] = np.mean(held)
-    return found
-
-
 def test_title_words_cover_some_rows_as_word_by_word_comparison_does():
     titles = (
         "Jobmentor på arbejdspladsen",
@@ -74,5 +60,5 @@ def test_title_words_cover_some_rows_as_word_by_word_comparison_does():
     words = TitleWords.of(contents)
     rows = np.asarray([4, 0, 5, 2, 1, 3])
     for text in ("mentor til job", "lektie", "jbo", "menntor", "job ung"):
-        expected = _cover(content_text(text).split(), [contents[r] for r in rows])
+        expected = word_by_word_cover(content_text(text).split(), [contents[r] for r in rows])
         assert np.array_equal(words.cover(text, rows), expected)

@@ -7,28 +7,14 @@ import pickle
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from rapidfuzz import fuzz
 
-from bank.matching.scoring import FUZZY_WORD, TitleWords, content_text
+from bank.matching.scoring import TitleWords, content_text
 from bank.matching.text import fold
+from tests.unit.engine_support import word_by_word_cover
 
 TITLES = ("Jobmentor", "Mentor til unge", "", "Lektiecafé", "Jobklub og jobsøgning", "Ud")
 CONTENTS = [content_text(fold(t)) for t in TITLES]
 WORDS = TitleWords.of(CONTENTS)  # one for every example: its verdicts are remembered
-
-
-def _cover(said: list[str], contents: list[str]) -> np.ndarray:
-    """The share of the said words each title holds, word against word."""
-    found = np.zeros(len(contents), dtype=np.float32)
-    for k, own in enumerate(contents):
-        spoken = own.split()
-        if spoken:
-            held = [
-                any(fuzz.ratio(q, w) >= FUZZY_WORD or (len(q) >= 3 and q in w) for w in spoken)
-                for q in said
-            ]
-            found[k] = np.mean(held)
-    return found
 
 
 @settings(max_examples=80, deadline=None)
@@ -41,7 +27,7 @@ def test_remembered_verdicts_give_the_word_by_word_cover(rows, said):
     picked = np.asarray(rows)
     expected = np.zeros(picked.size, dtype=np.float32)
     if content_text(text):  # "ud" alone is no content word: nothing is compared
-        expected = _cover(content_text(text).split(), [CONTENTS[r] for r in picked])
+        expected = word_by_word_cover(content_text(text).split(), [CONTENTS[r] for r in picked])
     assert np.array_equal(WORDS.cover(text, picked), expected)
     assert np.array_equal(WORDS.cover(text, picked), expected)
 
