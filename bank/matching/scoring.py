@@ -147,27 +147,15 @@ def inferred_tags(
     return tuple(tag for tag, _ in ranked[:most])
 
 
-def fuzzy_titles(
-    short_text: str, titles: Sequence[str], contents: Sequence[str] | None = None
-) -> np.ndarray:
-    """Return how well each title covers the query's short text, in [0, 1].
-
-    The share of the query's content words that a title holds: as a word, inside a compound
-    (job in jobmentor), or misspelt (ratio 80 or more). Only a short text (a few words, as
-    typed in a search box or a need's short title) is compared: a sentence-long title would
-    share some word with almost any title. `contents` may hold each title's content_text,
-    worked out once for a catalogue.
-    """
-    if not compares_titles(short_text):
-        return np.zeros(len(titles), dtype=np.float32)
-    if contents is None:
-        contents = [content_text(title) for title in titles]
-    return TitleWords.of(contents).cover(short_text, np.arange(len(contents)))
-
-
 @dataclass(frozen=True)
 class TitleWords:
-    """Titles' content words, numbered in a vocabulary of their own, for fuzzy_titles."""
+    """Titles' content words, numbered in a vocabulary of their own: the fuzzy title signal.
+
+    A title covers a query's short text by the share of the query's content words it holds:
+    as a word, inside a compound (job in jobmentor), or misspelt (ratio 80 or more). Only a
+    short text (a few words, as typed in a search box or a need's short title) is compared:
+    a sentence-long title would share some word with almost any title.
+    """
 
     vocabulary: list[str]
     ids: np.ndarray  # the numbers of every title's words, title after title
@@ -184,7 +172,7 @@ class TitleWords:
         return cls(packed(list(numbers)), np.asarray(ids, dtype=np.int32), starts)
 
     def cover(self, short_text: str, rows: np.ndarray) -> np.ndarray:
-        """Return fuzzy_titles of a short text for some titles (rows), in [0, 1].
+        """Return how well each of some titles (rows) covers a short text, in [0, 1].
 
         Each query word is compared once with each title word (remembered per query word).
         """
@@ -228,21 +216,6 @@ class TitleWords:
         return without_memos(self)
 
 
-def _inside(said: Sequence[str], spoken: Sequence[str]) -> np.ndarray:
-    """Mark which spoken words hold each said word of three letters or more (job in jobmentor).
-
-    Words hold only letters and digits, so a said word found in the spoken words joined by
-    spaces lies inside one of them.
-    """
-    inside = np.zeros((len(said), len(spoken)), dtype=bool)
-    joined, begins = _joined(spoken)
-    for k, word in enumerate(said):
-        if len(word) >= 3:
-            at = [m.start() for m in re.finditer(re.escape(word), joined)]
-            inside[k, np.searchsorted(begins, at, side="right") - 1] = True
-    return inside
-
-
 def _joined(spoken: Sequence[str]) -> tuple[str, np.ndarray]:
     """Return words joined by spaces and where each of them begins in the joined text."""
     begins = np.zeros(len(spoken), dtype=np.int64)
@@ -253,7 +226,7 @@ def _joined(spoken: Sequence[str]) -> tuple[str, np.ndarray]:
 
 
 def compares_titles(short_text: str) -> bool:
-    """Tell whether fuzzy_titles compares a text with titles: a few words, some of content."""
+    """Tell whether a text is compared with titles (TitleWords): a few words, some of content."""
     return len(short_text.split()) <= FUZZY_MAX_WORDS and bool(content_text(short_text))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -200,11 +201,11 @@ def test_tags_meet_whatever_their_spelling(index):
 
 
 def test_a_title_that_holds_the_search_words_beats_one_that_shares_only_a_small_word():
-    from bank.matching.scoring import fuzzy_titles
+    from bank.matching.scoring import TitleWords, content_text
 
-    covered = fuzzy_titles(
-        "mentor til job",
-        ["Jobmentor på arbejdspladsen", "Mentor til unge, der vil ud af kriminalitet"],
+    titles = ["Jobmentor på arbejdspladsen", "Mentor til unge, der vil ud af kriminalitet"]
+    covered = TitleWords.of([content_text(t) for t in titles]).cover(
+        "mentor til job", np.arange(len(titles))
     )
     assert covered[0] == 1.0 and covered[1] == 0.5
 
