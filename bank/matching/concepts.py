@@ -82,7 +82,9 @@ def phrase_concepts_in(found: list[str]) -> list[str]:
     return said
 
 
-_BITS = {"~" + key: 1 << bit for bit, key in enumerate(CONCEPTS)}
+_BITS = {"~" + key: 1 << bit for bit, key in enumerate(CONCEPTS)}  # table order, one each
+if len(_BITS) >= 64:
+    raise ValueError("the concept table holds more concepts than an int64 mask has bits")
 
 
 def concept_mask(features: Iterable[str]) -> int:

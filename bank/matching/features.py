@@ -12,6 +12,7 @@ from scipy import sparse
 
 from bank.matching.concept_table import CONCEPTS
 from bank.matching.concepts import (
+    concept_mask,
     concepts_not_said,
     concepts_of,
     phrase_concepts_in,
@@ -268,9 +269,10 @@ class Analyzer:
 
         The bits follow the concept table's order (see concepts.concept_mask).
         """
-        columns = [self.features["~" + concept] for concept in _CONCEPT_KEYS]
-        present = np.asarray(found[:, columns].todense()) > 0
-        return present.astype(np.int64) @ (np.int64(1) << np.arange(len(columns), dtype=np.int64))
+        names = ["~" + concept for concept in _CONCEPT_KEYS]
+        present = np.asarray(found[:, [self.features[name] for name in names]].todense()) > 0
+        bits = np.asarray([concept_mask([name]) for name in names], dtype=np.int64)
+        return present.astype(np.int64) @ bits
 
     def concept_bits_of(self, texts: Sequence[str]) -> np.ndarray:
         """Return the concepts each catalogue text says outright, one bit each."""

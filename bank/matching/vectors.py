@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 import numpy as np
 from scipy import sparse
-from scipy.sparse import _sparsetools  # the C++ loops behind matrix[rows] and matrix @ vector
 from sklearn.feature_extraction.text import TfidfTransformer
 
 from bank.matching.chargrams import CharGrams
@@ -18,6 +17,11 @@ from bank.matching.records import OfferRecord
 from bank.matching.tags import TagSpace, is_vocabulary_tag, tag_key
 from bank.matching.text import words
 from bank.vocabulary import VOCABULARY
+
+try:  # the C++ loops behind matrix[rows] and matrix @ vector: a private scipy module
+    from scipy.sparse import _sparsetools
+except ImportError:  # a scipy without it: the public (slower) path below
+    _sparsetools = None
 
 TITLE, DESCRIPTION, PROGRAMME = 2.0, 1.0, 0.5  # how much each field's words count
 COMMON_SHARE, COMMON_FLOOR = 0.1, 2000  # features in more offers only re-score candidates
@@ -65,7 +69,7 @@ class Gathered:
     def of(cls, matrix: sparse.csr_matrix, rows: np.ndarray) -> Gathered:
         """Copy some rows (numbers within the matrix) as matrix[rows] does."""
         kind = matrix.indptr.dtype
-        if matrix.indices.dtype != kind:
+        if _sparsetools is None or matrix.indices.dtype != kind:
             return cls.wrap(sparse.csr_matrix(matrix[rows]))
         picked = rows.astype(kind, copy=False)
         lengths = matrix.indptr[picked + 1] - matrix.indptr[picked]
@@ -89,7 +93,7 @@ class Gathered:
     def dot(self, vector: np.ndarray) -> np.ndarray:
         """Return the rows times a dense vector: the same sums, in the same order, as scipy's."""
         found = np.zeros(len(self), dtype=np.result_type(self.data, vector))
-        if self.indices.dtype != self.indptr.dtype:
+        if _sparsetools is None or self.indices.dtype != self.indptr.dtype:
             return np.asarray(
                 sparse.csr_matrix(
                     (self.data, self.indices, self.indptr), shape=(len(self), self.width)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 from scipy import sparse
 
@@ -62,3 +64,39 @@ def test_title_words_cover_some_rows_as_word_by_word_comparison_does():
     for text in ("mentor til job", "lektie", "jbo", "menntor", "job ung"):
         expected = word_by_word_cover(content_text(text).split(), [contents[r] for r in rows])
         assert np.array_equal(words.cover(text, rows), expected)
+
+
+def test_without_scipys_private_loops_the_rows_and_products_are_the_same(monkeypatch):
+    import bank.matching.vectors as vectors
+
+    matrix = _matrix(5)
+    rows = np.asarray([3, 3, 0, 42])
+    vector = np.random.default_rng(6).random(40, dtype=np.float32)
+    fast = Gathered.of(matrix, rows)
+    monkeypatch.setattr(vectors, "_sparsetools", None)
+    slow = Gathered.of(matrix, rows)
+    assert np.array_equal(slow.indices, fast.indices) and np.array_equal(slow.data, fast.data)
+    assert np.array_equal(slow.dot(vector), fast.dot(vector))
+
+
+def test_the_features_shown_offers_share_are_found_in_one_pass_as_offer_by_offer():
+    from bank.matching import CatalogueIndex
+    from bank.matching.explain import shared_features, shared_with_query
+    from bank.matching.records import load_offers
+    from bank.matching.scoring import need_query
+    from tests.unit.engine_support import need
+
+    index = CatalogueIndex.build(
+        load_offers(Path(__file__).resolve().parents[2] / "fixtures" / "offers.jsonl")
+    )
+    asked = need("n", "Jeg vil gerne have et job", "Jeg har angst og vil gerne i praktik.")
+    q = index.m.weigh_columns(need_query(asked, index.m.analyzer).features)
+    dense = np.zeros(index.m.idf.size, dtype=np.float32)
+    dense[q[0]] = q[1]
+    said = np.zeros(index.m.idf.size, dtype=bool)
+    said[q[0]] = True
+    rows = np.arange(len(index))
+    together = shared_with_query(said, dense, Rows.of(index.m.tfidf, rows), index.m)
+    one_by_one = [shared_features(q, index.m.row(int(r)), index.m) for r in rows]
+    assert together == one_by_one
+    assert any(together)  # the need shares named features with some offers
