@@ -2,7 +2,8 @@
 
 An offer is for the young person (the default), for the parents, or for professionals;
 the programme theory's target group says it first, the title second. A need is about a young
-person; it asks for help to the parents or to professionals only when it says so.
+person; it asks for help to the parents or to professionals only when it says so. Who
+wrote the need (a teacher, a counsellor) is not what it asks for.
 """
 
 from __future__ import annotations
@@ -142,3 +143,31 @@ def without_tried(text: str) -> str:
 def _folded(texts: tuple[str, ...]) -> tuple[str, ...]:
     """Fold a need's texts once for the three readings above (the second stage asks each)."""
     return tuple(fold(text) for text in texts)
+
+
+# Who wrote a need is not what it asks for: "Jeg er studievejleder på et gymnasium" makes no
+# need about guidance, "Jeg skriver som klasselærer" none about school. The reporter's own
+# profession, named where the writer presents themself, is left out of the need's words.
+_PRESENTS = re.compile(
+    r"\b(?:jeg|vi) (?:er|arbejder som|skriver som|er ansat som|skriver her som)"
+    r" (?:en |et |hans |hendes |deres )?([^\W\d_]+(?:-[^\W\d_]+)*)"
+    r"|(?:^|[.!?]\s+)som ([^\W\d_]+(?:-[^\W\d_]+)*)",
+    re.IGNORECASE,
+)
+_PROFESSION = re.compile(  # the word ends in a profession, singular or plural
+    r"(?:laerer|vejleder|raadgiver|medarbejder|sagsbehandler|leder|traener|tovholder)(?:e|ne)?$"
+    r"|(?:paedagog|konsulent|terapeut|psykolog|mentor|koordinator|kontaktperson)(?:er|erne)?$"
+    r"|(?:plejerske|laege)(?:r|rne)?$"
+)
+
+
+def without_reporter(text: str) -> str:
+    """Return a need's text without the profession its writer presents themself with."""
+    cut = []
+    for match in _PRESENTS.finditer(text):
+        group = 1 if match.group(1) else 2
+        if _PROFESSION.search(fold(match.group(group))):
+            cut.append(match.span(group))
+    for start, end in reversed(cut):
+        text = text[:start] + text[end:]
+    return text
