@@ -97,7 +97,7 @@ _MORE = re.compile(
 
 def step_wish(texts: list[str]) -> int:
     """Return -1 when a need asks for something small, 1 when it asks for more, else 0."""
-    folded = " ".join(_folded(tuple(texts)))
+    folded = " ".join(_folded(tuple(without_refused(text) for text in texts)))
     if _SMALL.search(folded):
         return -1
     if _MORE.search(folded):
@@ -171,3 +171,25 @@ def without_reporter(text: str) -> str:
     for start, end in reversed(cut):
         text = text[:start] + text[end:]
     return text
+
+
+# What a need says it does not want: "vi vil ikke have ham anbragt", "forebygge, at en
+# anbringelse bliver nødvendig". Such words are no wish for placement, and no call for more;
+# "ikke længere anbragt" (placed before) stays.
+_REFUSED = re.compile(
+    r"\b(?:ikke(?! længere| laengere| mere)|aldrig|undgå\w*|undgaa\w*|forebygg\w*|uden|frygt\w*"
+    r"|ender med)\b,?"
+    r"[^,.;!?\n]{0,40}?\b(anbring\w*|anbragt\w*)",
+    re.IGNORECASE,
+)
+
+
+def without_refused(text: str) -> str:
+    """Return a need's text without the steps it says it does not want (placement)."""
+    return _REFUSED.sub(lambda m: m.group(0)[: m.start(1) - m.start(0)], text)
+
+
+def told_need(description: str) -> str:
+    """Return what a need's description asks for: without what was tried without help, the
+    writer's own profession and the steps it says it does not want."""
+    return without_refused(without_reporter(without_tried(description)))

@@ -12,7 +12,7 @@ from typing import TypedDict
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from bank.matching.audience import without_reporter, without_tried
+from bank.matching.audience import told_need
 from bank.matching.concepts import concept_tag, concepts_of, phrase_concepts_in
 from bank.matching.features import Analyzer, packed
 from bank.matching.memo import memo_of, remembered, without_memos
@@ -81,8 +81,7 @@ class Query:
 def need_query(need: NeedRecord, analyzer: Analyzer) -> Query:
     """Prepare a need: weighted text features, words, and its tags (or tags read from text)."""
     total: dict[str, float] = defaultdict(float)
-    told = without_reporter(without_tried(need.description))  # the writer's job is no need
-    parts = [(need.title, NEED_TITLE), (told, NEED_DESCRIPTION)]
+    parts = [(need.title, NEED_TITLE), (told_need(need.description), NEED_DESCRIPTION)]
     parts += [(goal, NEED_GOALS) for goal in need.goals]
     parts += [(tag, NEED_TAG) for tag in need.tags]
     found: list[tuple[str, ...]] = []
