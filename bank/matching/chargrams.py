@@ -31,6 +31,7 @@ class CharGrams:
                 for gram in grams(word):
                     rows.append(row)
                     cols.append(self.columns.setdefault(gram, len(self.columns)))
+        self._know_words(surface)
         shape = (max(len(surface), 1), max(len(self.columns), 1))
         data = np.ones(len(rows), dtype=np.float32)
         self.word_grams = sparse.csr_matrix((data, (rows, cols)), shape=shape)
@@ -59,6 +60,15 @@ class CharGrams:
         profile[hit] = np.log1p(profile[hit]) * self.idf[hit]
         norm = float(np.sqrt(profile.dot(profile)))  # np.linalg.norm's own sum
         return profile / norm if norm else profile
+
+    def _know_words(self, surface: dict[str, int]) -> None:
+        """Remember the columns of the vocabulary's own words (all their n-grams are known)."""
+        memo = memo_of(self, "word_columns")
+        known = self.columns
+        for word in surface:
+            if len(memo) == WORDS_KEPT // 2:
+                break
+            memo[word] = tuple(known[g] for g in grams(word)) if is_content_word(word) else ()
 
     def _word_columns(self, word: str) -> tuple[int, ...]:
         """Return the known n-gram columns of one folded word (none for a stop word)."""

@@ -85,9 +85,9 @@ def explain_match(
 def first_words(query: Query, m: CatalogueMatrices) -> dict[str, str]:
     """Map each feature of a query to the first of its words that says it."""
     first: dict[str, str] = {}
-    features_of = m.analyzer.features_of
+    read = m.analyzer.query_word  # its features in features_of's order, remembered
     for word in dict.fromkeys(query.words):  # a word said again says no feature first
-        for feature in features_of(word):
+        for feature, _ in read(word)[0]:
             first.setdefault(feature, word)
     return first
 

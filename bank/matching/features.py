@@ -18,7 +18,7 @@ from bank.matching.concepts import (
     phrase_concepts_in,
 )
 from bank.matching.frequency import everyday_weight, is_danish_word
-from bank.matching.memo import forget, remembered, without_memos
+from bank.matching.memo import forget, memo_of, remembered, without_memos
 from bank.matching.text import is_content_word, split_compound, stem, words, written_words
 
 PART_WEIGHT = 0.6  # a compound's parts count a little less than the word itself
@@ -109,8 +109,12 @@ class Analyzer:
         for concept in CONCEPTS:
             self._feature_id("~" + concept)
         rows, cols, vals = [], [], []
+        read: list[tuple[str, dict[str, float], tuple[str, ...]]] = []
         for word, row in self.surface.items():
-            for feature, weight in self.word_features(word).items():
+            found = self.word_features(word)
+            if row < CACHE_SIZE // 2:
+                read.append((word, found, ()))
+            for feature, weight in found.items():
                 rows.append(row)
                 cols.append(self._feature_id(feature))
                 vals.append(weight)
@@ -120,7 +124,10 @@ class Analyzer:
         )
         weak_rows, weak_cols = [], []
         for word, row in self.surface.items():
-            for concept in self.weak_concepts(word):
+            weak = self.weak_concepts(word)
+            if row < len(read):
+                read[row] = (word, read[row][1], weak)
+            for concept in weak:
                 weak_rows.append(row)
                 weak_cols.append(_CONCEPT_ROW[concept])
         self.weak = sparse.csr_matrix(
@@ -139,6 +146,18 @@ class Analyzer:
         }
         self._cache.clear()
         forget(self)
+        self._know_words(read)
+
+    def _know_words(self, read: list[tuple[str, dict[str, float], tuple[str, ...]]]) -> None:
+        """Remember the catalogue's own words as a query reads them (see query_word).
+
+        A catalogue word's features are its word_features (it is no typo), worked out by
+        fit with its weak concepts; a query that says it first then only looks it up. Kept
+        as a memo: not pickled, emptied when full.
+        """
+        memo = memo_of(self, "words")
+        for word, found, weak in read:
+            memo[word] = (tuple(found.items()), weak, everyday_weight(word))
 
     def __getstate__(self) -> dict[str, object]:
         """Pickle the analyzer without what it remembered while querying."""
@@ -190,7 +209,7 @@ class Analyzer:
         for text in texts:
             self.read_query(text, everyday=True)
 
-    def _query_word(self, word: str) -> QueryWord:
+    def query_word(self, word: str) -> QueryWord:
         """Return a query word's features, weak concepts and everyday weight, remembered."""
         return remembered(self, "words", word, CACHE_SIZE, self._read_query_word)
 
@@ -260,7 +279,7 @@ class Analyzer:
         weak: dict[str, list[str]] = defaultdict(list)
         said = words(text)
         for word in said:
-            found, concepts, common = self._query_word(word)
+            found, concepts, common = self.query_word(word)
             share = common if everyday else 1.0
             for feature, weight in found:
                 total[feature] += weight * share

@@ -202,6 +202,10 @@ class TitleWords:
         size = len(self.vocabulary)
         if size == 0 or size > budget:
             return
+        longest = max(map(len, self.vocabulary))
+        lengths = memo_of(self, "lengths")
+        for letters in range(1, 2 * longest + 1):  # longer words are alike none of them
+            lengths[letters] = self._of_length(letters)
         counts = np.bincount(self.ids, minlength=size)
         first = np.argsort(-counts, kind="stable")[: min(size, budget // size)].tolist()
         said = [self.vocabulary[k] for k in first]

@@ -130,4 +130,6 @@ def test_what_the_engine_remembered_while_querying_is_not_saved_with_the_index()
     copy = pickle.loads(pickle.dumps(index))
     assert MEMOS not in copy.m.analyzer.__dict__ and MEMOS not in copy.chars.__dict__
     index.m.analyzer.fit()  # refitted: its answers no longer hold
-    assert MEMOS not in index.m.analyzer.__dict__
+    memos = index.m.analyzer.__dict__.get(MEMOS, {})
+    assert set(memos) == {"words"}  # only the catalogue's own words, read anew by fit
+    assert set(memos["words"]) == set(index.m.analyzer.surface)

@@ -1,0 +1,35 @@
+"""A catalogue word remembered when the analyzer is fitted reads as a query would read it.
+
+Fitting remembers each catalogue word's features, weak concepts and everyday weight, and
+the character n-gram columns of each; a query that says the word then only looks it up.
+The remembered answers must be those worked out for a word never seen before.
+"""
+
+from __future__ import annotations
+
+from bank.bench.synthetic import make_catalogue
+from bank.matching import CatalogueIndex
+from bank.matching.memo import memo_of
+
+CATALOGUE = make_catalogue(300, 0, seed=11).offers
+
+
+def test_every_catalogue_word_remembered_reads_as_a_new_word_would():
+    index = CatalogueIndex.build(CATALOGUE, workers=1)
+    analyzer = index.m.analyzer
+    remembered = dict(memo_of(analyzer, "words"))
+    assert set(analyzer.surface) <= set(remembered)  # and the tags' names, read ahead
+    analyzer._cache.clear()
+    for word, read in remembered.items():
+        assert analyzer._read_query_word(word) == read, word
+    assert not set(analyzer.corrections) & set(analyzer.surface)  # no catalogue word is a typo
+
+
+def test_every_catalogue_words_n_grams_remembered_are_its_columns():
+    index = CatalogueIndex.build(CATALOGUE, workers=1)
+    chars = index.m.chars
+    assert chars is not None
+    remembered = dict(memo_of(chars, "word_columns"))
+    assert set(remembered) == set(index.m.analyzer.surface)
+    for word, columns in remembered.items():
+        assert chars._word_columns(word) == columns, word
