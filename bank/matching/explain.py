@@ -35,12 +35,12 @@ def explain_match(
     parts: dict[str, float],
     m: CatalogueMatrices,
     goals: tuple[str, ...] | None = None,
-    first_word: dict[str, str] | None = None,
+    terms_of: dict[int, str] | None = None,
     shared: list[int] | None = None,
 ) -> tuple[dict[str, list[str]], tuple[str, ...]]:
     """Return the why dict and the Danish reasons for one offer found for a query.
 
-    `first_word` (see first_words) may be given once for all of a query's matches, and
+    `terms_of` (see named_terms) may be given once for all of a query's matches, and
     `shared` (see shared_with_query), the features the offer shares with the query.
     """
     tags, chapters = shared_tags(query.tags, offer.tags)
@@ -48,21 +48,14 @@ def explain_match(
     why: dict[str, list[str]] = {"tags": [offered.get(t, t) for t in tags]}
     if shared is None:
         shared = shared_features(q, m.row(row), m)
-    if first_word is None:
-        first_word = first_words(query, m)
-    spelling = m.analyzer.display
+    if terms_of is None:
+        terms_of = named_terms(query, m)
     terms: dict[str, None] = {}
-    names = m.analyzer.feature_names()
-    for name in (names[col] for col in shared):
+    for column in shared:
         if len(terms) == MAX_TERMS:
             break
-        if name in first_word:
-            word = first_word[name]
-            if query.texts and everyday_weight(word) < CHATTY:
-                continue  # "mere", "hele", "siger": true, but no reason a need fits an offer
-            corrected = m.analyzer.corrections.get(word)
-            own = query.shown.get(word, word)
-            spelled = spelling.get(corrected or word, own) if corrected or own == word else own
+        spelled = terms_of.get(column)
+        if spelled is not None:
             terms[spelled] = None
     why["terms"] = list(terms)
     concepts = _concepts(shared, m)
@@ -80,6 +73,26 @@ def explain_match(
         why["goals"] = list(goals)
     full = offer.capacity is not None and offer.capacity <= 0
     return why, reasons(why, full)
+
+
+def named_terms(query: Query, m: CatalogueMatrices) -> dict[int, str]:
+    """Map each feature column of a query to the word a reason names it by, once per query.
+
+    That is the first of the query's words that says the feature, as the user wrote it (or
+    the catalogue's spelling of the word a typo stood for). A need's chatty words are left
+    out: "mere", "hele", "siger" are true, but no reason a need fits an offer.
+    """
+    spelling, corrections = m.analyzer.display, m.analyzer.corrections
+    columns = m.analyzer.features
+    terms: dict[int, str] = {}
+    for name, word in first_words(query, m).items():
+        column = columns.get(name)
+        if column is None or (query.texts and everyday_weight(word) < CHATTY):
+            continue
+        corrected = corrections.get(word)
+        own = query.shown.get(word, word)
+        terms[column] = spelling.get(corrected or word, own) if corrected or own == word else own
+    return terms
 
 
 def first_words(query: Query, m: CatalogueMatrices) -> dict[str, str]:

@@ -278,8 +278,10 @@ class Analyzer:
         total: dict[str, float] = defaultdict(float)
         weak: dict[str, list[str]] = defaultdict(list)
         said = words(text)
+        known = memo_of(self, "words").get  # query_word's memo, without a call per word
         for word in said:
-            found, concepts, common = self.query_word(word)
+            read = known(word)
+            found, concepts, common = read if read is not None else self.query_word(word)
             share = common if everyday else 1.0
             for feature, weight in found:
                 total[feature] += weight * share
