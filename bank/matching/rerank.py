@@ -144,12 +144,12 @@ def _goal_fits(offers: Rows, goal_rows: Sequence[Columns]) -> np.ndarray:
     owner = offers.owner[hit]
     if owner.size == 0:
         return text_signal(fits)
-    # each candidate's products side by side, summed in float64 in the order of its entries
-    counts = np.bincount(owner, minlength=n)
-    place = np.arange(owner.size) - (np.cumsum(counts) - counts)[owner]
-    table = np.zeros((n, int(counts.max()), len(goal_rows)))
-    table[owner, place] = offers.data[hit, None] * weight[at[hit]]
-    return text_signal(np.cumsum(table, axis=1)[:, -1])
+    # each candidate's products per goal, summed in float64 in the order of its entries
+    goals = len(goal_rows)
+    products = offers.data[hit, None] * weight[at[hit]]
+    places = (owner[:, None] * goals + np.arange(goals)).ravel()
+    sums = np.bincount(places, weights=products.ravel(), minlength=n * goals)
+    return text_signal(sums.reshape(n, goals))
 
 
 def _cover_goals(scores: np.ndarray, fits: np.ndarray) -> list[int]:
