@@ -35,12 +35,12 @@ def explain_match(
     parts: dict[str, float],
     m: CatalogueMatrices,
     goals: tuple[str, ...] | None = None,
-    terms_of: dict[int, str] | None = None,
+    terms_of: NamedTerms | None = None,
     shared: list[int] | None = None,
 ) -> tuple[dict[str, list[str]], tuple[str, ...]]:
     """Return the why dict and the Danish reasons for one offer found for a query.
 
-    `terms_of` (see named_terms) may be given once for all of a query's matches, and
+    `terms_of` (see NamedTerms) may be given once for all of a query's matches, and
     `shared` (see shared_with_query), the features the offer shares with the query.
     """
     tags, chapters = shared_tags(query.tags, offer.tags)
@@ -49,12 +49,12 @@ def explain_match(
     if shared is None:
         shared = shared_features(q, m.row(row), m)
     if terms_of is None:
-        terms_of = named_terms(query, m)
+        terms_of = NamedTerms(query, m)
     terms: dict[str, None] = {}
     for column in shared:
         if len(terms) == MAX_TERMS:
             break
-        spelled = terms_of.get(column)
+        spelled = terms_of.of(column)
         if spelled is not None:
             terms[spelled] = None
     why["terms"] = list(terms)
@@ -75,24 +75,34 @@ def explain_match(
     return why, reasons(why, full)
 
 
-def named_terms(query: Query, m: CatalogueMatrices) -> dict[int, str]:
-    """Map each feature column of a query to the word a reason names it by, once per query.
+class NamedTerms:
+    """The word a reason names each of a query's features by, worked out once per query.
 
     That is the first of the query's words that says the feature, as the user wrote it (or
     the catalogue's spelling of the word a typo stood for). A need's chatty words are left
-    out: "mere", "hele", "siger" are true, but no reason a need fits an offer.
+    out: "mere", "hele", "siger" are true, but no reason a need fits an offer. Each feature
+    is looked up when a match first shares it.
     """
-    spelling, corrections = m.analyzer.display, m.analyzer.corrections
-    columns = m.analyzer.features
-    terms: dict[int, str] = {}
-    for name, word in first_words(query, m).items():
-        column = columns.get(name)
-        if column is None or (query.texts and everyday_weight(word) < CHATTY):
-            continue
-        corrected = corrections.get(word)
-        own = query.shown.get(word, word)
-        terms[column] = spelling.get(corrected or word, own) if corrected or own == word else own
-    return terms
+
+    def __init__(self, query: Query, m: CatalogueMatrices) -> None:
+        self.query, self.m = query, m
+        self.first = first_words(query, m)
+        self.names = m.analyzer.feature_names()
+        self.known: dict[int, str | None] = {}
+
+    def of(self, column: int) -> str | None:
+        """Return the word a reason names a feature column by (None: it is not named)."""
+        if column in self.known:
+            return self.known[column]
+        word = self.first.get(self.names[column])
+        spelled = None
+        if word is not None and not (self.query.texts and everyday_weight(word) < CHATTY):
+            corrected = self.m.analyzer.corrections.get(word)
+            own = self.query.shown.get(word, word)
+            spelling = self.m.analyzer.display
+            spelled = spelling.get(corrected or word, own) if corrected or own == word else own
+        self.known[column] = spelled
+        return spelled
 
 
 def first_words(query: Query, m: CatalogueMatrices) -> dict[str, str]:

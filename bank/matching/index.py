@@ -15,9 +15,9 @@ from scipy import sparse
 from bank.matching.audience import offer_audience
 from bank.matching.explain import (
     FUZZY_SHOWN,
+    NamedTerms,
     explain_match,
     explain_pair,
-    named_terms,
     reasons,
     shared_with_query,
 )
@@ -396,7 +396,7 @@ class CatalogueIndex:
         if query.texts:
             chosen, served = self._second_stage(query, rows, scores, chosen, sub)
         floor = HIT_SHARE * float(scores[chosen[0]]) if chosen else 0.0
-        first = named_terms(query, self.m)
+        first = NamedTerms(query, self.m)
         shown = [i for n, i in enumerate(chosen[:top]) if explain_rows is None or n in explain_rows]
         shared = dict(zip(shown, self._shared(q, dense, sub, shown), strict=True))
         arrays = {k: v for k, v in parts.items() if isinstance(v, np.ndarray)}
@@ -608,7 +608,7 @@ class CatalogueIndex:
         score: float,
         parts: dict[str, float],
         goals: tuple[str, ...] | None = None,
-        first: dict[int, str] | None = None,
+        first: NamedTerms | None = None,
         hit: bool = True,
         shared: list[int] | None = None,
     ) -> Match:

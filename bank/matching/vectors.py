@@ -172,8 +172,22 @@ def _weighted_rows_sum(
     matrix with `matrix` (scipy's csr_matmat), without building its sparse result.
     """
     indptr, indices, data = matrix.indptr, matrix.indices, matrix.data
-    spans = list(zip(indptr[rows].tolist(), indptr[rows + 1].tolist(), strict=True))
     found = np.zeros(matrix.shape[1], dtype=np.result_type(data, weights))
+    if _sparsetools is not None and indices.dtype == indptr.dtype and data.dtype == found.dtype:
+        # the rows copied side by side, then read as the columns of a CSC matrix: its
+        # product with the weights adds row after row, each row's entries in order
+        taken = Gathered.of(matrix, rows)
+        _sparsetools.csc_matvec(
+            found.size,
+            rows.size,
+            taken.indptr,
+            taken.indices,
+            taken.data,
+            weights.astype(found.dtype, copy=False),
+            found,
+        )
+        return found
+    spans = list(zip(indptr[rows].tolist(), indptr[rows + 1].tolist(), strict=True))
     if spans:
         columns = np.concatenate([indices[start:end] for start, end in spans])
         added = [data[start:end] * w for (start, end), w in zip(spans, weights, strict=True)]
