@@ -156,8 +156,9 @@ def _cover_goals(scores: np.ndarray, fits: np.ndarray) -> list[int]:
     """Order greedily: each place goes to the offer whose score and new goal cover are best."""
     n, goals = fits.shape
     if goals < 2:
-        return sorted(range(n), key=lambda k: -scores[k])
+        return _by_score(scores, np.arange(n))
     worth = np.asarray([MAIN_GOAL] + [OTHER_GOAL] * (goals - 1))
+    total = worth.sum()
     open_share = np.ones(goals)
     best = max(float(scores.max()), 1e-9)
     alone = (1 - GOAL_SHARE) * scores / best
@@ -165,7 +166,7 @@ def _cover_goals(scores: np.ndarray, fits: np.ndarray) -> list[int]:
     order = list[int]()
     while len(order) < min(n, GREEDY_PLACES):
         # every candidate's value, the placed ones out of the running (each row's own sums)
-        values = alone + GOAL_SHARE * (fits @ (worth * open_share) / worth.sum())
+        values = alone + GOAL_SHARE * (fits @ (worth * open_share) / total)
         if MAIN_FIRST and not order and (fits[:, 0] >= MIN_GOAL_FIT).any():
             values = np.where(fits[:, 0] >= MIN_GOAL_FIT, values, -1.0)  # main goal first
         values[taken] = -np.inf
@@ -173,7 +174,15 @@ def _cover_goals(scores: np.ndarray, fits: np.ndarray) -> list[int]:
         taken[chosen] = True
         order.append(chosen)
         open_share *= 1.0 - fits[chosen]
-    return order + sorted(np.flatnonzero(~taken).tolist(), key=lambda k: -scores[k])
+    return order + _by_score(scores, np.flatnonzero(~taken))
+
+
+def _by_score(scores: np.ndarray, among: np.ndarray) -> list[int]:
+    """Return some candidates (positions) best score first, ties in the order given.
+
+    As sorted(among, key=lambda k: -scores[k]) (a stable sort), without a call per key.
+    """
+    return among[np.argsort(-scores[among], kind="stable")].tolist()
 
 
 def _served(fits: np.ndarray) -> np.ndarray:
