@@ -43,8 +43,9 @@ def explain_match(
     `terms_of` (see NamedTerms) may be given once for all of a query's matches, and
     `shared` (see shared_with_query), the features the offer shares with the query.
     """
-    tags, chapters = shared_tags(query.tags, offer.tags)
-    offered = dict(zip(tag_set(offer.tags), offer.tags, strict=False))
+    own = m.tags.tags[row]  # tag_set(offer.tags), worked out when the index was built
+    tags, chapters = shared_tags(query.tags, offer.tags, own)
+    offered = dict(zip(own, offer.tags, strict=False))
     why: dict[str, list[str]] = {"tags": [offered.get(t, t) for t in tags]}
     if shared is None:
         shared = shared_features(q, m.row(row), m)

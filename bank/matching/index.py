@@ -532,8 +532,13 @@ class CatalogueIndex:
             found |= cosines > 0
             found &= mask
             hits = np.flatnonzero(found)
-            pre = weights.tags * _tag_scores(query, counts, hits)
-            pre += weights.text * text_signal(cosines[hits])
+            pre = _tag_scores(query, counts, hits)
+            pre *= weights.tags
+            text = cosines[hits]  # weights.text * text_signal(...), in place
+            np.clip(text, 0.0, 1.0, out=text)
+            np.sqrt(text, out=text)
+            text *= weights.text
+            pre += text
         if hits.size > CANDIDATES:
             hits = hits[np.argpartition(-pre, CANDIDATES)[:CANDIDATES]]
         return np.sort(hits)

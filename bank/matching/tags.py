@@ -81,8 +81,8 @@ class TagSpace:
         if n:
             for tag in wanted:
                 has, only_near = self._vectors(tag)
-                exact += has
-                near += only_near
+                exact += has.view(np.uint8)  # a bool is one byte, 0 or 1: no cast per tag
+                near += only_near.view(np.uint8)
         return TagCounts(exact, near, len(wanted), self.sizes)
 
     def carrying(self, tag: str) -> np.ndarray:
@@ -145,9 +145,16 @@ class TagCounts:
         return coverage
 
 
-def shared_tags(need_tags: Iterable[str], offer_tags: Iterable[str]) -> tuple[list[str], list[str]]:
-    """Return the tags two lists share and the ICF chapters they share besides those tags."""
-    wanted, offered = tag_set(need_tags), tag_set(offer_tags)
+def shared_tags(
+    need_tags: Iterable[str], offer_tags: Iterable[str], offered: tuple[str, ...] | None = None
+) -> tuple[list[str], list[str]]:
+    """Return the tags two lists share and the ICF chapters they share besides those tags.
+
+    `offered` may give tag_set(offer_tags), known already (TagSpace.tags of an offer's row).
+    """
+    wanted = tag_set(need_tags)
+    if offered is None:
+        offered = tag_set(offer_tags)
     shared = [t for t in wanted if t in offered]
     rest_own = {c for t in wanted if t not in offered for c in chapter_set(t)}
     rest_theirs = {c for t in offered if t not in wanted for c in chapter_set(t)}
