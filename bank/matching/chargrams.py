@@ -12,6 +12,7 @@ from bank.matching.text import is_content_word
 
 SIZES = (3, 4)
 WORDS_KEPT = 100_000  # words whose n-gram columns are remembered between queries
+KNOWN = "known"  # the memo of the vocabulary's own words' columns, filled when built
 
 
 def grams(word: str) -> list[str]:
@@ -48,9 +49,11 @@ class CharGrams:
     def text_profile(self, words: Sequence[str]) -> np.ndarray:
         """Return the L2-normalised n-gram profile (a dense vector) of folded words."""
         found: list[int] = []
-        known = memo_of(self, "word_columns").get
+        known, seen = memo_of(self, KNOWN).get, memo_of(self, "word_columns").get
         for word in words:
             columns = known(word)
+            if columns is None:
+                columns = seen(word)
             if columns is None:
                 columns = remembered(self, "word_columns", word, WORDS_KEPT, self._word_columns)
             found.extend(columns)
@@ -62,8 +65,11 @@ class CharGrams:
         return profile / norm if norm else profile
 
     def _know_words(self, surface: dict[str, int]) -> None:
-        """Remember the columns of the vocabulary's own words (all their n-grams are known)."""
-        memo = memo_of(self, "word_columns")
+        """Remember the columns of the vocabulary's own words (all their n-grams are known).
+
+        In a memo of their own, never added to afterwards (see Analyzer._know_words).
+        """
+        memo = memo_of(self, KNOWN)
         known = self.columns
         for word in surface:
             if len(memo) == WORDS_KEPT // 2:

@@ -131,5 +131,5 @@ def test_what_the_engine_remembered_while_querying_is_not_saved_with_the_index()
     assert MEMOS not in copy.m.analyzer.__dict__ and MEMOS not in copy.chars.__dict__
     index.m.analyzer.fit()  # refitted: its answers no longer hold
     memos = index.m.analyzer.__dict__.get(MEMOS, {})
-    assert set(memos) == {"words"}  # only the catalogue's own words, read anew by fit
-    assert set(memos["words"]) == set(index.m.analyzer.surface)
+    assert set(memos) == {"known"}  # only the catalogue's own words, read anew by fit
+    assert set(memos["known"]) == set(index.m.analyzer.surface)
