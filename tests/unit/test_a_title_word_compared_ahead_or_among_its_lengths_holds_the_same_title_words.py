@@ -34,15 +34,19 @@ def test_a_new_word_holds_what_a_comparison_with_every_title_word_says(vocabular
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(SPOKEN, min_size=1, max_size=40, unique=True), st.integers(1, 2000))
-def test_the_title_words_compared_ahead_hold_what_a_new_word_would(vocabulary, budget):
+@given(
+    st.lists(SPOKEN, min_size=1, max_size=40, unique=True),
+    st.integers(1, 2000),
+    st.lists(SPOKEN, max_size=30),
+)
+def test_the_words_compared_ahead_hold_what_a_new_word_would(vocabulary, budget, common):
     ahead = TitleWords.of([" ".join(vocabulary), " ".join(vocabulary[:5])])
-    ahead.compare_ahead(budget)
+    ahead.compare_ahead(budget, common)
     held = ahead.__dict__.get("_memos", {}).get("held", {})
     assert len(held) <= budget // len(vocabulary)
     for word, verdicts in held.items():
         assert np.array_equal(verdicts, every_title_word(word, ahead.vocabulary))
     fresh = TitleWords.of([" ".join(vocabulary), " ".join(vocabulary[:5])])
     rows = np.arange(2)
-    for word in vocabulary[:6]:
+    for word in [*vocabulary[:6], *common[:6]]:
         assert np.array_equal(ahead.cover(word, rows), fresh.cover(word, rows))
