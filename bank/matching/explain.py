@@ -109,7 +109,7 @@ class NamedTerms:
 def first_words(query: Query, m: CatalogueMatrices) -> dict[str, str]:
     """Map each feature of a query to the first of its words that says it."""
     first: dict[str, str] = {}
-    read = m.analyzer.query_word  # its features in features_of's order, remembered
+    read = m.analyzer.word_reader()  # query_word: features in features_of's order
     for word in dict.fromkeys(query.words):  # a word said again says no feature first
         for feature, _ in read(word)[0]:
             first.setdefault(feature, word)

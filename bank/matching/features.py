@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
 import numpy as np
@@ -219,6 +219,19 @@ class Analyzer:
             return known
         return remembered(self, "words", word, CACHE_SIZE, self._read_query_word)
 
+    def word_reader(self) -> Callable[[str], QueryWord]:
+        """Return query_word as a function for reading many words: its memos looked up first."""
+        known, seen = memo_of(self, KNOWN).get, memo_of(self, "words").get
+        query_word = self.query_word
+
+        def read(word: str) -> QueryWord:
+            found = known(word)
+            if found is None:
+                found = seen(word)
+            return found if found is not None else query_word(word)
+
+        return read
+
     def _read_query_word(self, word: str) -> QueryWord:
         found = tuple(self.features_of(word).items())
         return found, self.weak_concepts(word), everyday_weight(word)
@@ -284,10 +297,9 @@ class Analyzer:
         total: dict[str, float] = defaultdict(float)
         weak: dict[str, list[str]] = defaultdict(list)
         said = words(text)
-        known = memo_of(self, KNOWN).get  # query_word's first memo, without a call per word
+        read = self.word_reader()
         for word in said:
-            read = known(word)
-            found, concepts, common = read if read is not None else self.query_word(word)
+            found, concepts, common = read(word)
             share = common if everyday else 1.0
             for feature, weight in found:
                 total[feature] += weight * share

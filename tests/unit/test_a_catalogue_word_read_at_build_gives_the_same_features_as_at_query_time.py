@@ -46,3 +46,12 @@ def test_new_words_leave_the_catalogue_words_memo_to_the_oldest_generation():
     index.rank(NeedRecord("n", "Zyxlop vorbank", "Plimsoll grevnat og tjuvkopf", tags=()))
     young = {id(o) for generation in (0, 1) for o in gc.get_objects(generation=generation)}
     assert not any(id(memo) in young for memo in known)
+
+
+def test_the_word_reader_reads_every_word_as_query_word_does():
+    index = CatalogueIndex.build(CATALOGUE, workers=1)
+    analyzer = index.m.analyzer
+    read = analyzer.word_reader()
+    said = [*list(analyzer.surface)[:300], "mentorr", "zyxlop", "vejledning", "og", "42"]
+    for word in said + said:  # new words the second time round come from the memo
+        assert read(word) == analyzer.query_word(word) == analyzer._read_query_word(word)
