@@ -108,12 +108,10 @@ class NamedTerms:
 
 def first_words(query: Query, m: CatalogueMatrices) -> dict[str, str]:
     """Map each feature of a query to the first of its words that says it."""
-    first: dict[str, str] = {}
-    read = m.analyzer.word_reader()  # query_word: features in features_of's order
-    for word in dict.fromkeys(query.words):  # a word said again says no feature first
-        for feature, _ in read(word)[0]:
-            first.setdefault(feature, word)
-    return first
+    read = m.analyzer.word_reader()  # query_word: each word's features, remembered
+    said = list(dict.fromkeys(query.words))  # a word said again says no feature first
+    # the words last to first: a feature's first word is the last to be put in the dict
+    return {feature: word for word in reversed(said) for feature, _ in read(word)[0]}
 
 
 def explain_pair(
