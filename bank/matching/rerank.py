@@ -165,12 +165,16 @@ def _cover_goals(scores: np.ndarray, fits: np.ndarray) -> list[int]:
     taken = np.zeros(n, dtype=bool)
     order = list[int]()
     while len(order) < min(n, GREEDY_PLACES):
-        # every candidate's value, the placed ones out of the running (each row's own sums)
-        values = alone + GOAL_SHARE * (fits @ (worth * open_share) / total)
+        # every candidate's value, the placed ones out of the running (each row's own sums):
+        # alone + GOAL_SHARE * (fits @ (worth * open_share) / total), worked out in place
+        values = fits @ (worth * open_share)
+        values /= total
+        values *= GOAL_SHARE
+        values += alone
         if MAIN_FIRST and not order and (fits[:, 0] >= MIN_GOAL_FIT).any():
             values = np.where(fits[:, 0] >= MIN_GOAL_FIT, values, -1.0)  # main goal first
         values[taken] = -np.inf
-        chosen = int(np.argmax(values))
+        chosen = int(values.argmax())
         taken[chosen] = True
         order.append(chosen)
         open_share *= 1.0 - fits[chosen]
