@@ -117,7 +117,7 @@ class CatalogueIndex:
         names (from its lowest lower bound to its highest upper bound).
         """
         for slug in BY_SLUG:
-            self.m.tags.carrying(slug)
+            self.m.tags.counts((slug,))  # who carries it, meets it, and the sum's step
         lows, highs = self._low[self._low >= 0], self._high[self._high < np.iinfo(np.int32).max]
         if lows.size and highs.size:
             first = int(lows.min())

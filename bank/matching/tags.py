@@ -16,6 +16,7 @@ from bank.vocabulary import BY_SLUG, chapter_set, chapters_meet
 _SEPARATORS = re.compile(r"[\s_]+")
 CHAPTER_WEIGHT = 0.35  # a need tag met only through a shared ICF chapter
 COVERAGE_SHARE = 0.8  # how much of the tag score is about covering the need's tags
+SMALL_BITS, WIDE_BITS = 4, 8  # TagCounts: how far an offer's carried count is shifted
 CACHED_TAGS = 256  # per-tag offer vectors kept (the vocabulary and common free keywords)
 
 
@@ -73,17 +74,36 @@ class TagSpace:
         return self.counts(need_tags).scores()
 
     def counts(self, need_tags: Iterable[str]) -> TagCounts:
-        """Count for every offer the need's tags it carries and those it meets in a chapter."""
+        """Count for every offer the need's tags it carries and those it meets in a chapter.
+
+        Both counts of an offer are packed in one number (see TagCounts), one addition per
+        tag: 16 for a tag it carries, 1 for one it meets in a chapter (256 and 1 for a need
+        of more than 15 tags).
+        """
         wanted = tag_set(need_tags)
-        n = len(self.tags)
-        exact = np.zeros(n, dtype=np.uint8)
-        near = np.zeros(n, dtype=np.uint8)
+        n, bits = len(self.tags), SMALL_BITS if len(wanted) < 2**SMALL_BITS else WIDE_BITS
+        packed: np.ndarray = np.zeros(n, dtype=np.uint8 if bits == SMALL_BITS else np.uint16)
         if n:
             for tag in wanted:
-                has, only_near = self._vectors(tag)
-                exact += has.view(np.uint8)  # a bool is one byte, 0 or 1: no cast per tag
-                near += only_near.view(np.uint8)
-        return TagCounts(exact, near, len(wanted), self.sizes)
+                if bits == SMALL_BITS:
+                    packed += self._step(tag)
+                else:
+                    has, only_near = self._vectors(tag)
+                    packed += has.astype(np.uint16) << WIDE_BITS
+                    packed += only_near
+        return TagCounts(packed, len(wanted), self.sizes, bits)
+
+    def _step(self, tag: str) -> np.ndarray:
+        """Return what one tag adds to every offer's packed counts: 16 (carries it) or 1."""
+        steps: dict[str, np.ndarray] = self.__dict__.setdefault("_steps", {})
+        step = steps.get(tag)
+        if step is None:
+            has, only_near = self._vectors(tag)
+            step = has.view(np.uint8) << SMALL_BITS
+            step += only_near.view(np.uint8)  # a bool is one byte, 0 or 1
+            if tag in self._cache:  # kept as long as the tag's offers are
+                steps[tag] = step
+        return step
 
     def carrying(self, tag: str) -> np.ndarray:
         """Return a mask of the offers that carry a tag (any spelling that folds the same)."""
@@ -114,23 +134,37 @@ class TagSpace:
 
 @dataclass(frozen=True)
 class TagCounts:
-    """How many of a need's tags each offer carries, and how many it meets only in a chapter."""
+    """How many of a need's tags each offer carries, and how many it meets only in a chapter.
 
-    exact: np.ndarray  # uint8 per offer
-    near: np.ndarray  # uint8 per offer
+    Both in one number per offer: carried << bits | met in a chapter only.
+    """
+
+    packed: np.ndarray  # uint8 per offer (uint16 when bits is WIDE_BITS)
     wanted: int  # the need's distinct tags
     sizes: np.ndarray  # each offer's number of tags (at least 1)
+    bits: int = SMALL_BITS
+
+    @property
+    def exact(self) -> np.ndarray:
+        """Return how many of the need's tags each offer carries."""
+        return self.packed >> self.bits
+
+    @property
+    def near(self) -> np.ndarray:
+        """Return how many of the need's tags each offer meets only through an ICF chapter."""
+        return self.packed & ((1 << self.bits) - 1)
 
     def touching(self) -> np.ndarray:
         """Return a mask of the offers whose tag score is above 0."""
-        return np.logical_or(self.exact, self.near)
+        return self.packed != 0
 
     def scores(self, rows: np.ndarray | None = None) -> np.ndarray:
         """Return the offers' tag similarity to the need, in [0, 1] (rows: only those offers)."""
-        exact_count = self.exact if rows is None else self.exact[rows]
+        packed = self.packed if rows is None else self.packed[rows]
         if not self.wanted:
-            return np.zeros(exact_count.size, dtype=np.float32)
-        near_count = self.near if rows is None else self.near[rows]
+            return np.zeros(packed.size, dtype=np.float32)
+        exact_count = packed >> self.bits
+        near_count = packed & ((1 << self.bits) - 1)
         # the float32 steps in place: one pass each
         exact = exact_count.astype(np.float32)
         coverage = near_count.astype(np.float32)
