@@ -399,7 +399,7 @@ class CatalogueIndex:
             meaningful |= votes.share[rows] > 0
         scores = np.round(scores, 4)
         scores[~meaningful] = 0.0
-        order = self._score_order(rows, scores)
+        order = np.lexsort((self._id_order[rows], self._step[rows], -scores))
         chosen = order[scores[order] > 0].tolist()
         served: dict[int, tuple[str, ...]] = {}
         if query.texts:
@@ -421,23 +421,6 @@ class CatalogueIndex:
             else:  # only an id and a score: most of a page's hits are counted, not shown
                 found.append(Match(self._offer_id(row), score, hit=score >= floor))
         return found
-
-    def _score_order(self, rows: np.ndarray, scores: np.ndarray) -> np.ndarray:
-        """Order candidates by score (best first), then step, then id, as np.lexsort would.
-
-        Scores are rounded to four decimals: ten thousand times each is a whole number, and
-        one key of whole numbers (score, step, id's place) sorts in one pass.
-        """
-        points = np.rint(scores * 10_000).astype(np.int64)
-        ids, steps = self._id_order[rows].astype(np.int64), self._step[rows].astype(np.int64)
-        whole = points.size and points.min() >= 0 and steps.min() >= 0
-        if not whole or not np.array_equal(points / 10_000, scores):  # not so rounded
-            return np.lexsort((ids, steps, -scores))
-        places, kinds = len(self.offers), int(steps.max()) + 1
-        key = (int(points.max()) - points) * kinds + steps
-        key *= places
-        key += ids
-        return np.argsort(key, kind="stable")
 
     def _shared(
         self, q: Columns, dense: np.ndarray, sub: Gathered, shown: list[int]
