@@ -9,6 +9,7 @@ goals, main goal first. It also says which goal each offer serves.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -78,9 +79,7 @@ def rerank(
     served = _served(fits[order]) if query.goals else np.zeros((len(order), 0), dtype=bool)
     if goal_evidence and served.size:
         served &= evidence[order] > 0
-    goals = [
-        tuple(g for g, s in zip(query.goals, row, strict=True) if s) for row in served.tolist()
-    ]
+    goals = [tuple(itertools.compress(query.goals, row)) for row in served.tolist()]
     return Reordered(order, np.round(final, 4), goals)
 
 
