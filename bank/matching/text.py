@@ -118,6 +118,12 @@ def content_stems(text: str) -> list[str]:
     return [stem(w) for w in words(text) if is_content_word(w)]
 
 
+# Endings that look like words but make no compound: "bekymr|ende" is a participle, not an
+# end; "almindel|ige", "behandl|ing", "etabl|eret", "lærer|en" are suffixes and inflections.
+SUFFIXES = frozenset(
+    "ende endes ing inger ingen ingerne lig lige ligt ret ren mer ske rske kende else elsen"
+    " elser hed heden heder isk iske".split()
+)
 MIN_PART, SHORT_PART, LONG_PARTNER = 3, 3, 5  # letters: a three-letter part needs a long partner
 
 
@@ -134,7 +140,7 @@ def split_compound(word: str, lexicon: Collection[str], depth: int = 2) -> tuple
         return ()
     for cut in range(MIN_PART, len(word) - MIN_PART + 1):
         left, right = word[:cut], word[cut:]
-        if not _known(right, lexicon):
+        if right in SUFFIXES or not _known(right, lexicon):
             continue
         bare = left[:-1] if left[-1:] in ("s", "e") else ""
         for modifier in (bare, left):

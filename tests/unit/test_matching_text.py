@@ -80,6 +80,15 @@ def test_splitting_never_invents_a_short_part():
     assert split_compound("ungdomsskolen", lexicon) == ("ungdom", "skolen")
 
 
+def test_a_suffix_is_never_taken_for_the_last_part_of_a_compound():
+    lexicon = {"bekymr", "ende", "almindel", "lige", "etable", "ret", "laerer", "ren", "moede"}
+    assert split_compound("bekymrende", lexicon) == ()  # a participle, no "ende" (end)
+    assert split_compound("almindelige", lexicon) == ()  # an adjective, no "lige"
+    assert split_compound("etableret", lexicon) == ()  # a participle, no "ret"
+    assert split_compound("laereren", lexicon) == ()  # "the teacher", nothing "clean"
+    assert split_compound("laerermoede", lexicon) == ("laerer", "moede")
+
+
 def test_a_compound_part_stems_like_the_same_word_inflected():
     lexicon = {"fritid", "job", "klub", "skole"}
     modifier, head = split_compound("fritidsklubben", lexicon)
