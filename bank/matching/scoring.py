@@ -13,7 +13,7 @@ from typing import TypedDict
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from bank.matching.audience import told_need, without_refused
+from bank.matching.audience import told_need
 from bank.matching.concepts import concept_tag, concepts_of, phrase_concepts_in
 from bank.matching.features import Analyzer, packed
 from bank.matching.memo import memo_of, remembered, without_memos
@@ -114,14 +114,11 @@ def need_query(need: NeedRecord, analyzer: Analyzer) -> Query:
 def text_query(
     text: str, analyzer: Analyzer, tags: Sequence[str] = (), age: int | None = None
 ) -> Query:
-    """Prepare a free-text search (short, maybe misspelled) with optional wanted tags.
-
-    A placement the search says it does not want ("ikke anbragt") is left out, as in a need.
-    """
-    shown = display_words(text)
-    text = without_refused(text)
+    """Prepare a free-text search (short, maybe misspelled) with optional wanted tags."""
     found = tuple(words(text))
-    return Query(analyzer.query_features(text), found, fold(text), tuple(tags), 1.0, age, shown)
+    return Query(
+        analyzer.query_features(text), found, fold(text), tuple(tags), 1.0, age, display_words(text)
+    )
 
 
 def inferred_tags(

@@ -67,18 +67,3 @@ def test_parents_who_do_not_want_their_son_placed_find_respite_before_a_foster_f
     )
     assert found[0].offer_id == "respite"
     assert "foster" not in [m.offer_id for m in found[:2]]
-
-
-def test_a_search_that_says_no_placement_does_not_find_placements_first():
-    catalogue = [
-        offer("foster", "Anbringelse i plejefamilie", "Et barn bliver anbragt i en plejefamilie."),
-        offer(
-            "respite",
-            "Aflastning",
-            "Familien får pauser, når barnet bor hos en aflastningsfamilie.",
-        ),
-    ]
-    index = CatalogueIndex.build(catalogue)
-    found = index.search("ikke anbragt, men pauser")
-    assert [m.offer_id for m in found] == ["respite"]
-    assert index.search("unge der har været anbragt")[0].offer_id == "foster"
