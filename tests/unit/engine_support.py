@@ -9,7 +9,9 @@ from typing import Any
 import numpy as np
 from rapidfuzz import fuzz
 
+from bank.bench.synthetic import make_catalogue
 from bank.matching import NeedRecord, OfferRecord
+from bank.matching.features import Analyzer
 from bank.matching.scoring import FUZZY_WORD
 
 
@@ -122,3 +124,12 @@ def word_by_word_cover(said: list[str], contents: list[str]) -> np.ndarray:
             ]
             found[k] = np.mean(held)
     return found
+
+
+def synthetic_analyzer(offers: int, seed: int) -> Analyzer:
+    """Return an analyzer fitted on a small synthetic catalogue's offer texts."""
+    analyzer = Analyzer()
+    catalogue = make_catalogue(offers, 0, seed=seed).offers
+    analyzer.count(f"{o.title} {o.description} {o.programme_text}" for o in catalogue)
+    analyzer.fit()
+    return analyzer

@@ -14,14 +14,11 @@ from bank.matching import CatalogueIndex, NeedRecord
 from bank.matching.features import Analyzer
 from bank.matching.memo import forget
 from bank.vocabulary import BY_SLUG
+from tests.unit.engine_support import synthetic_analyzer
 
 
 def _fitted() -> Analyzer:
-    analyzer = Analyzer()
-    offers = make_catalogue(300, 0, seed=5).offers
-    analyzer.count(f"{o.title} {o.description} {o.programme_text}" for o in offers)
-    analyzer.fit()
-    return analyzer
+    return synthetic_analyzer(300, seed=5)
 
 
 def test_a_tag_read_ahead_gives_the_same_features_words_and_corrections():

@@ -9,18 +9,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz, process
 
-from bank.bench.synthetic import make_catalogue
 from bank.matching.features import FUZZY_CUTOFF, Analyzer, _inflected, written
 from bank.matching.frequency import is_danish_word
+from tests.unit.engine_support import synthetic_analyzer
 
 
 @cache
 def _analyzer() -> Analyzer:
-    analyzer = Analyzer()
-    offers = make_catalogue(400, 0, seed=3).offers
-    analyzer.count(f"{o.title} {o.description} {o.programme_text}" for o in offers)
-    analyzer.fit()
-    return analyzer
+    return synthetic_analyzer(400, seed=3)
 
 
 def _nearest_by_scan(analyzer: Analyzer, word: str) -> str:
