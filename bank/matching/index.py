@@ -543,9 +543,8 @@ class CatalogueIndex:
             hits = np.flatnonzero(found)
             pre = _tag_scores(query, counts, hits)
             pre *= weights.tags
-            text = cosines[hits]  # weights.text * text_signal(...), in place
-            np.clip(text, 0.0, 1.0, out=text)
-            np.sqrt(text, out=text)
+            text = cosines[hits]  # a copy: spread and weighed in place
+            text_signal(text, out=text)
             text *= weights.text
             pre += text
         if hits.size > CANDIDATES:

@@ -292,6 +292,10 @@ def plain_content_text(text: str) -> str:
     return " ".join(w for w in words(text) if is_content_word(w))
 
 
-def text_signal(cosine: np.ndarray) -> np.ndarray:
-    """Spread a TF-IDF cosine over [0, 1]; long texts rarely share more than half their weight."""
-    return np.sqrt(np.clip(cosine, 0.0, 1.0))
+def text_signal(cosine: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
+    """Spread a TF-IDF cosine over [0, 1]; long texts rarely share more than half their weight.
+
+    With `out` (which may be `cosine` itself), the result is written there.
+    """
+    clipped = np.clip(cosine, 0.0, 1.0, out=out)
+    return np.sqrt(clipped, out=clipped)

@@ -147,12 +147,16 @@ class TagCounts:
     @property
     def exact(self) -> np.ndarray:
         """Return how many of the need's tags each offer carries."""
-        return self.packed >> self.bits
+        return self._split(self.packed)[0]
 
     @property
     def near(self) -> np.ndarray:
         """Return how many of the need's tags each offer meets only through an ICF chapter."""
-        return self.packed & ((1 << self.bits) - 1)
+        return self._split(self.packed)[1]
+
+    def _split(self, packed: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Return the carried and the chapter-only counts packed in some offers' numbers."""
+        return packed >> self.bits, packed & ((1 << self.bits) - 1)
 
     def touching(self) -> np.ndarray:
         """Return a mask of the offers whose tag score is above 0."""
@@ -163,8 +167,7 @@ class TagCounts:
         packed = self.packed if rows is None else self.packed[rows]
         if not self.wanted:
             return np.zeros(packed.size, dtype=np.float32)
-        exact_count = packed >> self.bits
-        near_count = packed & ((1 << self.bits) - 1)
+        exact_count, near_count = self._split(packed)
         # the float32 steps in place: one pass each
         exact = exact_count.astype(np.float32)
         coverage = near_count.astype(np.float32)
